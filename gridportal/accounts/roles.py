@@ -1,0 +1,43 @@
+"""Staff roles as Django groups. The groups are kept in sync after every migrate.
+
+Later apps add their permissions to ROLE_PERMISSIONS; a permission whose app is
+not installed yet is skipped.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+from .choices import StaffRole
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    StaffRole.DISPATCHER: ["grid.view_substation", "grid.view_serviceaddress"],
+    StaffRole.CONNECTION_OFFICER: ["grid.view_powercentre", "grid.view_substation"],
+    StaffRole.APPEALS_OFFICER: ["grid.view_serviceaddress"],
+    StaffRole.OFFICE_OPERATOR: ["grid.view_serviceaddress"],
+    StaffRole.CONTENT_EDITOR: [],
+    StaffRole.ANALYST: ["grid.view_powercentre", "grid.view_substation", "grid.view_feeder"],
+    StaffRole.ADMINISTRATOR: [
+        "core.view_auditlogentry",
+        "core.change_calendarexception",
+        "core.add_calendarexception",
+        "grid.add_powercentre",
+        "grid.change_powercentre",
+        "grid.change_substation",
+        "grid.change_serviceaddress",
+        "accounts.view_user",
+        "accounts.change_user",
+    ],
+}
+
+
+def sync_role_groups(**kwargs) -> None:
+    for role in StaffRole:
+        group, _ = Group.objects.get_or_create(name=role.value)
+        wanted = []
+        for dotted in ROLE_PERMISSIONS.get(role, []):
+            app_label, codename = dotted.split(".", 1)
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if perm is not None:
+                wanted.append(perm)
+        group.permissions.add(*wanted)

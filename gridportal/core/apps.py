@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "gridportal.core"
+    label = "core"
+    verbose_name = _("Company")
+
+    public_nav = [("core:home", _("Home"), None)]
+    staff_nav = [
+        ("staff:home", _("Console"), None),
+        ("staff:audit-log", _("Audit log"), "core.view_auditlogentry"),
+    ]

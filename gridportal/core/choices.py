@@ -1,0 +1,21 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DistrictKind(models.TextChoices):
+    RES = "res", _("Distribution zone (RES)")
+    PRODUCTION_UNIT = "pu", _("Production unit")
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", _("Viewed")
+    CREATE = "create", _("Created")
+    UPDATE = "update", _("Changed")
+    DELETE = "delete", _("Deleted")
+    EXPORT = "export", _("Exported")
+    LOGIN = "login", _("Signed in")
+
+
+class CalendarDayKind(models.TextChoices):
+    WORKING = "working", _("Working day")
+    DAY_OFF = "day_off", _("Day off")

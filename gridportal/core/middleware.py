@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.utils import translation
+
+from .models import Branch
+
+BRANCH_COOKIE = "gp_branch"
+
+
+class LanguageMiddleware:
+    """Russian unless the person chose another language (cookie set by the switcher).
+
+    The browser's Accept-Language is deliberately ignored: the portal of a
+    Russian grid company opens in Russian.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.codes = {code for code, _ in settings.LANGUAGES}
+
+    def __call__(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in self.codes:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        translation.deactivate()
+        return response
+
+
+class BranchSelectionMiddleware:
+    """Puts the branch the visitor picked (cookie) on request.branch, lazily."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        code = request.COOKIES.get(BRANCH_COOKIE, "")
+        request._branch_code = code
+        request._branch_cache = None
+        return self.get_response(request)
+
+
+def selected_branch(request):
+    if getattr(request, "_branch_cache", None) is None and getattr(request, "_branch_code", ""):
+        request._branch_cache = Branch.objects.filter(code=request._branch_code).first() or False
+    return request._branch_cache or None

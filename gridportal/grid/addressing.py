@@ -1,0 +1,79 @@
+"""Russian address text: normalisation for search and labels. Pure functions.
+
+People type «ул. Ленина д 5», «ленина 5 петрозаводск», «Лёнина,5»: all become the
+same words. House tokens are the ones with a digit; the rest are words matched
+against the settlement and street names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations and type words that carry no meaning for the match.
+STOPWORDS = frozenset(
+    """
+    г гор город пгт пос поселок посёлок п с село д дер деревня рп мкр микрорайон снт
+    ул улица пр пр-т пр-кт просп проспект пер переулок пл площадь наб набережная
+    ш шоссе б-р бул бульвар проезд пр-д туп тупик линия аллея
+    дом корп корпус стр строение кв квартира обл область р-н район респ республика
+    """.split()
+)
+
+_SPLIT = re.compile(r"[\s,;:.()«»\"']+")
+_HOUSE_PARTS = re.compile(r"^(\d+)\s*(?:[-/]?\s*([а-яa-z]|\d+))?$")
+
+
+def fold(text: str) -> str:
+    """Lower case, ё→е, collapse spaces."""
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def tokenize(text: str) -> list[str]:
+    folded = fold(text)
+    # «д.5» and «5к1» written together: split a letter-dot from a digit.
+    folded = re.sub(r"(?<=[а-яa-z])\.(?=\d)", " ", folded)
+    tokens = []
+    for raw in _SPLIT.split(folded):
+        token = raw.strip("-")
+        if not token or token in STOPWORDS:
+            continue
+        tokens.append(token)
+    return tokens
+
+
+def house_key(house: str) -> str:
+    """Canonical form of a house number: «12 А» → «12а», «5 корп. 1» → «5к1»."""
+    text = fold(house).replace("корпус", "к").replace("корп", "к").replace("строение", "с")
+    text = text.replace("стр", "с").replace(".", "").replace(" ", "")
+    return text
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    words: tuple[str, ...]
+    houses: tuple[str, ...]
+    last_is_partial: bool
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.words and not self.houses
+
+
+def parse_query(text: str) -> ParsedQuery:
+    tokens = tokenize(text)
+    words = tuple(t for t in tokens if not any(c.isdigit() for c in t))
+    houses = tuple(house_key(t) for t in tokens if any(c.isdigit() for c in t))
+    # «Ленина 5 к 1» → tokens «5», «к», «1»: rejoin a lone «к»/«с» with its neighbours.
+    words = tuple(w for w in words if len(w) > 1 or w.isdigit())
+    partial = bool(text) and not text[-1:].isspace()
+    return ParsedQuery(words=words, houses=houses, last_is_partial=partial)
+
+
+def street_search_text(*, settlement: str, street_kind: str, street: str) -> str:
+    """What a street is matched on: the words of its settlement and its own name."""
+    return " ".join(tokenize(f"{settlement} {street}"))
+
+
+def address_label(*, settlement_label: str, street_kind: str, street: str, house: str) -> str:
+    return f"{settlement_label}, {street_kind} {street}, д. {house}"

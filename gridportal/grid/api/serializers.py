@@ -1,0 +1,86 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from gridportal.api.serializers import BranchRefField, StaffFieldsMixin
+
+from ..models import Feeder, PowerCentre, PowerTransformer, ServiceAddress, Substation
+
+
+class DistrictRefField(serializers.SlugRelatedField):
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="code", read_only=True, **kwargs)
+
+
+class PowerTransformerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PowerTransformer
+        fields = ["name", "rated_mva", "voltage"]
+
+
+class PowerCentreSerializer(StaffFieldsMixin, serializers.ModelSerializer):
+    branch = BranchRefField()
+    district = DistrictRefField()
+    transformers = PowerTransformerSerializer(many=True, read_only=True)
+    feeder_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = PowerCentre
+        fields = [
+            "id", "name", "dispatch_number", "voltage_kv", "voltage_levels", "branch", "district",
+            "latitude", "longitude", "transformers", "feeder_count", "updated_at",
+        ]
+        staff_only_fields = ["feeder_count", "updated_at"]
+
+
+class FeederSerializer(StaffFieldsMixin, serializers.ModelSerializer):
+    branch = BranchRefField()
+    district = DistrictRefField()
+    substation_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Feeder
+        fields = [
+            "id", "name", "voltage_kv", "power_centre", "branch", "district", "substation_count",
+        ]
+        staff_only_fields = ["substation_count"]
+
+
+class SubstationSerializer(StaffFieldsMixin, serializers.ModelSerializer):
+    branch = BranchRefField()
+    district = DistrictRefField()
+    power_centre = serializers.IntegerField(source="feeder.power_centre_id", read_only=True)
+    address_count = serializers.IntegerField(read_only=True)
+    customer_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Substation
+        fields = [
+            "id", "name", "kind", "feeder", "power_centre", "branch", "district", "latitude",
+            "longitude", "rated_kva", "address_count", "customer_count",
+        ]
+        staff_only_fields = ["rated_kva", "address_count", "customer_count"]
+
+
+class AddressSearchQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(
+        min_length=2,
+        max_length=200,
+        trim_whitespace=True,
+        help_text=_("What the person typed: settlement, street and house in any order."),
+    )
+    limit = serializers.IntegerField(min_value=1, max_value=50, default=10)
+
+
+class AddressSerializer(serializers.ModelSerializer):
+    branch = BranchRefField()
+    district = DistrictRefField()
+    substation = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ServiceAddress
+        fields = ["id", "label", "branch", "district", "substation", "latitude", "longitude"]
+
+    def get_substation(self, obj) -> dict | None:
+        if obj.substation is None:
+            return None
+        return {"id": obj.substation_id, "name": obj.substation.name}

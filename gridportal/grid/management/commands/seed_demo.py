@@ -1,0 +1,101 @@
+import os
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from gridportal.accounts.choices import StaffRole
+from gridportal.accounts.models import User
+from gridportal.accounts.services import staff_user_create
+from gridportal.core.models import Branch, Company, District
+from gridportal.grid.generator import SCALES, generate_company
+from gridportal.grid.models import (
+    Feeder,
+    PowerCentre,
+    PowerTransformer,
+    ServiceAddress,
+    Settlement,
+    Street,
+    Substation,
+)
+
+DEMO_PASSWORD_ENV = "DEMO_PASSWORD"
+
+
+def wipe_network():
+    for model in (
+        ServiceAddress, Street, Settlement, Substation, Feeder, PowerTransformer, PowerCentre,
+    ):
+        model.objects.all()._raw_delete(model.objects.db)
+    User.objects.filter(username__startswith="demo-").delete()
+    District.objects.all().delete()
+    Branch.objects.all().delete()
+    Company.objects.all().delete()
+
+
+class Command(BaseCommand):
+    help = "Generate the demo grid company (branches, network, addresses) and demo staff logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", choices=sorted(SCALES), default="small")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete the existing company and network first."
+        )
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when a company already exists."
+        )
+
+    def handle(self, *args, scale, seed, reset, if_empty, **options):
+        self.verbosity = options.get("verbosity", 1)
+        if Company.objects.exists():
+            if if_empty:
+                self.stdout.write("A company is already loaded; leaving it as it is.")
+                self._print_logins()
+                return
+            if not reset:
+                raise CommandError("A company already exists; pass --reset to replace it.")
+            with transaction.atomic():
+                wipe_network()
+        started = time.monotonic()
+        generate_company(scale=scale, seed=seed, progress=self._progress)
+        self._create_demo_staff()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo company ({scale}, seed {seed}): {ServiceAddress.objects.count()} addresses, "
+                f"{PowerCentre.objects.count()} power centres in "
+                f"{time.monotonic() - started:.1f} s."
+            )
+        )
+        self._print_logins()
+
+    def _progress(self, message):
+        if self.verbosity > 1:
+            self.stdout.write(message)
+
+    def _password(self):
+        return os.environ.get(DEMO_PASSWORD_ENV, "gridportal-demo")
+
+    def _create_demo_staff(self):
+        password = self._password()
+        first_branch = Branch.objects.order_by("code").first()
+        staff_user_create(
+            username="demo-admin", password=password, roles=[StaffRole.ADMINISTRATOR],
+            all_branches=True, is_superuser=True, first_name="Админ", last_name="Демо",
+        )
+        for role in (
+            StaffRole.DISPATCHER, StaffRole.CONNECTION_OFFICER, StaffRole.APPEALS_OFFICER,
+            StaffRole.OFFICE_OPERATOR, StaffRole.CONTENT_EDITOR, StaffRole.ANALYST,
+        ):
+            staff_user_create(
+                username=f"demo-{role.value.replace('_', '-')}", password=password,
+                roles=[role], branches=[first_branch], first_name=str(role.label),
+            )
+
+    def _print_logins(self):
+        if not User.objects.filter(username="demo-admin").exists():
+            return
+        self.stdout.write(
+            "Staff console: http://127.0.0.1:8000/staff/  login: demo-admin  password: "
+            f"{self._password()}  (also demo-dispatcher, demo-analyst, … with the same password)"
+        )

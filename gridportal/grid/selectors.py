@@ -1,0 +1,77 @@
+from django.db.models import Count, Sum
+from django.shortcuts import get_object_or_404
+
+from gridportal.accounts.scoping import restrict_to_branches
+
+from .models import Feeder, PowerCentre, ServiceAddress, Substation
+
+
+def power_centre_list_for_user(*, user):
+    return restrict_to_branches(
+        PowerCentre.objects.select_related("branch", "district")
+        .annotate(feeder_count=Count("feeders", distinct=True))
+        .order_by("branch__name", "dispatch_number"),
+        user,
+    )
+
+
+def power_centre_get_for_user(*, user, pk) -> PowerCentre:
+    qs = restrict_to_branches(PowerCentre.objects.select_related("branch", "district"), user)
+    return get_object_or_404(qs, pk=pk)
+
+
+def feeder_get_for_user(*, user, pk) -> Feeder:
+    qs = restrict_to_branches(
+        Feeder.objects.select_related("branch", "district", "power_centre"), user
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def substation_get_for_user(*, user, pk) -> Substation:
+    qs = restrict_to_branches(
+        Substation.objects.select_related("branch", "district", "feeder__power_centre"), user
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def substations_of_feeder(*, feeder):
+    return feeder.substations.annotate(
+        address_count=Count("addresses"), customer_count=Sum("addresses__customer_count")
+    ).order_by("name")
+
+
+def addresses_of_substation(*, substation):
+    return ServiceAddress.objects.filter(substation=substation).order_by("label")
+
+
+def network_map_points(*, user, branch_code: str | None = None) -> dict:
+    """Power centres and substations of the user's branches as GeoJSON features."""
+    pcs = restrict_to_branches(PowerCentre.objects.all(), user)
+    tps = restrict_to_branches(Substation.objects.all(), user)
+    if branch_code:
+        pcs = pcs.filter(branch__code=branch_code)
+        tps = tps.filter(branch__code=branch_code)
+    features = []
+    for pk, name, number, lat, lon in pcs.values_list(
+        "id", "name", "dispatch_number", "latitude", "longitude"
+    ):
+        if lat is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {"kind": "power_centre", "id": pk, "name": f"{number} {name}"},
+            }
+        )
+    for pk, name, lat, lon in tps.values_list("id", "name", "latitude", "longitude"):
+        if lat is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {"kind": "substation", "id": pk, "name": name},
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
