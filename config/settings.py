@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "gridportal.core",
     "gridportal.accounts",
     "gridportal.grid",
+    "gridportal.notifications",
+    "gridportal.outages",
+    "gridportal.capacity",
     "gridportal.api",
 ]
 
@@ -167,9 +170,7 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 
 # Map tiles: OSM by default, a self-hosted tile server in production.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = env.str(
-    "MAP_TILE_ATTRIBUTION", default="&copy; OpenStreetMap contributors"
-)
+MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="&copy; OpenStreetMap contributors")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -5,6 +5,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 urlpatterns = [
     path("", include("gridportal.core.urls")),
     path("", include("gridportal.grid.urls")),
+    path("outages/", include("gridportal.outages.urls")),
+    path("capacity/", include("gridportal.capacity.urls")),
+    path("notifications/", include("gridportal.notifications.urls")),
     path("accounts/", include("gridportal.accounts.urls")),
     path("staff/", include("gridportal.core.staff_urls")),
     path("i18n/", include("django.conf.urls.i18n")),

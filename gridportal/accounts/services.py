@@ -6,12 +6,25 @@ from .models import ConsentRecord, User
 
 @transaction.atomic
 def staff_user_create(
-    *, username: str, password: str, roles: list[str], branches=(), all_branches=False,
-    email: str = "", first_name: str = "", last_name: str = "", is_superuser=False,
+    *,
+    username: str,
+    password: str,
+    roles: list[str],
+    branches=(),
+    all_branches=False,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    is_superuser=False,
 ) -> User:
     user = User.objects.create_user(
-        username=username, password=password, email=email, first_name=first_name,
-        last_name=last_name, is_staff=True, is_superuser=is_superuser,
+        username=username,
+        password=password,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        is_staff=True,
+        is_superuser=is_superuser,
         all_branches=all_branches,
     )
     user.groups.set(Group.objects.filter(name__in=roles))

@@ -19,5 +19,7 @@ router.register("substations", SubstationViewSet, basename="substation")
 app_name = "api"
 urlpatterns = [
     path("addresses/", AddressSearchView.as_view(), name="address-search"),
+    path("outages/", include("gridportal.outages.api.urls")),
+    path("capacity/", include("gridportal.capacity.api.urls")),
     path("", include(router.urls)),
 ]

@@ -24,14 +24,14 @@ class BilingualNameMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.display_name
+
     @property
     def display_name(self) -> str:
         if (get_language() or "ru").startswith("en") and self.name_en:
             return self.name_en
         return self.name
-
-    def __str__(self):
-        return self.display_name
 
 
 class Company(BilingualNameMixin, TimeStampedModel):

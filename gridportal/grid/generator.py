@@ -41,8 +41,12 @@ class Scale:
     @property
     def addresses(self) -> int:
         return (
-            len(demo_data.BRANCHES) * self.districts_per_branch * self.pcs_per_district
-            * self.feeders_per_pc * self.tps_per_feeder * self.addresses_per_tp
+            len(demo_data.BRANCHES)
+            * self.districts_per_branch
+            * self.pcs_per_district
+            * self.feeders_per_pc
+            * self.tps_per_feeder
+            * self.addresses_per_tp
         )
 
 
@@ -116,8 +120,14 @@ def generate_company(*, scale: str = "small", seed: int = 1, progress=None) -> C
         demo_data.BRANCHES
     ):
         branch = Branch.objects.create(
-            company=company, code=code, name=name, name_en=name_en, region=region,
-            region_en=region_en, latitude=lat, longitude=lon,
+            company=company,
+            code=code,
+            name=name,
+            name_en=name_en,
+            region=region,
+            region_en=region_en,
+            latitude=lat,
+            longitude=lon,
             hotline_phone=f"8-800-333-0{b_index}-52",
         )
         pc_counter = 0
@@ -127,13 +137,21 @@ def generate_company(*, scale: str = "small", seed: int = 1, progress=None) -> C
             d_lat = lat + (rng.uniform(-1.2, 1.2) if d_index else 0)
             d_lon = lon + (rng.uniform(-2.0, 2.0) if d_index else 0)
             district = District.objects.create(
-                branch=branch, code=f"{code}-{d_index + 1}", name=f"РЭС «{town}»{suffix}",
-                name_en=f"{town} distribution zone{suffix}", latitude=d_lat, longitude=d_lon,
+                branch=branch,
+                code=f"{code}-{d_index + 1}",
+                name=f"РЭС «{town}»{suffix}",
+                name_en=f"{town} distribution zone{suffix}",
+                latitude=d_lat,
+                longitude=d_lon,
             )
             settlements = [
                 Settlement(
-                    branch=branch, district=district, name=town, kind=SettlementKind.CITY,
-                    latitude=d_lat, longitude=d_lon,
+                    branch=branch,
+                    district=district,
+                    name=town,
+                    kind=SettlementKind.CITY,
+                    latitude=d_lat,
+                    longitude=d_lon,
                 )
             ]
             seen = {town}
@@ -144,7 +162,10 @@ def generate_company(*, scale: str = "small", seed: int = 1, progress=None) -> C
                 seen.add(v_name)
                 settlements.append(
                     Settlement(
-                        branch=branch, district=district, name=v_name, kind=v_kind,
+                        branch=branch,
+                        district=district,
+                        name=v_name,
+                        kind=v_kind,
                         latitude=d_lat + rng.uniform(-0.35, 0.35),
                         longitude=d_lon + rng.uniform(-0.6, 0.6),
                     )
@@ -158,9 +179,11 @@ def generate_company(*, scale: str = "small", seed: int = 1, progress=None) -> C
                 pc_counter += 1
                 voltage = rng.choices([35, 110, 220], weights=[30, 62, 8])[0]
                 pc = PowerCentre(
-                    branch=branch, district=district,
+                    branch=branch,
+                    district=district,
                     name=f"ПС {voltage} кВ «{rng.choice(demo_data.PC_NAMES)}»",
-                    dispatch_number=f"ПС-{pc_counter}", voltage_kv=voltage,
+                    dispatch_number=f"ПС-{pc_counter}",
+                    voltage_kv=voltage,
                     voltage_levels=VOLTAGE_LEVELS[voltage],
                     latitude=d_lat + rng.uniform(-0.3, 0.3),
                     longitude=d_lon + rng.uniform(-0.5, 0.5),
@@ -173,17 +196,22 @@ def generate_company(*, scale: str = "small", seed: int = 1, progress=None) -> C
                 for t in range(count):
                     transformers.append(
                         PowerTransformer(
-                            power_centre=pc, name=f"Т-{t + 1}", rated_mva=size,
+                            power_centre=pc,
+                            name=f"Т-{t + 1}",
+                            rated_mva=size,
                             voltage=pc.voltage_levels.split("/", 1)[0] + "/10",
                         )
                     )
                 for f in range(spec.feeders_per_pc):
                     feeders.append(
                         Feeder(
-                            power_centre=pc, branch=branch, district=district,
+                            power_centre=pc,
+                            branch=branch,
+                            district=district,
                             name=f"Ф-{f + 1}",
                             voltage_kv=Decimal("10") if rng.random() < 0.8 else Decimal("6"),
-                            latitude=pc.latitude, longitude=pc.longitude,
+                            latitude=pc.latitude,
+                            longitude=pc.longitude,
                         )
                     )
             PowerTransformer.objects.bulk_create(transformers)
@@ -197,7 +225,9 @@ def generate_company(*, scale: str = "small", seed: int = 1, progress=None) -> C
                     settlement = settlements[s_index]
                     substations.append(
                         Substation(
-                            feeder=feeder, branch=branch, district=district,
+                            feeder=feeder,
+                            branch=branch,
+                            district=district,
                             name=f"ТП-{tp_counter}",
                             kind=SubstationKind.KTP if rng.random() < 0.3 else SubstationKind.TP,
                             rated_kva=rng.choice([100, 160, 250, 400, 630, 1000]),
@@ -218,7 +248,9 @@ def generate_company(*, scale: str = "small", seed: int = 1, progress=None) -> C
             Street.objects.bulk_create(streets, batch_size=2000)
             addresses = [
                 address_build(
-                    street=street, house=house, substation=tp,
+                    street=street,
+                    house=house,
+                    substation=tp,
                     customer_count=rng.randint(12, 180) if is_city and rng.random() < 0.6 else 1,
                     latitude=tp.latitude + rng.uniform(-0.002, 0.002),
                     longitude=tp.longitude + rng.uniform(-0.004, 0.004),

@@ -92,7 +92,10 @@ _street_cache: dict = {"key": None, "rows": []}
 
 
 def _streets_fuzzy_python(words: tuple[str, ...]) -> list[tuple[int, str]]:
-    key = (Street.objects.count(), Street.objects.order_by("-id").values_list("id", flat=True).first())
+    key = (
+        Street.objects.count(),
+        Street.objects.order_by("-id").values_list("id", flat=True).first(),
+    )
     if _street_cache["key"] != key:
         _street_cache["rows"] = list(Street.objects.values_list("id", "search_text"))
         _street_cache["key"] = key
@@ -145,9 +148,7 @@ def address_search(*, query: str, limit: int = 10) -> list[ServiceAddress]:
         rows = []
         for hit in streets[:limit]:
             rows.extend(
-                qs.filter(street_id=hit.street_id).values_list("id", "street_id", "house_key")[
-                    :500
-                ]
+                qs.filter(street_id=hit.street_id).values_list("id", "street_id", "house_key")[:500]
             )
             if len(rows) >= limit:
                 break

@@ -49,7 +49,9 @@ def address_build(
         house=house,
         house_key=house_key(house),
         label=address_label(
-            settlement_label=settlement.label, street_kind=street.kind, street=street.name,
+            settlement_label=settlement.label,
+            street_kind=street.kind,
+            street=street.name,
             house=house,
         ),
         substation=substation,
@@ -63,9 +65,7 @@ def address_build(
 @transaction.atomic
 def address_create(**kwargs) -> ServiceAddress:
     address = address_build(**kwargs)
-    if ServiceAddress.objects.filter(
-        street=address.street, house_key=address.house_key
-    ).exists():
+    if ServiceAddress.objects.filter(street=address.street, house_key=address.house_key).exists():
         raise ApplicationError("This address already exists.", code="duplicate")
     address.full_clean(exclude=["street", "substation", "branch", "district"])
     address.save()

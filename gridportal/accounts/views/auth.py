@@ -26,7 +26,10 @@ def signup(request):
             first_name=form.cleaned_data.get("first_name", ""),
         )
         consent_record(
-            subject="signup", text_version=form.CONSENT_VERSION, request=request, user=user,
+            subject="signup",
+            text_version=form.CONSENT_VERSION,
+            request=request,
+            user=user,
             contact=user.email,
         )
         link = request.build_absolute_uri(

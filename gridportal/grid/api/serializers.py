@@ -26,8 +26,18 @@ class PowerCentreSerializer(StaffFieldsMixin, serializers.ModelSerializer):
     class Meta:
         model = PowerCentre
         fields = [
-            "id", "name", "dispatch_number", "voltage_kv", "voltage_levels", "branch", "district",
-            "latitude", "longitude", "transformers", "feeder_count", "updated_at",
+            "id",
+            "name",
+            "dispatch_number",
+            "voltage_kv",
+            "voltage_levels",
+            "branch",
+            "district",
+            "latitude",
+            "longitude",
+            "transformers",
+            "feeder_count",
+            "updated_at",
         ]
         staff_only_fields = ["feeder_count", "updated_at"]
 
@@ -40,7 +50,13 @@ class FeederSerializer(StaffFieldsMixin, serializers.ModelSerializer):
     class Meta:
         model = Feeder
         fields = [
-            "id", "name", "voltage_kv", "power_centre", "branch", "district", "substation_count",
+            "id",
+            "name",
+            "voltage_kv",
+            "power_centre",
+            "branch",
+            "district",
+            "substation_count",
         ]
         staff_only_fields = ["substation_count"]
 
@@ -55,8 +71,18 @@ class SubstationSerializer(StaffFieldsMixin, serializers.ModelSerializer):
     class Meta:
         model = Substation
         fields = [
-            "id", "name", "kind", "feeder", "power_centre", "branch", "district", "latitude",
-            "longitude", "rated_kva", "address_count", "customer_count",
+            "id",
+            "name",
+            "kind",
+            "feeder",
+            "power_centre",
+            "branch",
+            "district",
+            "latitude",
+            "longitude",
+            "rated_kva",
+            "address_count",
+            "customer_count",
         ]
         staff_only_fields = ["rated_kva", "address_count", "customer_count"]
 

@@ -68,9 +68,13 @@ class SubstationViewSet(viewsets.ReadOnlyModelViewSet):
 class AddressSearchView(APIView):
     """Address typeahead: what a person typed → the best matching service addresses."""
 
-    @extend_schema(parameters=[AddressSearchQuerySerializer], responses=AddressSerializer(many=True))
+    @extend_schema(
+        parameters=[AddressSearchQuerySerializer], responses=AddressSerializer(many=True)
+    )
     def get(self, request):
         params = AddressSearchQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        results = address_search(query=params.validated_data["q"], limit=params.validated_data["limit"])
+        results = address_search(
+            query=params.validated_data["q"], limit=params.validated_data["limit"]
+        )
         return Response({"results": AddressSerializer(results, many=True).data})

@@ -6,175 +6,444 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PowerCentre',
+            name="PowerCentre",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('dispatch_number', models.CharField(max_length=32, verbose_name='dispatch number')),
-                ('voltage_kv', models.PositiveSmallIntegerField(verbose_name='higher voltage, kV')),
-                ('voltage_levels', models.CharField(help_text='110/35/10', max_length=32, verbose_name='voltage levels')),
-                ('branch', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='core.branch', verbose_name='branch')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='core.district', verbose_name='district')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("latitude", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("longitude", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "dispatch_number",
+                    models.CharField(max_length=32, verbose_name="dispatch number"),
+                ),
+                ("voltage_kv", models.PositiveSmallIntegerField(verbose_name="higher voltage, kV")),
+                (
+                    "voltage_levels",
+                    models.CharField(
+                        help_text="110/35/10", max_length=32, verbose_name="voltage levels"
+                    ),
+                ),
+                (
+                    "branch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.branch",
+                        verbose_name="branch",
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.district",
+                        verbose_name="district",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'power centre',
-                'verbose_name_plural': 'power centres',
-                'ordering': ['branch__name', 'name'],
+                "verbose_name": "power centre",
+                "verbose_name_plural": "power centres",
+                "ordering": ["branch__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Feeder',
+            name="Feeder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('name', models.CharField(max_length=64, verbose_name='name')),
-                ('voltage_kv', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='voltage, kV')),
-                ('branch', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='core.branch', verbose_name='branch')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='core.district', verbose_name='district')),
-                ('power_centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='feeders', to='grid.powercentre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("latitude", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("longitude", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                ("name", models.CharField(max_length=64, verbose_name="name")),
+                (
+                    "voltage_kv",
+                    models.DecimalField(decimal_places=1, max_digits=4, verbose_name="voltage, kV"),
+                ),
+                (
+                    "branch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.branch",
+                        verbose_name="branch",
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.district",
+                        verbose_name="district",
+                    ),
+                ),
+                (
+                    "power_centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="feeders",
+                        to="grid.powercentre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'feeder',
-                'verbose_name_plural': 'feeders',
-                'ordering': ['power_centre', 'name'],
+                "verbose_name": "feeder",
+                "verbose_name_plural": "feeders",
+                "ordering": ["power_centre", "name"],
             },
         ),
         migrations.CreateModel(
-            name='PowerTransformer',
+            name="PowerTransformer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(help_text='Т-1', max_length=32, verbose_name='name')),
-                ('rated_mva', models.DecimalField(decimal_places=3, max_digits=8, verbose_name='rated power, MVA')),
-                ('voltage', models.CharField(blank=True, help_text='110/10', max_length=32, verbose_name='voltage')),
-                ('power_centre', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transformers', to='grid.powercentre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(help_text="Т-1", max_length=32, verbose_name="name")),
+                (
+                    "rated_mva",
+                    models.DecimalField(
+                        decimal_places=3, max_digits=8, verbose_name="rated power, MVA"
+                    ),
+                ),
+                (
+                    "voltage",
+                    models.CharField(
+                        blank=True, help_text="110/10", max_length=32, verbose_name="voltage"
+                    ),
+                ),
+                (
+                    "power_centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="transformers",
+                        to="grid.powercentre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'power transformer',
-                'verbose_name_plural': 'power transformers',
-                'ordering': ['power_centre', 'name'],
+                "verbose_name": "power transformer",
+                "verbose_name_plural": "power transformers",
+                "ordering": ["power_centre", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Settlement',
+            name="Settlement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('city', 'city'), ('town', 'urban-type settlement'), ('village', 'village'), ('hamlet', 'hamlet')], max_length=8, verbose_name='kind')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('branch', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='core.branch', verbose_name='branch')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='core.district', verbose_name='district')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("city", "city"),
+                            ("town", "urban-type settlement"),
+                            ("village", "village"),
+                            ("hamlet", "hamlet"),
+                        ],
+                        max_length=8,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("latitude", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("longitude", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                (
+                    "branch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.branch",
+                        verbose_name="branch",
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.district",
+                        verbose_name="district",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'settlement',
-                'verbose_name_plural': 'settlements',
-                'ordering': ['name'],
+                "verbose_name": "settlement",
+                "verbose_name_plural": "settlements",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Street',
+            name="Street",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(default='ул.', help_text='ул., пр-т, пер.', max_length=16, verbose_name='kind')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('search_text', models.CharField(db_index=True, editable=False, max_length=400)),
-                ('settlement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='streets', to='grid.settlement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        default="ул.",
+                        help_text="ул., пр-т, пер.",
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("search_text", models.CharField(db_index=True, editable=False, max_length=400)),
+                (
+                    "settlement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="streets",
+                        to="grid.settlement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'street',
-                'verbose_name_plural': 'streets',
+                "verbose_name": "street",
+                "verbose_name_plural": "streets",
             },
         ),
         migrations.CreateModel(
-            name='Substation',
+            name="Substation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('name', models.CharField(help_text='ТП-123', max_length=64, verbose_name='dispatch name')),
-                ('kind', models.CharField(choices=[('tp', 'Transformer substation (TP)'), ('ktp', 'Package transformer substation (KTP)'), ('rp', 'Distribution point (RP)')], default='tp', max_length=8, verbose_name='kind')),
-                ('rated_kva', models.PositiveIntegerField(verbose_name='rated power, kVA')),
-                ('branch', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='core.branch', verbose_name='branch')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='core.district', verbose_name='district')),
-                ('feeder', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='substations', to='grid.feeder')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("latitude", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("longitude", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="ТП-123", max_length=64, verbose_name="dispatch name"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("tp", "Transformer substation (TP)"),
+                            ("ktp", "Package transformer substation (KTP)"),
+                            ("rp", "Distribution point (RP)"),
+                        ],
+                        default="tp",
+                        max_length=8,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("rated_kva", models.PositiveIntegerField(verbose_name="rated power, kVA")),
+                (
+                    "branch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.branch",
+                        verbose_name="branch",
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.district",
+                        verbose_name="district",
+                    ),
+                ),
+                (
+                    "feeder",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="substations",
+                        to="grid.feeder",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'substation',
-                'verbose_name_plural': 'substations',
-                'ordering': ['branch__name', 'name'],
+                "verbose_name": "substation",
+                "verbose_name_plural": "substations",
+                "ordering": ["branch__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='ServiceAddress',
+            name="ServiceAddress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('house', models.CharField(max_length=32, verbose_name='house')),
-                ('house_key', models.CharField(editable=False, max_length=32)),
-                ('label', models.CharField(max_length=400, verbose_name='address')),
-                ('fias_id', models.UUIDField(blank=True, null=True, unique=True, verbose_name='FIAS/GAR id')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('customer_count', models.PositiveIntegerField(default=1, verbose_name='customer accounts')),
-                ('branch', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='core.branch', verbose_name='branch')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='core.district', verbose_name='district')),
-                ('street', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='addresses', to='grid.street')),
-                ('substation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='addresses', to='grid.substation', verbose_name='substation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("house", models.CharField(max_length=32, verbose_name="house")),
+                ("house_key", models.CharField(editable=False, max_length=32)),
+                ("label", models.CharField(max_length=400, verbose_name="address")),
+                (
+                    "fias_id",
+                    models.UUIDField(
+                        blank=True, null=True, unique=True, verbose_name="FIAS/GAR id"
+                    ),
+                ),
+                ("latitude", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("longitude", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                (
+                    "customer_count",
+                    models.PositiveIntegerField(default=1, verbose_name="customer accounts"),
+                ),
+                (
+                    "branch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.branch",
+                        verbose_name="branch",
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.district",
+                        verbose_name="district",
+                    ),
+                ),
+                (
+                    "street",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="addresses",
+                        to="grid.street",
+                    ),
+                ),
+                (
+                    "substation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="addresses",
+                        to="grid.substation",
+                        verbose_name="substation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'service address',
-                'verbose_name_plural': 'service addresses',
+                "verbose_name": "service address",
+                "verbose_name_plural": "service addresses",
             },
         ),
         migrations.AddConstraint(
-            model_name='powercentre',
-            constraint=models.UniqueConstraint(fields=('branch', 'dispatch_number'), name='pc_unique_dispatch_number'),
+            model_name="powercentre",
+            constraint=models.UniqueConstraint(
+                fields=("branch", "dispatch_number"), name="pc_unique_dispatch_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='feeder',
-            constraint=models.UniqueConstraint(fields=('power_centre', 'name'), name='feeder_unique_name'),
+            model_name="feeder",
+            constraint=models.UniqueConstraint(
+                fields=("power_centre", "name"), name="feeder_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='powertransformer',
-            constraint=models.UniqueConstraint(fields=('power_centre', 'name'), name='pt_unique_name'),
+            model_name="powertransformer",
+            constraint=models.UniqueConstraint(
+                fields=("power_centre", "name"), name="pt_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='powertransformer',
-            constraint=models.CheckConstraint(condition=models.Q(('rated_mva__gt', 0)), name='pt_rated_positive'),
+            model_name="powertransformer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("rated_mva__gt", 0)), name="pt_rated_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='street',
-            constraint=models.UniqueConstraint(fields=('settlement', 'kind', 'name'), name='street_unique_name'),
+            model_name="street",
+            constraint=models.UniqueConstraint(
+                fields=("settlement", "kind", "name"), name="street_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='substation',
-            constraint=models.UniqueConstraint(fields=('branch', 'name'), name='substation_unique_name'),
+            model_name="substation",
+            constraint=models.UniqueConstraint(
+                fields=("branch", "name"), name="substation_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='serviceaddress',
-            constraint=models.UniqueConstraint(fields=('street', 'house_key'), name='address_unique_house'),
+            model_name="serviceaddress",
+            constraint=models.UniqueConstraint(
+                fields=("street", "house_key"), name="address_unique_house"
+            ),
         ),
     ]

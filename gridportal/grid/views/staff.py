@@ -59,9 +59,7 @@ def substation_detail(request, pk):
 
 @staff_required
 def network_map(request):
-    return render(
-        request, "grid/staff/network_map.html", {"branches": user_branches(request.user)}
-    )
+    return render(request, "grid/staff/network_map.html", {"branches": user_branches(request.user)})
 
 
 @staff_required

@@ -24,7 +24,13 @@ DEMO_PASSWORD_ENV = "DEMO_PASSWORD"
 
 def wipe_network():
     for model in (
-        ServiceAddress, Street, Settlement, Substation, Feeder, PowerTransformer, PowerCentre,
+        ServiceAddress,
+        Street,
+        Settlement,
+        Substation,
+        Feeder,
+        PowerTransformer,
+        PowerCentre,
     ):
         model.objects.all()._raw_delete(model.objects.db)
     User.objects.filter(username__startswith="demo-").delete()
@@ -80,16 +86,28 @@ class Command(BaseCommand):
         password = self._password()
         first_branch = Branch.objects.order_by("code").first()
         staff_user_create(
-            username="demo-admin", password=password, roles=[StaffRole.ADMINISTRATOR],
-            all_branches=True, is_superuser=True, first_name="Админ", last_name="Демо",
+            username="demo-admin",
+            password=password,
+            roles=[StaffRole.ADMINISTRATOR],
+            all_branches=True,
+            is_superuser=True,
+            first_name="Админ",
+            last_name="Демо",
         )
         for role in (
-            StaffRole.DISPATCHER, StaffRole.CONNECTION_OFFICER, StaffRole.APPEALS_OFFICER,
-            StaffRole.OFFICE_OPERATOR, StaffRole.CONTENT_EDITOR, StaffRole.ANALYST,
+            StaffRole.DISPATCHER,
+            StaffRole.CONNECTION_OFFICER,
+            StaffRole.APPEALS_OFFICER,
+            StaffRole.OFFICE_OPERATOR,
+            StaffRole.CONTENT_EDITOR,
+            StaffRole.ANALYST,
         ):
             staff_user_create(
-                username=f"demo-{role.value.replace('_', '-')}", password=password,
-                roles=[role], branches=[first_branch], first_name=str(role.label),
+                username=f"demo-{role.value.replace('_', '-')}",
+                password=password,
+                roles=[role],
+                branches=[first_branch],
+                first_name=str(role.label),
             )
 
     def _print_logins(self):

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutagesConfig(AppConfig):
+    name = "gridportal.outages"
+    label = "outages"
+    verbose_name = _("Outages")

@@ -1,0 +1,39 @@
+"""Real Chromium for browser tests (Debian's package), driven by Playwright.
+
+Tests that use the `page` fixture are skipped with a clear reason when no
+Chromium is installed; CI installs it, so there they always run.
+"""
+
+import os
+import shutil
+
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def find_chromium() -> str | None:
+    explicit = os.environ.get("CHROMIUM_PATH")
+    if explicit:
+        return explicit if os.path.exists(explicit) else None
+    for name in CHROMIUM_CANDIDATES:
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def assert_accessible(page, *, context=None) -> None:
+    """Run axe-core on the page; fail with the readable report on any violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context=context)
+    assert results.violations_count == 0, results.generate_report()
