@@ -220,3 +220,15 @@ LOGGING = {
 
 # Company identity shown in the header; the demo generator fills the database.
 PORTAL_NAME = env.str("PORTAL_NAME", default="Gridportal")
+
+# --- notifications: SMS gateway (owner: gridportal.notifications) ---------------
+# A JSON POST {to, text, sender} with "Authorization: Bearer <token>". Unset URL → SMS disabled.
+SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")
+SMS_GATEWAY_TOKEN = env.str("SMS_GATEWAY_TOKEN", default="")
+SMS_SENDER = env.str("SMS_SENDER", default="Gridportal")
+SMS_GATEWAY_TIMEOUT = env.float("SMS_GATEWAY_TIMEOUT", default=10.0)
+if SMS_GATEWAY_URL and not SMS_GATEWAY_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("SMS_GATEWAY_URL must be an http(s) URL.")
+if SMS_GATEWAY_URL and not DEBUG and not SMS_GATEWAY_URL.startswith("https://"):
+    raise ImproperlyConfigured("SMS_GATEWAY_URL must use https when DEBUG is off.")
+# --- end notifications -----------------------------------------------------------
