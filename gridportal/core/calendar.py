@@ -22,7 +22,9 @@ def _official_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
     ru = holidays.RU(years=year)
     days_off = frozenset(ru.keys())
     working = set()
-    special = getattr(holidays.RU, "special_public_holidays", {}).get(year, ())
+    static = getattr(getattr(holidays, "countries", None), "russia", None)
+    static = getattr(static, "RussiaStaticHolidays", None)
+    special = getattr(static, "special_public_holidays", {}).get(year, ())
     if special and not isinstance(special[0], tuple):
         special = (special,)
     for entry in special:

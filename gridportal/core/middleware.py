@@ -9,8 +9,8 @@ BRANCH_COOKIE = "gp_branch"
 class LanguageMiddleware:
     """Russian unless the person chose another language (cookie set by the switcher).
 
-    The browser's Accept-Language is deliberately ignored: the portal of a
-    Russian grid company opens in Russian.
+    On pages the browser's Accept-Language is deliberately ignored: the portal of
+    a Russian grid company opens in Russian. API clients get their Accept-Language.
     """
 
     def __init__(self, get_response):
@@ -19,6 +19,8 @@ class LanguageMiddleware:
 
     def __call__(self, request):
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in self.codes and request.path.startswith("/api/"):
+            language = translation.get_language_from_request(request)
         if language not in self.codes:
             language = settings.LANGUAGE_CODE
         translation.activate(language)

@@ -54,7 +54,7 @@ SCALES = {
     "tiny": Scale(1, 2, 1, 2, 2, 3),
     "small": Scale(3, 3, 2, 3, 4, 6),
     "medium": Scale(5, 6, 5, 4, 8, 10),
-    "large": Scale(8, 25, 40, 4, 9, 10),
+    "large": Scale(8, 25, 40, 4, 11, 10),
 }
 
 TRANSFORMER_SIZES = {

@@ -37,7 +37,8 @@ def signup(request):
         )
         send_confirmation_email.delay(user_id=user.pk, link=link)
         return render(request, "accounts/signup_done.html", {"email": user.email})
-    return render(request, "accounts/signup.html", {"form": form})
+    status = 400 if form.is_bound else 200
+    return render(request, "accounts/signup.html", {"form": form}, status=status)
 
 
 def confirm(request, token):
