@@ -1,0 +1,229 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gridportal.core.models import TimeStampedModel
+from gridportal.grid.models import PowerCentre, PowerTransformer, Substation
+
+from .choices import CapacityStatus, CommitmentKind, Constraint, Season, SnapshotStatus
+
+
+class CapacityRuleQuerySet(models.QuerySet):
+    def valid_on(self, day):
+        return self.filter(valid_from__lte=day).order_by("-valid_from", "-pk").first()
+
+
+class CapacityRule(models.Model):
+    """The dated, sourced factors of the N-1 free-capacity calculation."""
+
+    valid_from = models.DateField(_("valid from"))
+    overload_factor = models.DecimalField(
+        _("overload factor (k_overload)"), max_digits=4, decimal_places=2
+    )
+    coincidence_factor = models.DecimalField(
+        _("coincidence factor"), max_digits=4, decimal_places=2
+    )
+    cos_phi = models.DecimalField(_("power factor (cos φ)"), max_digits=4, decimal_places=2)
+    threshold_mva = models.DecimalField(
+        _("open threshold, MVA"),
+        max_digits=8,
+        decimal_places=3,
+        help_text=_("A centre is open for connection when its reserve exceeds this."),
+    )
+    source = models.TextField(_("source"))
+
+    objects = CapacityRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("capacity rule")
+        verbose_name_plural = _("capacity rules")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(overload_factor__gt=0)
+                & models.Q(coincidence_factor__gt=0)
+                & models.Q(coincidence_factor__lte=1)
+                & models.Q(cos_phi__gt=0)
+                & models.Q(cos_phi__lte=1),
+                name="capacity_rule_factors_in_range",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.valid_from} k={self.overload_factor} kc={self.coincidence_factor} cosφ={self.cos_phi}"
+
+
+class LoadMeasurement(TimeStampedModel):
+    """The load of one power transformer on a control measurement day."""
+
+    transformer = models.ForeignKey(
+        PowerTransformer, on_delete=models.CASCADE, related_name="load_measurements"
+    )
+    power_centre = models.ForeignKey(
+        PowerCentre, on_delete=models.CASCADE, related_name="load_measurements"
+    )
+    measured_on = models.DateField(_("measurement day"))
+    season = models.CharField(_("season"), max_length=8, choices=Season.choices)
+    load_mva = models.DecimalField(_("load, MVA"), max_digits=8, decimal_places=3)
+    source_file = models.CharField(_("source file"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("load measurement")
+        verbose_name_plural = _("load measurements")
+        ordering = ["-measured_on", "transformer__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["transformer", "measured_on"], name="load_unique_per_day"
+            ),
+            models.CheckConstraint(condition=models.Q(load_mva__gte=0), name="load_nonnegative"),
+        ]
+        indexes = [models.Index(fields=["power_centre", "-measured_on"])]
+
+    def __str__(self):
+        return f"{self.transformer} {self.measured_on} {self.load_mva}"
+
+
+class CommittedCapacity(TimeStampedModel):
+    """Power promised under a connection contract or technical conditions and not yet built."""
+
+    power_centre = models.ForeignKey(
+        PowerCentre, on_delete=models.CASCADE, related_name="committed_capacity"
+    )
+    site = models.CharField(_("site (cadastral number or site id)"), max_length=64, db_index=True)
+    kind = models.CharField(_("kind"), max_length=8, choices=CommitmentKind.choices)
+    document_number = models.CharField(_("contract or TU number"), max_length=64)
+    document_date = models.DateField(_("document date"))
+    kw = models.DecimalField(_("power, kW"), max_digits=10, decimal_places=1)
+    built = models.BooleanField(_("built"), default=False)
+    source_file = models.CharField(_("source file"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("committed capacity")
+        verbose_name_plural = _("committed capacity")
+        ordering = ["power_centre", "site", "document_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["power_centre", "document_number"], name="committed_unique_document"
+            ),
+            models.CheckConstraint(condition=models.Q(kw__gt=0), name="committed_kw_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.document_number} {self.site} {self.kw} kW"
+
+
+class CapacitySnapshot(TimeStampedModel):
+    """A quarterly disclosure of free capacity «по состоянию на» a date, kept once published."""
+
+    as_of = models.DateField(_("as of"), unique=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=SnapshotStatus.choices, default=SnapshotStatus.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+
+    class Meta:
+        verbose_name = _("quarterly publication")
+        verbose_name_plural = _("quarterly publications")
+        ordering = ["-as_of"]
+
+    def __str__(self):
+        return str(self.as_of)
+
+
+class CapacityAssessment(models.Model):
+    """The calculated free capacity of one power centre: current (no snapshot) or as published."""
+
+    snapshot = models.ForeignKey(
+        CapacitySnapshot,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assessments",
+    )
+    power_centre = models.ForeignKey(
+        PowerCentre, on_delete=models.CASCADE, related_name="capacity_assessments"
+    )
+    calculated_at = models.DateTimeField(_("calculated at"))
+    measured_on = models.DateField(_("measurement day"), null=True, blank=True)
+    transformer_count = models.PositiveSmallIntegerField(_("transformers"))
+    rated_total_mva = models.DecimalField(_("installed, MVA"), max_digits=10, decimal_places=3)
+    permissible_mva = models.DecimalField(
+        _("permissible load (N-1), MVA"), max_digits=10, decimal_places=3
+    )
+    load_mva = models.DecimalField(_("measured load, MVA"), max_digits=10, decimal_places=3)
+    committed_mva = models.DecimalField(_("committed, MVA"), max_digits=10, decimal_places=3)
+    committed_kw = models.DecimalField(
+        _("committed, kW (each site once)"), max_digits=12, decimal_places=3
+    )
+    reserve_mva = models.DecimalField(_("reserve, MVA"), max_digits=10, decimal_places=3)
+    reserve_mw = models.DecimalField(_("reserve, MW"), max_digits=10, decimal_places=3)
+    status = models.CharField(_("status"), max_length=8, choices=CapacityStatus.choices)
+    constraint = models.CharField(_("constraint"), max_length=12, choices=Constraint.choices)
+    overload_factor = models.DecimalField(max_digits=4, decimal_places=2)
+    coincidence_factor = models.DecimalField(max_digits=4, decimal_places=2)
+    cos_phi = models.DecimalField(max_digits=4, decimal_places=2)
+    threshold_mva = models.DecimalField(max_digits=8, decimal_places=3)
+    # Every figure of the calculation, as shown to users and served by the API.
+    details = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("capacity assessment")
+        verbose_name_plural = _("capacity assessments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["snapshot", "power_centre"], name="assessment_unique_per_snapshot"
+            ),
+            models.UniqueConstraint(
+                fields=["power_centre"],
+                condition=models.Q(snapshot__isnull=True),
+                name="assessment_unique_current",
+            ),
+        ]
+        indexes = [models.Index(fields=["snapshot", "status", "reserve_mva"])]
+
+    def __str__(self):
+        return f"{self.power_centre_id} {self.status} {self.reserve_mva}"
+
+
+class SubstationLoad(models.Model):
+    """The measured load of a 6–10/0.4 kV substation, for the indicative small-applicant headroom."""
+
+    substation = models.ForeignKey(Substation, on_delete=models.CASCADE, related_name="loads")
+    measured_on = models.DateField(_("measurement day"))
+    load_kva = models.DecimalField(_("load, kVA"), max_digits=8, decimal_places=1)
+
+    class Meta:
+        verbose_name = _("substation load")
+        verbose_name_plural = _("substation loads")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["substation", "measured_on"], name="tp_load_unique_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.substation_id} {self.measured_on} {self.load_kva}"
+
+
+class SensitiveSubstation(models.Model):
+    """A substation whose headroom is published only in aggregate (security or commercial reasons)."""
+
+    substation = models.OneToOneField(
+        Substation, on_delete=models.CASCADE, related_name="capacity_sensitivity"
+    )
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("sensitive substation")
+        verbose_name_plural = _("sensitive substations")
+
+    def __str__(self):
+        return str(self.substation)

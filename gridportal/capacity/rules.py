@@ -1,0 +1,291 @@
+"""Free capacity of a power centre by the N-1 rule: pure arithmetic, no database.
+
+    S_perm(N-1) = k_overload × Σ S_rated (all transformers except the largest)
+    S_load      = load of the centre on the latest control measurement day
+    S_committed = k_coincidence × Σ_sites max(kW of the site's applications) / 1000 / cos φ
+    reserve     = S_perm(N-1) − S_load − S_committed   (MVA; × cos φ for MW)
+    status      = open if reserve > threshold, else closed, with the limiting constraint named
+
+Every step is returned with its formula so that the page can show the
+calculation line by line (see docs/capacity.md).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+from .choices import CapacityStatus, Constraint
+
+ZERO = Decimal("0")
+MVA = Decimal("0.001")  # results are kept to 1 kVA
+
+
+@dataclass(frozen=True)
+class Factors:
+    """The regulatory parameters valid on the calculation day."""
+
+    overload: Decimal
+    coincidence: Decimal
+    cos_phi: Decimal
+    threshold_mva: Decimal
+
+
+@dataclass(frozen=True)
+class TransformerLoad:
+    name: str
+    rated_mva: Decimal
+    load_mva: Decimal | None = None
+    measured_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Commitment:
+    site: str
+    kw: Decimal
+
+
+@dataclass(frozen=True)
+class Step:
+    label: str
+    formula: str
+    value: Decimal
+    unit: str = "MVA"
+
+
+@dataclass
+class Assessment:
+    transformer_count: int
+    rated_total_mva: Decimal
+    largest_mva: Decimal
+    permissible_mva: Decimal
+    load_mva: Decimal
+    measured_on: date | None
+    committed_kw_raw: Decimal
+    committed_kw_sites: Decimal
+    committed_mva: Decimal
+    site_count: int
+    application_count: int
+    reserve_mva: Decimal
+    reserve_mw: Decimal
+    status: str
+    constraint: str
+    factors: Factors
+    transformers: list[TransformerLoad] = field(default_factory=list)
+
+    @property
+    def duplicate_kw(self) -> Decimal:
+        return self.committed_kw_raw - self.committed_kw_sites
+
+
+def q(value: Decimal) -> Decimal:
+    return value.quantize(MVA)
+
+
+def committed_per_site(commitments: list[Commitment]) -> dict[str, Decimal]:
+    """Several applications for one site count once, at the largest requested power."""
+    per_site: dict[str, Decimal] = {}
+    for c in commitments:
+        key = c.site.strip().lower()
+        per_site[key] = max(per_site.get(key, ZERO), c.kw)
+    return per_site
+
+
+def kw_to_mva(kw: Decimal, cos_phi: Decimal) -> Decimal:
+    return kw / Decimal(1000) / cos_phi
+
+
+def assess(
+    *,
+    transformers: list[TransformerLoad],
+    commitments: list[Commitment],
+    factors: Factors,
+) -> Assessment:
+    """The N-1 free capacity of one power centre, with each step of the calculation."""
+    rated = sorted((t.rated_mva for t in transformers), reverse=True)
+    rated_total = sum(rated, ZERO)
+    largest = rated[0] if rated else ZERO
+    permissible = factors.overload * (rated_total - largest)
+
+    measured = [t for t in transformers if t.load_mva is not None]
+    latest = max((t.measured_on for t in measured if t.measured_on), default=None)
+    used = [t for t in measured if latest is None or t.measured_on == latest]
+    load = sum((t.load_mva for t in used), ZERO)
+
+    per_site = committed_per_site(commitments)
+    raw_kw = sum((c.kw for c in commitments), ZERO)
+    site_kw = sum(per_site.values(), ZERO)
+    committed = kw_to_mva(site_kw * factors.coincidence, factors.cos_phi)
+
+    reserve = permissible - load - committed
+    reserve_q = q(reserve)
+    if len(rated) < 2:
+        constraint = Constraint.NO_RESERVE_TRANSFORMER
+    elif not measured:
+        constraint = Constraint.NO_DATA
+    elif load > permissible:
+        constraint = Constraint.OVERLOADED
+    elif permissible - load > factors.threshold_mva and reserve <= factors.threshold_mva:
+        constraint = Constraint.COMMITTED
+    else:
+        constraint = Constraint.N1_LIMIT
+    is_open = (
+        constraint in (Constraint.N1_LIMIT, Constraint.COMMITTED)
+        and reserve > factors.threshold_mva
+    )
+    status = CapacityStatus.OPEN if is_open else CapacityStatus.CLOSED
+
+    return Assessment(
+        transformer_count=len(rated),
+        rated_total_mva=q(rated_total),
+        largest_mva=q(largest),
+        permissible_mva=q(permissible),
+        load_mva=q(load),
+        measured_on=latest,
+        committed_kw_raw=q(raw_kw),
+        committed_kw_sites=q(site_kw),
+        committed_mva=q(committed),
+        site_count=len(per_site),
+        application_count=len(commitments),
+        reserve_mva=reserve_q,
+        reserve_mw=q(reserve * factors.cos_phi),
+        status=status,
+        constraint=constraint,
+        factors=factors,
+        transformers=list(transformers),
+    )
+
+
+def calculation_steps(a: Assessment) -> list[Step]:
+    """The calculation line by line, as shown on the power-centre page."""
+    f = a.factors
+    rated = sorted((t.rated_mva for t in a.transformers), reverse=True)
+    loads = [
+        t.load_mva
+        for t in a.transformers
+        if t.load_mva is not None and (a.measured_on is None or t.measured_on == a.measured_on)
+    ]
+    return [
+        Step(
+            _("Installed transformers"),
+            " + ".join(str(q(r)) for r in rated) or "—",
+            a.rated_total_mva,
+        ),
+        Step(_("Largest transformer, assumed lost (N-1)"), str(a.largest_mva), a.largest_mva),
+        Step(
+            _("Permissible load after losing it"),
+            f"{f.overload} × ({a.rated_total_mva} − {a.largest_mva})",
+            a.permissible_mva,
+        ),
+        Step(
+            _("Measured load on the control measurement day"),
+            " + ".join(str(q(v)) for v in loads) or "—",
+            a.load_mva,
+        ),
+        Step(
+            _("Committed capacity not yet built, each site counted once"),
+            f"{f.coincidence} × {a.committed_kw_sites} kW / 1000 / {f.cos_phi}",
+            a.committed_mva,
+        ),
+        Step(
+            _("Reserve"),
+            f"{a.permissible_mva} − {a.load_mva} − {a.committed_mva}",
+            a.reserve_mva,
+        ),
+        Step(
+            _("Reserve in MW"),
+            f"{a.reserve_mva} × {f.cos_phi}",
+            a.reserve_mw,
+            "MW",
+        ),
+    ]
+
+
+def assessment_to_details(a: Assessment) -> dict:
+    """The figures a stored row keeps besides its columns, JSON-ready."""
+    return {
+        "largest_mva": str(a.largest_mva),
+        "committed_kw_raw": str(a.committed_kw_raw),
+        "site_count": a.site_count,
+        "application_count": a.application_count,
+        "transformers": [
+            {
+                "name": t.name,
+                "rated_mva": str(t.rated_mva),
+                "load_mva": None if t.load_mva is None else str(t.load_mva),
+                "measured_on": t.measured_on.isoformat() if t.measured_on else None,
+            }
+            for t in a.transformers
+        ],
+    }
+
+
+def assessment_from_record(r) -> Assessment:
+    """Rebuild the calculation from a stored row (a CapacityAssessment or the like)."""
+    d = r.details or {}
+    return Assessment(
+        transformer_count=r.transformer_count,
+        rated_total_mva=r.rated_total_mva,
+        largest_mva=Decimal(d.get("largest_mva", "0")),
+        permissible_mva=r.permissible_mva,
+        load_mva=r.load_mva,
+        measured_on=r.measured_on,
+        committed_kw_raw=Decimal(d.get("committed_kw_raw", "0")),
+        committed_kw_sites=r.committed_kw,
+        committed_mva=r.committed_mva,
+        site_count=d.get("site_count", 0),
+        application_count=d.get("application_count", 0),
+        reserve_mva=r.reserve_mva,
+        reserve_mw=r.reserve_mw,
+        status=r.status,
+        constraint=r.constraint,
+        factors=Factors(r.overload_factor, r.coincidence_factor, r.cos_phi, r.threshold_mva),
+        transformers=[
+            TransformerLoad(
+                name=t["name"],
+                rated_mva=Decimal(t["rated_mva"]),
+                load_mva=None if t["load_mva"] is None else Decimal(t["load_mva"]),
+                measured_on=date.fromisoformat(t["measured_on"]) if t["measured_on"] else None,
+            )
+            for t in d.get("transformers", [])
+        ],
+    )
+
+
+def can_connect(*, reserve_mva: Decimal, status: str, requested_kw: Decimal, factors: Factors):
+    """Whether a request of `requested_kw` fits in the reserve; returns (yes, reserve left in MVA)."""
+    need = kw_to_mva(requested_kw * factors.coincidence, factors.cos_phi)
+    left = q(reserve_mva - need)
+    return status == CapacityStatus.OPEN and left >= ZERO, left
+
+
+def substation_headroom_kw(*, rated_kva: int, load_kva: Decimal | None, cos_phi: Decimal):
+    """Indicative free power of a 6–10/0.4 kV substation for small applicants, in kW."""
+    if load_kva is None:
+        return None
+    return q((Decimal(rated_kva) - load_kva) * cos_phi)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp = p2 - p1
+    dl = math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(a))
+
+
+def third_wednesday(year: int, month: int) -> date:
+    """The control measurement day of a month (режимный день)."""
+    first = date(year, month, 1)
+    offset = (2 - first.weekday()) % 7
+    return date(year, month, 1 + offset + 14)
+
+
+def quarter_start(day: date) -> date:
+    """The first day of the quarter on which a publication «по состоянию на» falls."""
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
