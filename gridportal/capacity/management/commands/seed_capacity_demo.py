@@ -1,0 +1,36 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from gridportal.grid.models import PowerCentre
+
+from ...demo import seed
+
+
+class Command(BaseCommand):
+    help = (
+        "Demo capacity data for the generated company: control measurements (two years), "
+        "committed capacity (with repeated applications for one site) and published quarters. "
+        "Replaces all capacity data except the rules."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, seed: int, **options):
+        if not PowerCentre.objects.exists():
+            raise CommandError("No power centres: run seed_demo first.")
+        started = time.perf_counter()
+        result = seed_fn(seed=seed)
+        self.stdout.write(
+            "Capacity demo: {power_centres} power centres, {measurements} measurements, "
+            "{commitments} commitments, {substation_loads} ТП loads, quarters {q} "
+            "in {s:.1f} s".format(
+                q=", ".join(d.isoformat() for d in result["quarters"]),
+                s=time.perf_counter() - started,
+                **{k: v for k, v in result.items() if k != "quarters"},
+            )
+        )
+
+
+seed_fn = seed
