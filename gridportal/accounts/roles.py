@@ -9,7 +9,17 @@ from django.contrib.auth.models import Group, Permission
 from .choices import StaffRole
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    StaffRole.DISPATCHER: ["grid.view_substation", "grid.view_serviceaddress"],
+    StaffRole.DISPATCHER: [
+        "grid.view_substation",
+        "grid.view_serviceaddress",
+        "outages.view_incident",
+        "outages.change_incident",
+        "outages.view_outagereport",
+        "outages.add_outagereport",
+        "outages.change_outagereport",
+        "outages.view_criticalfacility",
+        "outages.view_plannedoutage",
+    ],
     StaffRole.CONNECTION_OFFICER: ["grid.view_powercentre", "grid.view_substation"],
     StaffRole.APPEALS_OFFICER: ["grid.view_serviceaddress"],
     StaffRole.OFFICE_OPERATOR: ["grid.view_serviceaddress"],
@@ -23,6 +33,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "grid.change_powercentre",
         "grid.change_substation",
         "grid.change_serviceaddress",
+        "outages.change_outagerule",
+        "outages.add_outagerule",
+        "outages.add_plannedoutage",
+        "outages.change_plannedoutage",
+        "outages.add_criticalfacility",
+        "outages.change_criticalfacility",
         "accounts.view_user",
         "accounts.change_user",
     ],
