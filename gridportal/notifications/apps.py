@@ -6,3 +6,13 @@ class NotificationsConfig(AppConfig):
     name = "gridportal.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    public_nav = [("notifications:subscribe", _("Outage alerts"), None)]
+    staff_nav = [
+        ("notifications:staff-deliveries", _("Message log"), "notifications.view_delivery"),
+        (
+            "notifications:staff-subscriptions",
+            _("Subscriptions"),
+            "notifications.view_subscription",
+        ),
+    ]

@@ -1,0 +1,102 @@
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from gridportal.accounts.forms import ConsentField
+from gridportal.grid.models import ServiceAddress
+
+from . import rules
+from .choices import Channel, DeliveryStatus
+from .transports import sms_enabled
+
+
+class SubscribeForm(forms.Form):
+    address = forms.ModelChoiceField(
+        queryset=ServiceAddress.objects.all(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose the address first."),
+            "invalid_choice": _("We do not know this address. Find it with the search."),
+        },
+    )
+    channel = forms.ChoiceField(
+        label=_("How should we tell you?"),
+        choices=Channel.choices,
+        initial=Channel.EMAIL,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose e-mail or SMS.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        max_length=254,
+        error_messages={"invalid": _("Enter an e-mail address like name@example.ru.")},
+    )
+    phone = forms.CharField(
+        label=_("Mobile phone"),
+        required=False,
+        max_length=32,
+        help_text=_("A Russian mobile number, e.g. +7 912 345-67-89."),
+    )
+    consent = ConsentField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs.update(autocomplete="email")
+        self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel", type="tel")
+        self.sms_enabled = sms_enabled()
+        if not self.sms_enabled:
+            self.fields["channel"].choices = [(Channel.EMAIL, Channel.EMAIL.label)]
+            self.fields["channel"].widget = forms.HiddenInput()
+            del self.fields["phone"]
+
+    def clean(self):
+        cleaned = super().clean()
+        channel = cleaned.get("channel")
+        if channel == Channel.EMAIL:
+            email = rules.normalize_email(cleaned.get("email") or "")
+            if not email and "email" not in self.errors:
+                self.add_error("email", _("Enter your e-mail address."))
+            cleaned["contact"] = email
+        elif channel == Channel.SMS:
+            raw = cleaned.get("phone") or ""
+            if not raw.strip():
+                self.add_error("phone", _("Enter your mobile phone number."))
+            else:
+                try:
+                    cleaned["contact"] = rules.normalize_phone(raw)
+                except rules.InvalidContact:
+                    self.add_error(
+                        "phone",
+                        _("This is not a Russian mobile number. Enter it like +7 912 345-67-89."),
+                    )
+        return cleaned
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the SMS"),
+        max_length=6,
+        min_length=6,
+        validators=[RegexValidator(r"^\d{6}$", _("The code is six digits."))],
+        error_messages={
+            "required": _("Enter the code from the SMS."),
+            "min_length": _("The code is six digits."),
+            "max_length": _("The code is six digits."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs.update(
+            autocomplete="one-time-code", inputmode="numeric", pattern=r"\d{6}"
+        )
+
+
+class DeliveryFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status"))] + list(DeliveryStatus.choices),
+    )
+    event = forms.CharField(label=_("Event"), required=False, max_length=200)

@@ -1,0 +1,176 @@
+"""Pure rules of subscriptions and deliveries: contacts, codes, retries. No database here."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+
+import phonenumbers
+
+CODE_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class SubscriptionPolicy:
+    """The numbers a SubscriptionRule row carries."""
+
+    max_subscriptions_per_contact: int = 10
+    code_ttl_minutes: int = 15
+    code_max_attempts: int = 5
+    code_resend_seconds: int = 60
+    confirm_link_hours: int = 72
+    max_delivery_attempts: int = 5
+
+
+DEFAULT_POLICY = SubscriptionPolicy()
+
+
+class InvalidContact(ValueError):
+    pass
+
+
+def normalize_phone(raw: str, *, mobile_only: bool = True) -> str:
+    """A Russian (mobile, by default) number in E.164 (+7…); raises InvalidContact otherwise."""
+    raw = (raw or "").strip()
+    if not raw or len(raw) > 32:
+        raise InvalidContact(raw)
+    # A Russian habit: 8 instead of +7 in front of a ten-digit number.
+    digits = re.sub(r"\D", "", raw)
+    if not raw.startswith("+") and len(digits) == 11 and digits[0] == "8":
+        raw = "+7" + digits[1:]
+    try:
+        number = phonenumbers.parse(raw, "RU")
+    except phonenumbers.NumberParseException as error:
+        raise InvalidContact(raw) from error
+    if not phonenumbers.is_valid_number(number):
+        raise InvalidContact(raw)
+    if phonenumbers.region_code_for_number(number) != "RU":
+        raise InvalidContact(raw)
+    if mobile_only and phonenumbers.number_type(number) not in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    ):
+        raise InvalidContact(raw)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalize_email(raw: str) -> str:
+    return (raw or "").strip().lower()
+
+
+def mask_contact(channel: str, contact: str) -> str:
+    """What staff lists show instead of the contact: enough to tell subscribers apart, no more."""
+    if channel == "sms":
+        if len(contact) < 5:
+            return "***"
+        return contact[:2] + "*" * (len(contact) - 4) + contact[-2:]
+    local, _at, domain = contact.partition("@")
+    if not domain:
+        return "***"
+    return (local[:1] or "*") + "***@" + domain
+
+
+def code_generate() -> str:
+    return "".join(secrets.choice("0123456789") for _ in range(CODE_LENGTH))
+
+
+def code_digest(code: str, *, subscription_id: int, key: str) -> str:
+    """Keyed hash of a confirmation code: a leaked table alone does not reveal codes."""
+    message = f"{subscription_id}:{code}".encode()
+    return hmac.new(key.encode(), message, hashlib.sha256).hexdigest()
+
+
+class CodeCheck(Enum):
+    OK = "ok"
+    WRONG = "wrong"
+    EXPIRED = "expired"
+    LOCKED = "locked"
+
+
+def code_check(
+    *,
+    policy: SubscriptionPolicy,
+    expected_digest: str,
+    given_digest: str,
+    attempts_before: int,
+    sent_at: datetime | None,
+    now: datetime,
+) -> CodeCheck:
+    """Decide a code entry. Attempts are counted before the comparison, so a locked code stays locked."""
+    if not expected_digest or sent_at is None:
+        return CodeCheck.EXPIRED
+    if attempts_before >= policy.code_max_attempts:
+        return CodeCheck.LOCKED
+    if now - sent_at > timedelta(minutes=policy.code_ttl_minutes):
+        return CodeCheck.EXPIRED
+    if hmac.compare_digest(expected_digest, given_digest):
+        return CodeCheck.OK
+    return CodeCheck.WRONG
+
+
+def code_resend_wait(*, policy: SubscriptionPolicy, sent_at: datetime | None, now: datetime) -> int:
+    """Seconds to wait before another code may be sent (0: may send now)."""
+    if sent_at is None:
+        return 0
+    remaining = policy.code_resend_seconds - (now - sent_at).total_seconds()
+    return max(0, int(remaining + 0.999))
+
+
+def retry_delay(attempt: int, *, base: float = 30.0, cap: float = 3600.0) -> float:
+    """Exponential backoff after the n-th failed attempt (1-based): base, 2·base, 4·base… up to cap."""
+    if attempt < 1:
+        return 0.0
+    return min(cap, base * 2 ** (attempt - 1))
+
+
+class Outcome(Enum):
+    SENT = "sent"
+    TEMPORARY = "temporary"
+    PERMANENT = "permanent"
+
+
+def classify_http_status(status: int) -> Outcome:
+    """A gateway answer: 2xx sent; 429 and 5xx try again later; any other 4xx will never succeed."""
+    if 200 <= status < 300:
+        return Outcome.SENT
+    if status == 429 or status >= 500:
+        return Outcome.TEMPORARY
+    return Outcome.PERMANENT
+
+
+def classify_smtp_code(code: int | None) -> Outcome:
+    """SMTP replies: 5xx is a permanent refusal, 4xx (and no reply at all) is worth another try."""
+    if code is not None and 500 <= code < 600:
+        return Outcome.PERMANENT
+    return Outcome.TEMPORARY
+
+
+def after_failure(*, outcome: Outcome, attempts: int, max_attempts: int) -> str:
+    """What a delivery becomes after a failed attempt: queued again or failed for good."""
+    if outcome is Outcome.TEMPORARY and attempts < max_attempts:
+        return "queued"
+    return "failed"
+
+
+def short_signature(value: str, *, key: str, salt: str, length: int = 16) -> str:
+    """A short HMAC of a value, for links that must fit into an SMS."""
+    digest = hmac.new(f"{salt}:{key}".encode(), value.encode(), hashlib.sha256).hexdigest()
+    return digest[:length]
+
+
+def sign_token(value: str, *, key: str, salt: str) -> str:
+    return f"{value}-{short_signature(value, key=key, salt=salt)}"
+
+
+def unsign_token(token: str, *, key: str, salt: str) -> str | None:
+    value, _sep, signature = (token or "").rpartition("-")
+    if not value or not signature:
+        return None
+    if hmac.compare_digest(signature, short_signature(value, key=key, salt=salt)):
+        return value
+    return None

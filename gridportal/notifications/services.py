@@ -1,0 +1,447 @@
+"""Writes of the notifications app: subscriptions with double opt-in, dispatch and delivery."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, transaction
+from django.db.models import F, Q
+from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from gridportal.accounts.services import consent_record
+from gridportal.core.choices import AuditAction
+from gridportal.core.exceptions import ApplicationError
+from gridportal.core.services import audit_record
+
+from . import links, rules
+from .choices import Channel, DeliveryStatus, SubscriptionStatus
+from .models import Delivery, Subscription, SubscriptionRule
+from .rendering import message_render, render_text, templates_check
+from .transports import DeliveryFailure, email_send, sms_enabled, sms_send
+
+logger = logging.getLogger(__name__)
+
+CONSENT_SUBJECT = "notifications.subscribe"
+CONSENT_VERSION = "2026-11"
+CHUNK = 500
+STALE_AFTER = timedelta(minutes=15)
+ACTIVE = (SubscriptionStatus.PENDING, SubscriptionStatus.CONFIRMED)
+
+
+def policy_in_force() -> rules.SubscriptionPolicy:
+    return SubscriptionRule.objects.in_force()
+
+
+def _chunks(items: list, size: int = CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _enqueue_deliveries(ids: list[int]) -> None:
+    from .tasks import deliver
+
+    for delivery_id in ids:
+        deliver.delay(delivery_id)
+
+
+# --- subscriptions -------------------------------------------------------------------------
+
+
+def subscription_create(
+    *, address, channel: str, contact: str, language: str, request=None
+) -> Subscription:
+    """Start a subscription (or restart a pending/cancelled one) and send the confirmation."""
+    if channel == Channel.SMS and not sms_enabled():
+        raise ApplicationError(
+            _("SMS notifications are not available at the moment. Please subscribe by e-mail."),
+            code="sms_disabled",
+        )
+    policy = policy_in_force()
+    with transaction.atomic():
+        subscription, _created = Subscription.objects.get_or_create(
+            address=address, channel=channel, contact=contact
+        )
+        subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
+        if subscription.status == SubscriptionStatus.CONFIRMED:
+            raise ApplicationError(
+                _("This contact is already subscribed to news about this address."),
+                code="already_subscribed",
+            )
+        active = (
+            Subscription.objects.filter(channel=channel, contact=contact, status__in=ACTIVE)
+            .exclude(pk=subscription.pk)
+            .count()
+        )
+        if active >= policy.max_subscriptions_per_contact:
+            raise ApplicationError(
+                ngettext(
+                    "This contact already has {n} subscription, the most we allow. "
+                    "Cancel one you no longer need first.",
+                    "This contact already has {n} subscriptions, the most we allow. "
+                    "Cancel one you no longer need first.",
+                    active,
+                ).format(n=active),
+                code="too_many_subscriptions",
+            )
+        subscription.consent = consent_record(
+            subject=CONSENT_SUBJECT, text_version=CONSENT_VERSION, request=request, contact=contact
+        )
+        subscription.status = SubscriptionStatus.PENDING
+        subscription.language = language
+        subscription.unsubscribed_at = None
+        subscription.code_hash = ""
+        subscription.code_attempts = 0
+        if channel == Channel.SMS:
+            # Marks the code as requested now, so a double click does not send two.
+            subscription.code_sent_at = timezone.now()
+        subscription.save()
+        transaction.on_commit(lambda: _send_confirmation(subscription))
+    return subscription
+
+
+def _send_confirmation(subscription: Subscription) -> None:
+    from .tasks import send_code, send_confirmation
+
+    if subscription.channel == Channel.SMS:
+        send_code.delay(subscription.pk)
+    else:
+        send_confirmation.delay(subscription.pk)
+
+
+def subscription_confirmation_send(*, subscription_id: int) -> bool:
+    """Send the confirmation letter of a pending e-mail subscription. False if there is nothing to send."""
+    subscription = (
+        Subscription.objects.select_related("address")
+        .filter(pk=subscription_id, channel=Channel.EMAIL, status=SubscriptionStatus.PENDING)
+        .first()
+    )
+    if subscription is None:
+        return False
+    policy = policy_in_force()
+    context = {
+        "subscription": subscription,
+        "address": subscription.address,
+        "confirm_url": links.confirm_url(subscription),
+        "hours": policy.confirm_link_hours,
+        "site_url": settings.SITE_URL,
+        "portal_name": settings.PORTAL_NAME,
+    }
+    with translation.override(subscription.language):
+        subject = render_text("notifications/messages/confirm.subject.txt", context)
+        body = render_text("notifications/messages/confirm.body.txt", context)
+    email_send(to=subscription.contact, subject=subject, body=body)
+    return True
+
+
+def subscription_code_send(*, subscription_id: int) -> bool:
+    """Make a new 6-digit code for a pending SMS subscription, keep only its hash, send it by SMS."""
+    policy = policy_in_force()
+    code = rules.code_generate()
+    with transaction.atomic():
+        subscription = (
+            Subscription.objects.select_for_update()
+            .filter(pk=subscription_id, channel=Channel.SMS, status=SubscriptionStatus.PENDING)
+            .first()
+        )
+        if subscription is None:
+            return False
+        subscription.code_hash = rules.code_digest(
+            code, subscription_id=subscription.pk, key=settings.SECRET_KEY
+        )
+        subscription.code_sent_at = timezone.now()
+        subscription.code_attempts = 0
+        subscription.save(
+            update_fields=["code_hash", "code_sent_at", "code_attempts", "updated_at"]
+        )
+    with translation.override(subscription.language):
+        text = render_text(
+            "notifications/messages/code.sms.txt",
+            {"code": code, "minutes": policy.code_ttl_minutes, "portal_name": settings.PORTAL_NAME},
+        )
+    sms_send(to=subscription.contact, text=text, retries=2)
+    return True
+
+
+def subscription_code_resend(*, subscription: Subscription) -> None:
+    if subscription.channel != Channel.SMS or subscription.status != SubscriptionStatus.PENDING:
+        raise ApplicationError(_("This subscription does not wait for a code."), code="not_pending")
+    policy = policy_in_force()
+    with transaction.atomic():
+        locked = Subscription.objects.select_for_update().get(pk=subscription.pk)
+        wait = rules.code_resend_wait(
+            policy=policy, sent_at=locked.code_sent_at, now=timezone.now()
+        )
+        if wait:
+            raise ApplicationError(
+                ngettext(
+                    "You can ask for a new code in {n} second.",
+                    "You can ask for a new code in {n} seconds.",
+                    wait,
+                ).format(n=wait),
+                code="too_soon",
+            )
+        locked.code_sent_at = timezone.now()
+        locked.save(update_fields=["code_sent_at", "updated_at"])
+        transaction.on_commit(lambda: _send_confirmation(locked))
+
+
+def subscription_code_verify(*, subscription: Subscription, code: str) -> Subscription:
+    """Check an SMS code; confirm the subscription on success. Every wrong try counts."""
+    policy = policy_in_force()
+    with transaction.atomic():
+        locked = Subscription.objects.select_for_update().get(pk=subscription.pk)
+        if locked.status == SubscriptionStatus.CONFIRMED:
+            return locked
+        if locked.status != SubscriptionStatus.PENDING or locked.channel != Channel.SMS:
+            raise ApplicationError(
+                _("This subscription was cancelled. Please subscribe again."), code="cancelled"
+            )
+        result = rules.code_check(
+            policy=policy,
+            expected_digest=locked.code_hash,
+            given_digest=rules.code_digest(
+                code.strip(), subscription_id=locked.pk, key=settings.SECRET_KEY
+            ),
+            attempts_before=locked.code_attempts,
+            sent_at=locked.code_sent_at,
+            now=timezone.now(),
+        )
+        if result is rules.CodeCheck.OK:
+            locked.status = SubscriptionStatus.CONFIRMED
+            locked.confirmed_at = timezone.now()
+            locked.code_hash = ""
+            locked.save()
+            return locked
+        if result is rules.CodeCheck.WRONG:
+            locked.code_attempts += 1
+            locked.save(update_fields=["code_attempts", "updated_at"])
+        left = policy.code_max_attempts - locked.code_attempts
+    # Raised after the commit: the counted attempt must stay counted.
+    if result is rules.CodeCheck.EXPIRED:
+        raise ApplicationError(_("The code has expired. Ask for a new one."), code="code_expired")
+    if result is rules.CodeCheck.LOCKED or left <= 0:
+        raise ApplicationError(_("Too many wrong codes. Ask for a new one."), code="code_locked")
+    raise ApplicationError(
+        ngettext(
+            "The code is wrong. You have {n} more try.",
+            "The code is wrong. You have {n} more tries.",
+            left,
+        ).format(n=left),
+        code="code_wrong",
+    )
+
+
+def subscription_confirm(*, subscription: Subscription) -> Subscription:
+    """Confirm an e-mail subscription from its link; confirming twice is harmless."""
+    with transaction.atomic():
+        locked = Subscription.objects.select_for_update().get(pk=subscription.pk)
+        if locked.status == SubscriptionStatus.UNSUBSCRIBED:
+            raise ApplicationError(
+                _("This subscription was cancelled. Please subscribe again."), code="cancelled"
+            )
+        if locked.status == SubscriptionStatus.PENDING:
+            locked.status = SubscriptionStatus.CONFIRMED
+            locked.confirmed_at = timezone.now()
+            locked.save()
+    return locked
+
+
+def subscription_unsubscribe(*, subscription: Subscription) -> Subscription:
+    """Cancel a subscription: nothing more is sent, the consent is marked withdrawn."""
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Subscription.objects.select_for_update().get(pk=subscription.pk)
+        if locked.status == SubscriptionStatus.UNSUBSCRIBED:
+            return locked
+        locked.status = SubscriptionStatus.UNSUBSCRIBED
+        locked.unsubscribed_at = now
+        locked.code_hash = ""
+        locked.save()
+        Delivery.objects.filter(subscription=locked, status=DeliveryStatus.QUEUED).update(
+            status=DeliveryStatus.SKIPPED, last_error="unsubscribed"
+        )
+        if locked.consent_id:
+            type(locked.consent).objects.filter(pk=locked.consent_id, withdrawn_at=None).update(
+                withdrawn_at=now
+            )
+    return locked
+
+
+# --- the interface other apps call ----------------------------------------------------------
+
+
+def notification_dispatch(
+    *, event_key: str, address_ids: list[int], template: str, context: dict
+) -> int:
+    """Queue one message per confirmed subscription on these addresses; idempotent per (event_key, subscription).
+    Renders `<template>.subject.txt`, `<template>.body.txt` and `<template>.sms.txt` (Django templates, found through the
+    normal template loaders) in the subscriber's language with `context` + {"subscription", "address",
+    "unsubscribe_url", "site_url"} (absolute URLs built from settings.SITE_URL). Returns the number newly queued."""
+    if not event_key or len(event_key) > 200:
+        raise ValueError("event_key must be 1–200 characters")
+    templates_check(template)
+    # Stored as JSON: what is sent later is what was dispatched now.
+    stored_context = json.loads(json.dumps(context or {}, cls=DjangoJSONEncoder))
+    address_ids = sorted({int(pk) for pk in address_ids})
+    queued: list[int] = []
+    with transaction.atomic():
+        for address_chunk in _chunks(address_ids):
+            subscriptions = list(
+                Subscription.objects.filter(
+                    address_id__in=address_chunk, status=SubscriptionStatus.CONFIRMED
+                ).values_list("id", "channel")
+            )
+            for chunk in _chunks(subscriptions):
+                ids = [pk for pk, _channel in chunk]
+                already = set(
+                    Delivery.objects.filter(
+                        event_key=event_key, subscription_id__in=ids
+                    ).values_list("subscription_id", flat=True)
+                )
+                new = [
+                    Delivery(
+                        subscription_id=pk,
+                        channel=channel,
+                        event_key=event_key,
+                        template=template,
+                        context=stored_context,
+                    )
+                    for pk, channel in chunk
+                    if pk not in already
+                ]
+                if not new:
+                    continue
+                Delivery.objects.bulk_create(new, ignore_conflicts=True)
+                queued.extend(
+                    Delivery.objects.filter(
+                        event_key=event_key,
+                        subscription_id__in=[d.subscription_id for d in new],
+                        status=DeliveryStatus.QUEUED,
+                        attempts=0,
+                    ).values_list("id", flat=True)
+                )
+        if queued:
+            transaction.on_commit(lambda: _enqueue_deliveries(queued))
+    return len(queued)
+
+
+# --- deliveries ---------------------------------------------------------------------------
+
+
+def _delivery_claim(delivery_id: int) -> Delivery | None:
+    with transaction.atomic():
+        qs = Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.QUEUED)
+        if connection.features.has_select_for_update_skip_locked:
+            qs = qs.select_for_update(skip_locked=True)
+        if qs.values_list("pk", flat=True).first() is None:
+            return None
+        # The conditional update is the claim itself, so it holds on SQLite too.
+        claimed = Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.QUEUED).update(
+            status=DeliveryStatus.SENDING, attempts=F("attempts") + 1, claimed_at=timezone.now()
+        )
+        if not claimed:
+            return None
+    return Delivery.objects.select_related("subscription__address").get(pk=delivery_id)
+
+
+def _delivery_record(delivery: Delivery, **fields) -> None:
+    Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.SENDING).update(**fields)
+
+
+def delivery_send(*, delivery_id: int) -> float | None:
+    """Claim a queued delivery, send it once, record the outcome.
+
+    Returns the seconds to wait before the next attempt when it should be tried again, else None.
+    Running it twice never sends twice: only a queued row can be claimed.
+    """
+    delivery = _delivery_claim(delivery_id)
+    if delivery is None:
+        return None
+    subscription = delivery.subscription
+    if subscription.status != SubscriptionStatus.CONFIRMED:
+        _delivery_record(delivery, status=DeliveryStatus.SKIPPED, last_error="not confirmed")
+        return None
+    if subscription.channel == Channel.SMS and not sms_enabled():
+        _delivery_record(delivery, status=DeliveryStatus.SKIPPED, last_error="SMS disabled")
+        return None
+    try:
+        message = message_render(
+            subscription=subscription, template=delivery.template, context=delivery.context
+        )
+        if subscription.channel == Channel.SMS:
+            sms_send(to=subscription.contact, text=message.sms)
+        else:
+            email_send(
+                to=subscription.contact,
+                subject=message.subject,
+                body=message.body,
+                headers={
+                    "List-Unsubscribe": f"<{message.unsubscribe_url}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
+            )
+    except (TemplateDoesNotExist, TemplateSyntaxError) as error:
+        _delivery_record(delivery, status=DeliveryStatus.FAILED, last_error=f"template: {error}")
+        return None
+    except DeliveryFailure as error:
+        outcome = rules.Outcome.PERMANENT if error.permanent else rules.Outcome.TEMPORARY
+        status = rules.after_failure(
+            outcome=outcome,
+            attempts=delivery.attempts,
+            max_attempts=policy_in_force().max_delivery_attempts,
+        )
+        _delivery_record(delivery, status=status, last_error=str(error)[:2000])
+        logger.warning("delivery %s failed (%s): %s", delivery.pk, status, error)
+        if status == DeliveryStatus.QUEUED:
+            return rules.retry_delay(delivery.attempts)
+        return None
+    _delivery_record(delivery, status=DeliveryStatus.SENT, sent_at=timezone.now(), last_error="")
+    return None
+
+
+def delivery_retry(*, delivery: Delivery, actor, request=None) -> Delivery:
+    """Staff: put a failed or skipped delivery back in the queue for a fresh round of attempts."""
+    if delivery.status not in (DeliveryStatus.FAILED, DeliveryStatus.SKIPPED):
+        raise ApplicationError(_("Only failed or skipped messages can be sent again."))
+    with transaction.atomic():
+        updated = Delivery.objects.filter(
+            pk=delivery.pk, status__in=(DeliveryStatus.FAILED, DeliveryStatus.SKIPPED)
+        ).update(status=DeliveryStatus.QUEUED, attempts=0, claimed_at=None)
+        if not updated:
+            raise ApplicationError(_("Only failed or skipped messages can be sent again."))
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=delivery,
+            branch=delivery.subscription.address.branch,
+            request=request,
+            details={"retry": True, "previous_status": delivery.status},
+        )
+        transaction.on_commit(lambda: _enqueue_deliveries([delivery.pk]))
+    delivery.refresh_from_db()
+    return delivery
+
+
+def deliveries_requeue_stale(*, now=None) -> int:
+    """Sweep: re-enqueue queued rows whose task was lost and sending rows whose worker died."""
+    now = now or timezone.now()
+    cutoff = now - STALE_AFTER
+    with transaction.atomic():
+        Delivery.objects.filter(status=DeliveryStatus.SENDING, claimed_at__lt=cutoff).update(
+            status=DeliveryStatus.QUEUED
+        )
+        ids = list(
+            Delivery.objects.filter(status=DeliveryStatus.QUEUED)
+            .filter(created_at__lt=cutoff)
+            .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=cutoff))
+            .values_list("id", flat=True)[:10000]
+        )
+        transaction.on_commit(lambda: _enqueue_deliveries(ids))
+    return len(ids)

@@ -1,0 +1,220 @@
+"""Public pages: subscribe, confirm (link or SMS code), unsubscribe, manage. No account needed."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from gridportal.core.exceptions import ApplicationError
+from gridportal.grid.search import address_search
+
+from .. import links, selectors, services
+from ..choices import Channel, SubscriptionStatus
+from ..forms import CodeForm, SubscribeForm
+from ..models import Subscription
+from ..transports import sms_enabled
+
+
+def _language(request) -> str:
+    return "en" if (getattr(request, "LANGUAGE_CODE", "ru") or "ru").startswith("en") else "ru"
+
+
+def _search_context(request) -> dict:
+    query = request.GET.get("q", "").strip()[:200]
+    results, error = [], ""
+    if query:
+        if len(query) < 2:
+            error = _("Type at least two letters of the street or settlement.")
+        else:
+            results = address_search(query=query, limit=10)
+    return {"query": query, "results": results, "search_error": error}
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    """Subscribe to news about an address; without an address, find it first."""
+    address_id = request.POST.get("address") or request.GET.get("address")
+    if request.method == "GET" and not address_id:
+        context = _search_context(request)
+        if request.htmx:
+            return render(request, "notifications/public/_address_results.html", context)
+        return render(request, "notifications/public/subscribe_find.html", context)
+    address = selectors.address_for_subscription(address_id=address_id)
+    if address is None and request.method == "GET":
+        context = _search_context(request)
+        context["search_error"] = _("We do not know this address. Find it with the search.")
+        return render(request, "notifications/public/subscribe_find.html", context, status=404)
+
+    form = SubscribeForm(request.POST or None, initial={"address": address})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                subscription = services.subscription_create(
+                    address=form.cleaned_data["address"],
+                    channel=form.cleaned_data["channel"],
+                    contact=form.cleaned_data["contact"],
+                    language=_language(request),
+                    request=request,
+                )
+            except ApplicationError as error:
+                form.add_error(None, error.message)
+            else:
+                if subscription.channel == Channel.SMS:
+                    return redirect("notifications:verify", token=links.verify_token(subscription))
+                return render(
+                    request,
+                    "notifications/public/subscribe_done.html",
+                    {"subscription": subscription, "address": subscription.address},
+                )
+        status = 400
+    return render(
+        request,
+        "notifications/public/subscribe.html",
+        {"form": form, "address": address, "sms_enabled": sms_enabled()},
+        status=status,
+    )
+
+
+def _link_invalid(request, status=400):
+    return render(request, "notifications/public/link_invalid.html", status=status)
+
+
+def confirm(request, token):
+    """The link in the confirmation letter: confirms the e-mail subscription."""
+    policy = services.policy_in_force()
+    data = links.confirm_token_read(token, max_age=policy.confirm_link_hours * 3600)
+    if data is None:
+        return _link_invalid(request)
+    pk, contact = data
+    subscription = Subscription.objects.select_related("address").filter(pk=pk, contact=contact)
+    subscription = subscription.first()
+    if subscription is None:
+        return _link_invalid(request)
+    try:
+        subscription = services.subscription_confirm(subscription=subscription)
+    except ApplicationError as error:
+        return render(
+            request,
+            "notifications/public/link_invalid.html",
+            {"message": error.message, "address": subscription.address},
+            status=400,
+        )
+    return render(
+        request,
+        "notifications/public/confirmed.html",
+        {"subscription": subscription, "manage_url": links.manage_url(subscription)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request, token):
+    """Enter the 6-digit code we sent by SMS; or ask for a new one."""
+    pk = links.verify_token_read(token)
+    subscription = (
+        Subscription.objects.select_related("address").filter(pk=pk, channel=Channel.SMS).first()
+        if pk
+        else None
+    )
+    if subscription is None:
+        return _link_invalid(request)
+    if subscription.status == SubscriptionStatus.CONFIRMED:
+        return render(
+            request,
+            "notifications/public/confirmed.html",
+            {"subscription": subscription, "manage_url": links.manage_url(subscription)},
+        )
+    form = CodeForm(request.POST if request.POST.get("action") != "resend" else None)
+    status = 200
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "resend":
+                services.subscription_code_resend(subscription=subscription)
+                messages.success(request, _("We sent you a new code."))
+                return redirect("notifications:verify", token=token)
+            if form.is_valid():
+                subscription = services.subscription_code_verify(
+                    subscription=subscription, code=form.cleaned_data["code"]
+                )
+                return render(
+                    request,
+                    "notifications/public/confirmed.html",
+                    {"subscription": subscription, "manage_url": links.manage_url(subscription)},
+                )
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        status = 400
+    return render(
+        request,
+        "notifications/public/verify.html",
+        {"form": form, "subscription": subscription, "phone": subscription.masked_contact},
+        status=status,
+    )
+
+
+@csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a session
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """One click from any message: the subscription ends at once."""
+    pk = links.unsubscribe_token_read(token)
+    subscription = (
+        Subscription.objects.select_related("address").filter(pk=pk).first() if pk else None
+    )
+    if subscription is None:
+        return _link_invalid(request, status=404)
+    subscription = services.subscription_unsubscribe(subscription=subscription)
+    return render(
+        request,
+        "notifications/public/unsubscribed.html",
+        {
+            "subscription": subscription,
+            "resubscribe_url": reverse("notifications:subscribe")
+            + f"?address={subscription.address_id}",
+            "manage_url": links.manage_url(subscription),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def manage(request, token):
+    """Every subscription of one contact, reached by the signed link in our messages."""
+    data = links.manage_token_read(token)
+    if data is None:
+        return _link_invalid(request)
+    channel, contact = data
+    if request.method == "POST":
+        subscription = (
+            selectors.subscriptions_of_contact(channel=channel, contact=contact)
+            .filter(pk=_int(request.POST.get("subscription")))
+            .first()
+        )
+        if subscription is None:
+            raise Http404
+        services.subscription_unsubscribe(subscription=subscription)
+        messages.success(
+            request,
+            _("You will no longer receive news about {address}.").format(
+                address=subscription.address.label
+            ),
+        )
+        return redirect("notifications:manage", token=token)
+    subscriptions = selectors.subscriptions_of_contact(channel=channel, contact=contact)
+    return render(
+        request,
+        "notifications/public/manage.html",
+        {
+            "subscriptions": subscriptions,
+            "contact": contact,
+            "channel": Channel(channel).label if channel in Channel.values else channel,
+        },
+    )
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
