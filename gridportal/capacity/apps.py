@@ -6,3 +6,12 @@ class CapacityConfig(AppConfig):
     name = "gridportal.capacity"
     label = "capacity"
     verbose_name = _("Power-centre load")
+
+    public_nav = [
+        ("capacity:map", _("Load map"), None),
+        ("capacity:nearby", _("Where to connect"), None),
+    ]
+    staff_nav = [
+        ("capacity:staff-dashboard", _("Capacity"), "capacity.view_capacityassessment"),
+        ("capacity:staff-overloaded", _("Overloaded centres"), "capacity.view_capacityassessment"),
+    ]

@@ -1,4 +1,46 @@
-from django.urls import path  # noqa: F401
+from django.urls import path, register_converter
+
+from .views import public, staff
+
+
+class IsoDateConverter:
+    regex = r"\d{4}-\d{2}-\d{2}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(IsoDateConverter, "isodate")
 
 app_name = "capacity"
-urlpatterns = []
+urlpatterns = [
+    path("", public.capacity_map, name="map"),
+    path("map.geojson", public.capacity_map_data, name="map-data"),
+    path("power-centres.<str:fmt>", public.capacity_download, name="download"),
+    path("centres/<int:pk>/", public.power_centre_page, name="power-centre"),
+    path("nearby/", public.nearby, name="nearby"),
+    path("method/", public.method, name="method"),
+    path("quarters/", public.quarter_list, name="quarters"),
+    path("quarters/<isodate:as_of>/", public.capacity_map, name="quarter-map"),
+    path("quarters/<isodate:as_of>/map.geojson", public.capacity_map_data, name="quarter-map-data"),
+    path(
+        "quarters/<isodate:as_of>/power-centres.<str:fmt>",
+        public.capacity_download,
+        name="quarter-download",
+    ),
+    path(
+        "quarters/<isodate:as_of>/centres/<int:pk>/",
+        public.power_centre_page,
+        name="quarter-power-centre",
+    ),
+    path("staff/", staff.dashboard, name="staff-dashboard"),
+    path("staff/import/measurements/", staff.import_measurements, name="staff-import-measurements"),
+    path("staff/import/commitments/", staff.import_commitments, name="staff-import-commitments"),
+    path("staff/recalculate/", staff.recalculate, name="staff-recalculate"),
+    path("staff/preview/", staff.preview, name="staff-preview"),
+    path("staff/publish/", staff.publish, name="staff-publish"),
+    path("staff/overloaded/", staff.overloaded, name="staff-overloaded"),
+]

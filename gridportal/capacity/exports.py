@@ -1,0 +1,132 @@
+"""Open data: the capacity table as CSV, XLSX and GeoJSON (fields documented in docs/capacity.md)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+FIELDS = [
+    ("id", "power_centre_id"),
+    ("dispatch_number", "power_centre__dispatch_number"),
+    ("name", "power_centre__name"),
+    ("branch", "power_centre__branch__code"),
+    ("district", "power_centre__district__code"),
+    ("voltage_kv", "power_centre__voltage_kv"),
+    ("voltage_levels", "power_centre__voltage_levels"),
+    ("latitude", "power_centre__latitude"),
+    ("longitude", "power_centre__longitude"),
+    ("transformer_count", "transformer_count"),
+    ("rated_total_mva", "rated_total_mva"),
+    ("permissible_n1_mva", "permissible_mva"),
+    ("measured_on", "measured_on"),
+    ("load_mva", "load_mva"),
+    ("committed_kw", "committed_kw"),
+    ("committed_mva", "committed_mva"),
+    ("reserve_mva", "reserve_mva"),
+    ("reserve_mw", "reserve_mw"),
+    ("status", "status"),
+    ("constraint", "constraint"),
+    ("overload_factor", "overload_factor"),
+    ("coincidence_factor", "coincidence_factor"),
+    ("cos_phi", "cos_phi"),
+    ("threshold_mva", "threshold_mva"),
+    ("calculated_at", "calculated_at"),
+]
+NAMES = [name for name, _ in FIELDS]
+
+
+def rows(qs) -> list[dict]:
+    ordered = qs.order_by("power_centre__branch__code", "power_centre__dispatch_number")
+    return [
+        dict(zip(NAMES, values, strict=True))
+        for values in ordered.values_list(*[c for _, c in FIELDS])
+    ]
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def to_csv(data: list[dict], *, as_of: str) -> bytes:
+    out = io.StringIO()
+    out.write("\ufeff")  # Excel opens UTF-8 Cyrillic correctly with a BOM
+    writer = csv.writer(out)
+    writer.writerow([*NAMES, "as_of"])
+    for row in data:
+        writer.writerow([("" if row[n] is None else _plain(row[n])) for n in NAMES] + [as_of])
+    return out.getvalue().encode("utf-8")
+
+
+def to_xlsx(data: list[dict], *, as_of: str, title: str) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("capacity")
+    sheet.append([title])
+    sheet.append([*NAMES, "as_of"])
+    for row in data:
+        sheet.append([_plain(row[n]) for n in NAMES] + [as_of])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def to_geojson(data: list[dict], *, as_of: str) -> bytes:
+    features = []
+    for row in data:
+        if row["latitude"] is None or row["longitude"] is None:
+            continue
+        props = {n: _plain(row[n]) for n in NAMES if n not in ("latitude", "longitude")}
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
+                "properties": props,
+            }
+        )
+    return json.dumps(
+        {"type": "FeatureCollection", "as_of": as_of, "features": features},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+
+
+def map_points(qs) -> bytes:
+    """The light GeoJSON behind the map markers."""
+    features = []
+    for pk, number, name, lat, lon, status, reserve, constraint in qs.values_list(
+        "power_centre_id",
+        "power_centre__dispatch_number",
+        "power_centre__name",
+        "power_centre__latitude",
+        "power_centre__longitude",
+        "status",
+        "reserve_mva",
+        "constraint",
+    ):
+        if lat is None or lon is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "id": pk,
+                    "name": f"{number} {name}",
+                    "status": status,
+                    "reserve_mva": float(reserve),
+                    "constraint": constraint,
+                },
+            }
+        )
+    return json.dumps(
+        {"type": "FeatureCollection", "features": features},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
