@@ -6,3 +6,24 @@ class OutagesConfig(AppConfig):
     name = "gridportal.outages"
     label = "outages"
     verbose_name = _("Outages")
+
+    public_nav = [
+        ("outages:status", _("Is there power?"), None),
+        ("outages:report", _("Report an outage"), None),
+        ("outages:outages", _("Outage map"), None),
+        ("outages:planned", _("Planned work"), None),
+    ]
+    staff_nav = [
+        ("outages:staff-board", _("Outage board"), "outages.view_incident"),
+        ("outages:staff-callbacks", _("Call-back queue"), "outages.view_outagereport"),
+        ("outages:staff-archive", _("Outage archive"), "outages.view_incident"),
+    ]
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import OutageRule
+        from .rules import rules_cache_clear
+
+        post_save.connect(rules_cache_clear, sender=OutageRule)
+        post_delete.connect(rules_cache_clear, sender=OutageRule)
