@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from .views import NearbyView, QuarterListView
+
+urlpatterns = [
+    path("nearby/", NearbyView.as_view(), name="capacity-nearby"),
+    path("quarters/", QuarterListView.as_view(), name="capacity-quarters"),
+]

@@ -22,6 +22,7 @@ class PowerCentreSerializer(StaffFieldsMixin, serializers.ModelSerializer):
     district = DistrictRefField()
     transformers = PowerTransformerSerializer(many=True, read_only=True)
     feeder_count = serializers.IntegerField(read_only=True)
+    capacity = serializers.SerializerMethodField()
 
     class Meta:
         model = PowerCentre
@@ -36,10 +37,20 @@ class PowerCentreSerializer(StaffFieldsMixin, serializers.ModelSerializer):
             "latitude",
             "longitude",
             "transformers",
+            "capacity",
             "feeder_count",
             "updated_at",
         ]
         staff_only_fields = ["feeder_count", "updated_at"]
+
+    def get_capacity(self, obj) -> dict | None:
+        """The current N-1 free capacity with every figure of its calculation (capacity app)."""
+        from gridportal.capacity.api.serializers import CapacityFiguresSerializer
+
+        current = getattr(obj, "current_capacity", None)
+        if current is None:
+            current = list(obj.capacity_assessments.filter(snapshot__isnull=True))
+        return CapacityFiguresSerializer(current[0]).data if current else None
 
 
 class FeederSerializer(StaffFieldsMixin, serializers.ModelSerializer):

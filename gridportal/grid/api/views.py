@@ -1,12 +1,14 @@
-from django.db.models import Count, Sum
+from django.db.models import Count, Prefetch, Sum
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gridportal.api.permissions import is_staff_request
+from gridportal.capacity.filters import PowerCentreCapacityFilterSet
+from gridportal.capacity.models import CapacityAssessment
 
-from ..filters import FeederFilterSet, PowerCentreFilterSet, SubstationFilterSet
+from ..filters import FeederFilterSet, SubstationFilterSet
 from ..models import Feeder, PowerCentre, Substation
 from ..search import address_search
 from .serializers import (
@@ -19,15 +21,25 @@ from .serializers import (
 
 
 class PowerCentreViewSet(viewsets.ReadOnlyModelViewSet):
-    """Power centres (35–220 kV substations) with their transformers."""
+    """Power centres (35–220 kV substations) with their transformers and current free capacity.
+
+    Filters: branch, district, voltage (kV), status (open/closed), min_reserve (MVA), q.
+    """
 
     serializer_class = PowerCentreSerializer
-    filterset_class = PowerCentreFilterSet
+    filterset_class = PowerCentreCapacityFilterSet
 
     def get_queryset(self):
         qs = (
             PowerCentre.objects.select_related("branch", "district")
-            .prefetch_related("transformers")
+            .prefetch_related(
+                "transformers",
+                Prefetch(
+                    "capacity_assessments",
+                    queryset=CapacityAssessment.objects.filter(snapshot__isnull=True),
+                    to_attr="current_capacity",
+                ),
+            )
             .order_by("branch__name", "dispatch_number")
         )
         if is_staff_request(self.request):

@@ -1,0 +1,92 @@
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from ..models import CapacityAssessment, CapacitySnapshot
+
+
+class TransformerFigureSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    rated_mva = serializers.DecimalField(max_digits=8, decimal_places=3)
+    load_mva = serializers.DecimalField(max_digits=8, decimal_places=3, allow_null=True)
+    measured_on = serializers.DateField(allow_null=True)
+
+
+class CapacityFiguresSerializer(serializers.ModelSerializer):
+    """Every figure of a power centre's N-1 calculation."""
+
+    permissible_n1_mva = serializers.DecimalField(
+        source="permissible_mva", max_digits=10, decimal_places=3
+    )
+    largest_transformer_mva = serializers.SerializerMethodField()
+    committed_kw_all_applications = serializers.SerializerMethodField()
+    site_count = serializers.SerializerMethodField()
+    application_count = serializers.SerializerMethodField()
+    transformers = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CapacityAssessment
+        fields = [
+            "status",
+            "constraint",
+            "reserve_mva",
+            "reserve_mw",
+            "transformer_count",
+            "rated_total_mva",
+            "largest_transformer_mva",
+            "permissible_n1_mva",
+            "measured_on",
+            "load_mva",
+            "committed_kw",
+            "committed_kw_all_applications",
+            "committed_mva",
+            "site_count",
+            "application_count",
+            "overload_factor",
+            "coincidence_factor",
+            "cos_phi",
+            "threshold_mva",
+            "calculated_at",
+            "transformers",
+        ]
+
+    def get_largest_transformer_mva(self, obj) -> str:
+        return str(Decimal(obj.details.get("largest_mva", "0")))
+
+    def get_committed_kw_all_applications(self, obj) -> str:
+        return str(Decimal(obj.details.get("committed_kw_raw", "0")))
+
+    def get_site_count(self, obj) -> int:
+        return obj.details.get("site_count", 0)
+
+    def get_application_count(self, obj) -> int:
+        return obj.details.get("application_count", 0)
+
+    def get_transformers(self, obj) -> list[dict]:
+        return TransformerFigureSerializer(obj.details.get("transformers", []), many=True).data
+
+
+class SnapshotSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CapacitySnapshot
+        fields = ["as_of", "published_at"]
+
+
+class NearbyQuerySerializer(serializers.Serializer):
+    kw = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=1,
+        min_value=Decimal("0.1"),
+        max_value=Decimal("100000"),
+        help_text=_("Requested power, kW"),
+    )
+    lat = serializers.FloatField(min_value=-90, max_value=90, required=False)
+    lon = serializers.FloatField(min_value=-180, max_value=180, required=False)
+    address = serializers.CharField(max_length=200, required=False)
+
+    def validate(self, attrs):
+        has_point = attrs.get("lat") is not None and attrs.get("lon") is not None
+        if not has_point and not attrs.get("address"):
+            raise serializers.ValidationError(_("Give an address or both coordinates."))
+        return attrs

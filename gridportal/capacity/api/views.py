@@ -1,0 +1,60 @@
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from gridportal.core.exceptions import ApplicationError
+from gridportal.grid.search import address_search
+
+from .. import selectors
+from .serializers import NearbyQuerySerializer, SnapshotSerializer
+
+
+class QuarterListView(ListAPIView):
+    """Published quarterly disclosures of free capacity, newest first."""
+
+    serializer_class = SnapshotSerializer
+
+    def get_queryset(self):
+        return selectors.published_snapshots()
+
+
+class NearbyView(APIView):
+    """Nearest open power centres with enough reserve for a requested power (and ТП for ≤15 kW)."""
+
+    @extend_schema(parameters=[NearbyQuerySerializer], responses=OpenApiTypes.OBJECT)
+    def get(self, request):
+        params = NearbyQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        if data.get("lat") is not None and data.get("lon") is not None:
+            lat, lon = data["lat"], data["lon"]
+        else:
+            found = [a for a in address_search(query=data["address"], limit=5) if a.latitude]
+            if not found:
+                raise ApplicationError(
+                    _("We could not find this address. Check it or give coordinates."),
+                    code="address_not_found",
+                )
+            lat, lon = found[0].latitude, found[0].longitude
+        centres = selectors.nearest_centres(latitude=lat, longitude=lon, requested_kw=data["kw"])
+        substations = []
+        if data["kw"] <= 15:
+            substations = [
+                {
+                    "id": s["substation"].pk,
+                    "name": s["substation"].name,
+                    "distance_km": s["distance_km"],
+                    "headroom_kw": s["headroom_kw"],
+                }
+                for s in selectors.nearest_substations(latitude=lat, longitude=lon)
+            ]
+        return Response(
+            {
+                "point": {"latitude": lat, "longitude": lon},
+                "power_centres": centres,
+                "substations": substations,
+            }
+        )
