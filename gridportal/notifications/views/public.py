@@ -127,11 +127,12 @@ def verify(request, token):
             "notifications/public/confirmed.html",
             {"subscription": subscription, "manage_url": links.manage_url(subscription)},
         )
-    form = CodeForm(request.POST if request.POST.get("action") != "resend" else None)
-    status = 200
+    resend = request.POST.get("action") == "resend"
+    form = CodeForm(request.POST if request.method == "POST" and not resend else None)
+    status, error_message = 200, ""
     if request.method == "POST":
         try:
-            if request.POST.get("action") == "resend":
+            if resend:
                 services.subscription_code_resend(subscription=subscription)
                 messages.success(request, _("We sent you a new code."))
                 return redirect("notifications:verify", token=token)
@@ -145,12 +146,17 @@ def verify(request, token):
                     {"subscription": subscription, "manage_url": links.manage_url(subscription)},
                 )
         except ApplicationError as error:
-            form.add_error(None, error.message)
+            error_message = error.message
         status = 400
     return render(
         request,
         "notifications/public/verify.html",
-        {"form": form, "subscription": subscription, "phone": subscription.masked_contact},
+        {
+            "form": form,
+            "error_message": error_message,
+            "subscription": subscription,
+            "phone": subscription.masked_contact,
+        },
         status=status,
     )
 
