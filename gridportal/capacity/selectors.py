@@ -78,10 +78,11 @@ def filter_assessments(qs, *, params: dict):
     if params.get("min_reserve") is not None:
         qs = qs.filter(reserve_mva__gte=params["min_reserve"])
     if params.get("q"):
-        text = params["q"]
+        text = params["q"].strip()
+        # SQLite folds case for ASCII only; try the capitalised spelling too («озёрная»).
         qs = qs.filter(
             Q(power_centre__name__icontains=text)
-            | Q(power_centre__dispatch_number__iexact=text)
+            | Q(power_centre__name__icontains=text[:1].upper() + text[1:])
             | Q(power_centre__dispatch_number__icontains=text)
         )
     return qs

@@ -21,7 +21,7 @@ def centre(*, district, number, name, rated, loads=None, day=WINTER, lat=61.8, l
         district=district, dispatch_number=number, name=name, latitude=lat, longitude=lon
     )
     for i, mva in enumerate(rated, start=1):
-        t = PowerTransformerFactory(power_centre=pc, name="Т-{}".format(i), rated_mva=Decimal(mva))
+        t = PowerTransformerFactory(power_centre=pc, name=f"Т-{i}", rated_mva=Decimal(mva))
         if loads is not None:
             LoadMeasurement.objects.create(
                 transformer=t,

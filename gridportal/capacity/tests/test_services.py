@@ -42,7 +42,7 @@ CSV_OK = (
     "Диспетчерский номер;Трансформатор;Нагрузка, МВА;Дата замера;Филиал\n"
     "ПС-1;Т-1;14,5;18.06.2026;karelia\n"
     "ПС-1;T-2;11;18.06.2026;karelia\n"  # Latin T as people type it
-).encode("utf-8")
+).encode()
 
 
 def test_a_good_measurement_file_is_imported_and_the_centre_recalculated(network):

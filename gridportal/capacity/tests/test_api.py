@@ -1,0 +1,44 @@
+"""The power-centre API carries the capacity figures; nearby and quarters endpoints."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_power_centre_list_filters_by_status_and_reserve(client, network):
+    data = client.get("/api/v1/power-centres/?status=open&min_reserve=20").json()
+    assert [r["name"] for r in data["results"]] == ["ПС 110 кВ «Псковская»"]
+    capacity = data["results"][0]["capacity"]
+    assert capacity["status"] == "open" and capacity["constraint"] == "n1_limit"
+
+
+def test_the_power_centre_detail_has_every_figure(client, network):
+    data = client.get("/api/v1/power-centres/{}/".format(network["north"].pk)).json()
+    c = data["capacity"]
+    assert c["permissible_n1_mva"] == "35.000"
+    assert c["largest_transformer_mva"] == "25.000"
+    assert c["load_mva"] == "22.000"
+    assert c["committed_kw"] == "800.000"
+    assert c["committed_kw_all_applications"] == "1600.000"
+    assert c["overload_factor"] == "1.40" and c["coincidence_factor"] == "0.90"
+    assert c["reserve_mva"] == "12.200"
+    assert [t["load_mva"] for t in c["transformers"]] == ["12.000", "10.000"]
+    assert c["transformers"][0]["measured_on"] == "2025-12-17"
+
+
+def test_a_bad_status_filter_is_a_400_in_the_standard_shape(client, network):
+    response = client.get("/api/v1/power-centres/?status=maybe")
+    assert response.status_code == 400
+    assert "status" in response.json()["error"]["fields"]
+
+
+def test_the_nearby_endpoint_answers_by_distance(client, network):
+    data = client.get("/api/v1/capacity/nearby/?kw=100&lat=61.79&lon=34.36").json()
+    assert [c["name"] for c in data["power_centres"]] == ["ПС 110 кВ «Северная»"]
+    assert data["power_centres"][0]["distance_km"] < 5
+
+
+def test_the_nearby_endpoint_refuses_without_a_place(client, network):
+    response = client.get("/api/v1/capacity/nearby/?kw=100")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid"
