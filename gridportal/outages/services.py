@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -469,8 +470,18 @@ def _dispatch(*, event_key: str, substation_ids, template: str, context: dict) -
     transaction.on_commit(send)
 
 
+def local_text(value: dt.datetime | None, tz_name: str = "Europe/Moscow") -> str:
+    """A time as people read it in the branch's time zone, language-neutral (26.11.2026 18:00)."""
+    if value is None:
+        return ""
+    return value.astimezone(zoneinfo.ZoneInfo(tz_name)).strftime("%d.%m.%Y %H:%M")
+
+
 def _incident_context(incident: Incident) -> dict:
+    tz_name = incident.branch.timezone
     return {
+        "etr_text": local_text(incident.etr, tz_name),
+        "started_text": local_text(incident.started_at, tz_name),
         "incident_id": incident.pk,
         "incident_number": incident.number,
         "cause": incident.get_cause_display(),
@@ -732,7 +743,7 @@ def incident_step_restore(
         details={"substations": restored, "customers_out": incident.customers_out},
         at=now,
     )
-    context = _incident_context(incident) | {"restored_at": now, "partial": True}
+    context = _incident_context(incident) | {"restored_at": now.isoformat(), "partial": True}
     _dispatch(
         event_key=f"outage:{incident.pk}:restored:{event.pk}",
         substation_ids=restored,
@@ -872,3 +883,34 @@ def planned_outage_create(
     )
     planned.substations.set(substations)
     return planned
+
+
+def planned_reminder_days() -> list[int]:
+    values = rule_values()
+    return sorted({int(values[RuleKey.PLANNED_NOTICE_DAYS]), 1}, reverse=True)
+
+
+def planned_reminders_send(*, now: dt.datetime) -> int:
+    """Queue reminders for planned work starting within each reminder horizon (N days, 1 day)."""
+    queued = 0
+    for days in planned_reminder_days():
+        horizon = now + dt.timedelta(days=days)
+        works = PlannedOutage.objects.filter(
+            status="scheduled", starts_at__gt=now, starts_at__lte=horizon
+        ).select_related("branch")
+        for work in works:
+            tz_name = work.branch.timezone
+            _dispatch(
+                event_key=f"planned:{work.pk}:{days}d",
+                substation_ids=list(work.substations.values_list("pk", flat=True)),
+                template="planned_reminder",
+                context={
+                    "planned_id": work.pk,
+                    "reason": work.reason,
+                    "starts_text": local_text(work.starts_at, tz_name),
+                    "ends_text": local_text(work.ends_at, tz_name),
+                    "days_before": days,
+                },
+            )
+            queued += 1
+    return queued

@@ -1,0 +1,212 @@
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from gridportal.accounts.scoping import restrict_to_branches
+from gridportal.api.permissions import is_staff_request
+from gridportal.core.models import Branch
+from gridportal.core.services import client_ip
+
+from .. import selectors, services
+from ..choices import Cause, Channel
+from ..models import Incident
+from ..selectors import PUBLIC_STATUSES
+from ..snapshot import answer_as_dict
+from .serializers import (
+    IncidentDetailSerializer,
+    IncidentSerializer,
+    PlannedOutageSerializer,
+    PlannedQuerySerializer,
+    ReportCreateSerializer,
+    ReportReceiptSerializer,
+    StatusQuerySerializer,
+    StatusSerializer,
+)
+
+
+class StatusView(APIView):
+    """Is there power at this address? The look-up answer as JSON."""
+
+    @extend_schema(parameters=[StatusQuerySerializer], responses=StatusSerializer)
+    def get(self, request):
+        params = StatusQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        address = selectors.address_get(params.validated_data["address"])
+        if address is None:
+            raise Http404
+        body = answer_as_dict(selectors.address_status(address=address))
+        body["address"] = {"id": address.pk, "label": address.label, "branch": address.branch.code}
+        return Response(body)
+
+
+class ReportCreateView(APIView):
+    """Report an outage. Repeats from the same contact and address are recognized."""
+
+    @extend_schema(
+        request=ReportCreateSerializer,
+        responses={201: ReportReceiptSerializer, 200: ReportReceiptSerializer},
+    )
+    def post(self, request):
+        from django.db import transaction
+
+        from gridportal.accounts.services import consent_record
+
+        from ..forms import CONSENT_VERSION
+
+        data = ReportCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        address = selectors.address_get(values["address"])
+        if address is None:
+            raise ValidationError({"address": [_("No such address.")]})
+        with transaction.atomic():
+            consent = consent_record(
+                subject="outage_report_api",
+                text_version=CONSENT_VERSION,
+                request=request,
+                contact=values.get("phone") or values.get("email", ""),
+            )
+            receipt = services.report_submit(
+                address=address,
+                problem=values["problem"],
+                channel=Channel.API,
+                phone=values.get("phone", ""),
+                email=values.get("email", ""),
+                comment=values.get("comment", ""),
+                ip_address=client_ip(request),
+                consent=consent,
+            )
+        incident = receipt.incident
+        body = {
+            "number": receipt.report.number,
+            "duplicate": receipt.duplicate,
+            "urgent": receipt.report.urgent,
+            "incident": incident.pk if incident else None,
+            "estimated_restoration": incident.etr if incident else None,
+        }
+        return Response(
+            ReportReceiptSerializer(body).data,
+            status=status.HTTP_200_OK if receipt.duplicate else status.HTTP_201_CREATED,
+        )
+
+
+class IncidentQuerysetMixin:
+    def get_queryset(self):
+        qs = Incident.objects.select_related(
+            "branch", "district", "power_centre", "feeder", "substation"
+        )
+        if is_staff_request(self.request):
+            qs = restrict_to_branches(qs, self.request.user)
+        else:
+            qs = qs.filter(status__in=PUBLIC_STATUSES)
+        branch = self.request.query_params.get("branch")
+        if branch:
+            qs = qs.filter(branch__code=branch)
+        wanted = self.request.query_params.get("status")
+        if wanted:
+            qs = qs.filter(status=wanted)
+        return qs.order_by("-started_at", "-id")
+
+
+class IncidentListView(IncidentQuerysetMixin, generics.ListAPIView):
+    """Incidents: the public sees confirmed and restored ones; staff see their branches' all."""
+
+    serializer_class = IncidentSerializer
+    filterset_class = None
+
+
+class IncidentDetailView(IncidentQuerysetMixin, generics.RetrieveAPIView):
+    """One incident with its public history (every estimate and status change)."""
+
+    serializer_class = IncidentDetailSerializer
+    filterset_class = None
+
+
+class PlannedListView(generics.ListAPIView):
+    """Published planned outages that have not ended yet."""
+
+    serializer_class = PlannedOutageSerializer
+    filterset_class = None
+
+    @extend_schema(parameters=[PlannedQuerySerializer])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        params = PlannedQuerySerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        branch = None
+        if params.validated_data.get("branch"):
+            branch = Branch.objects.filter(code=params.validated_data["branch"]).first()
+            if branch is None:
+                raise ValidationError({"branch": [_("No such branch.")]})
+        return selectors.planned_list(branch=branch, day=params.validated_data.get("date"))
+
+
+def _feed_items():
+    now = timezone.now()
+    items = []
+    for incident in selectors.feed_incidents():
+        location = selectors.incident_location(incident)
+        items.append(
+            {
+                "id": incident.pk,
+                "branch": incident.branch.code,
+                "district": incident.district.name if incident.district else None,
+                "area": incident.district.display_name
+                if incident.district
+                else incident.branch.display_name,
+                "cause": incident.cause,
+                "cause_label": str(Cause(incident.cause).label),
+                "crew_status": incident.crew_status,
+                "started_at": incident.started_at,
+                "estimated_restoration": incident.etr,
+                "estimated_restoration_local": (
+                    timezone.localtime(incident.etr).strftime("%d.%m %H:%M")
+                    if incident.etr
+                    else None
+                ),
+                "estimate_updated_at": incident.etr_updated_at,
+                "customers_out": incident.customers_out,
+                "public_message": incident.public_message,
+                "latitude": location[0] if location else None,
+                "longitude": location[1] if location else None,
+            }
+        )
+    return now, items
+
+
+class FeedView(APIView):
+    """The public outage feed (JSON): every confirmed unplanned outage now. Fields: docs/outages.md."""
+
+    @extend_schema(responses=OpenApiResponse(description="Outage feed, see docs/outages.md"))
+    def get(self, request):
+        now, items = _feed_items()
+        return Response({"generated_at": now, "outages": items})
+
+
+class FeedGeoJSONView(APIView):
+    """The same feed as a GeoJSON FeatureCollection (points at the faulted element, never at homes)."""
+
+    @extend_schema(responses=OpenApiResponse(description="GeoJSON FeatureCollection"))
+    def get(self, request):
+        now, items = _feed_items()
+        features = [
+            {
+                "type": "Feature",
+                "id": item["id"],
+                "geometry": {"type": "Point", "coordinates": [item["longitude"], item["latitude"]]},
+                "properties": {k: v for k, v in item.items() if k not in ("latitude", "longitude")},
+            }
+            for item in items
+            if item["latitude"] is not None
+        ]
+        return Response(
+            {"type": "FeatureCollection", "generated_at": now, "features": features},
+            content_type="application/geo+json",
+        )

@@ -1,0 +1,175 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gridportal.accounts.forms import ConsentField
+from gridportal.core.exceptions import ApplicationError
+
+from .choices import Cause, CrewStatus, Level, Problem
+from .selectors import address_get
+from .services import phone_normalize
+
+CONSENT_VERSION = "2026-11"
+
+
+class AddressChoiceMixin:
+    def clean_address(self):
+        address = address_get(self.cleaned_data["address"])
+        if address is None:
+            raise forms.ValidationError(_("Choose your address from the list."))
+        return address
+
+    def clean_phone(self):
+        try:
+            return phone_normalize(self.cleaned_data.get("phone", ""))
+        except ApplicationError as error:
+            raise forms.ValidationError(error.message) from error
+
+
+class ReportForm(AddressChoiceMixin, forms.Form):
+    """The public «report an outage» form."""
+
+    address = forms.IntegerField(widget=forms.HiddenInput)
+    problem = forms.ChoiceField(
+        label=_("What is wrong?"),
+        choices=Problem.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what is wrong with the power.")},
+    )
+    phone = forms.CharField(
+        label=_("Phone (optional)"),
+        required=False,
+        max_length=32,
+        help_text=_("So that we can call you back or tell you when the power is back."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail (optional)"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    comment = forms.CharField(
+        label=_("Anything else we should know (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent = ConsentField()
+    # Honeypot: people never see it, simple robots fill every field.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(
+                _("The form could not be accepted. Please call the hotline."), code="honeypot"
+            )
+        return cleaned
+
+
+class CallForm(AddressChoiceMixin, forms.Form):
+    """An operator registers a phone call through the same intake."""
+
+    address = forms.IntegerField(widget=forms.HiddenInput)
+    problem = forms.ChoiceField(label=_("What is wrong?"), choices=Problem.choices)
+    phone = forms.CharField(label=_("Caller's phone"), required=False, max_length=32)
+    comment = forms.CharField(
+        label=_("Notes"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    callback_requested = forms.BooleanField(
+        label=_("Could not answer at once: call back (4-hour clock)"), required=False
+    )
+    consent = forms.BooleanField(
+        label=_("The caller agreed to the processing of their phone number"), required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("phone") and not cleaned.get("consent"):
+            self.add_error(
+                "consent", _("Ask the caller for consent before recording their phone number.")
+            )
+        if cleaned.get("callback_requested") and not cleaned.get("phone"):
+            self.add_error("phone", _("A call back needs the caller's phone number."))
+        return cleaned
+
+
+class IncidentUpdateForm(forms.Form):
+    cause = forms.ChoiceField(label=_("Cause"), choices=Cause.choices)
+    etr = forms.DateTimeField(
+        label=_("Estimated restoration"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    crew_status = forms.ChoiceField(label=_("Crew"), choices=CrewStatus.choices)
+    public_message = forms.CharField(
+        label=_("Message to the public"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ElementMoveForm(forms.Form):
+    level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
+    element = forms.IntegerField(label=_("Element id"), min_value=1)
+
+
+class MergeForm(forms.Form):
+    sources = forms.TypedMultipleChoiceField(
+        label=_("Merge these incidents into this one"), coerce=int, choices=()
+    )
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sources"].choices = [(i.pk, str(i)) for i in candidates]
+
+
+class ReportsMoveForm(forms.Form):
+    reports = forms.TypedMultipleChoiceField(
+        label=_("Reports"), coerce=int, choices=(), widget=forms.CheckboxSelectMultiple
+    )
+    target = forms.TypedChoiceField(
+        label=_("Move to"), coerce=int, required=False, empty_value=None, choices=()
+    )
+
+    def __init__(self, *args, reports=(), targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reports"].choices = [(r.pk, f"{r.number} {r.address.label}") for r in reports]
+        self.fields["target"].choices = [("", _("no incident (unassigned)"))] + [
+            (i.pk, str(i)) for i in targets
+        ]
+
+
+class StepRestoreForm(forms.Form):
+    substations = forms.TypedMultipleChoiceField(
+        label=_("Substations back on"), coerce=int, choices=(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, substations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["substations"].choices = [(s.pk, s.name) for s in substations]
+
+
+class PlannedFilterForm(forms.Form):
+    branch = forms.ModelChoiceField(
+        label=_("Branch"),
+        queryset=None,
+        required=False,
+        to_field_name="code",
+        empty_label=_("All"),
+    )
+    district = forms.ModelChoiceField(
+        label=_("District"), queryset=None, required=False, empty_label=_("All")
+    )
+    settlement = forms.CharField(label=_("Settlement"), required=False, max_length=100)
+    day = forms.DateField(
+        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        from gridportal.core.models import Branch, District
+
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = Branch.objects.order_by("name")
+        self.fields["district"].queryset = District.objects.order_by("name")

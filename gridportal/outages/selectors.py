@@ -1,0 +1,401 @@
+"""Reads of the hotline: the public answer for an address, public aggregates, the staff board."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import Count, Max, Min, Prefetch, Q, Sum
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from gridportal.accounts.scoping import restrict_to_branches
+from gridportal.core.models import Branch
+from gridportal.grid.models import ServiceAddress
+
+from .choices import (
+    ACTIVE_STATUSES,
+    PUBLIC_EVENTS,
+    CallbackStatus,
+    IncidentStatus,
+    RuleKey,
+    UnassignedReason,
+)
+from .models import (
+    CriticalFacility,
+    Incident,
+    IncidentSubstation,
+    OutageReport,
+    PlannedOutage,
+)
+from .rules import estimate_met, rule_values
+from .snapshot import IncidentView, PlannedView, StatusAnswer, status_answer
+
+PUBLIC_STATUSES = (IncidentStatus.CONFIRMED, IncidentStatus.RESTORED)
+
+
+# --- the look-up answer ---------------------------------------------------------------
+
+
+def incident_views(*, substation_ids) -> list[IncidentView]:
+    """Active incidents covering these substations, as plain values."""
+    rows = (
+        IncidentSubstation.objects.filter(
+            substation_id__in=list(substation_ids),
+            restored_at__isnull=True,
+            incident__status__in=ACTIVE_STATUSES,
+        )
+        .values_list("incident_id", "substation_id")
+        .order_by("incident_id")
+    )
+    live: dict[int, set[int]] = defaultdict(set)
+    for incident_id, substation_id in rows:
+        live[incident_id].add(substation_id)
+    return [
+        IncidentView(
+            id=i.pk,
+            status=i.status,
+            level=i.level,
+            cause=i.cause,
+            crew_status=i.crew_status,
+            started_at=i.started_at,
+            etr=i.etr,
+            etr_updated_at=i.etr_updated_at,
+            customers_out=i.customers_out,
+            public_message=i.public_message,
+            live_substations=frozenset(live[i.pk]),
+        )
+        for i in Incident.objects.filter(pk__in=list(live)).order_by("id")
+    ]
+
+
+def planned_views(*, substation_ids, now: dt.datetime) -> list[PlannedView]:
+    rows = (
+        PlannedOutage.objects.filter(
+            substations__in=list(substation_ids), status="scheduled", ends_at__gt=now
+        )
+        .distinct()
+        .prefetch_related("substations")
+        .order_by("starts_at", "id")
+    )
+    return [
+        PlannedView(
+            p.pk,
+            p.starts_at,
+            p.ends_at,
+            p.reason,
+            frozenset(s.pk for s in p.substations.all()),
+        )
+        for p in rows
+    ]
+
+
+def address_status(*, address: ServiceAddress, now: dt.datetime | None = None) -> StatusAnswer:
+    """What the customer at this address should be told now."""
+    now = now or timezone.now()
+    subs = [address.substation_id] if address.substation_id else []
+    return status_answer(
+        substation_id=address.substation_id,
+        incidents=incident_views(substation_ids=subs),
+        planned=planned_views(substation_ids=subs, now=now),
+        now=now,
+    )
+
+
+def address_get(pk) -> ServiceAddress | None:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return (
+        ServiceAddress.objects.select_related(
+            "branch", "district", "street__settlement", "substation"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+# --- public pages -------------------------------------------------------------------------
+
+
+def public_incident_get(*, pk) -> Incident:
+    return get_object_or_404(
+        Incident.objects.select_related("branch", "district", "power_centre"),
+        pk=pk,
+        status__in=PUBLIC_STATUSES,
+    )
+
+
+def public_events(*, incident: Incident):
+    return incident.events.filter(public=True, kind__in=PUBLIC_EVENTS).order_by("at", "id")
+
+
+def public_areas(*, incident: Incident) -> list[dict]:
+    """Settlements and streets an incident affects (never individual flats or people)."""
+    rows = (
+        ServiceAddress.objects.filter(
+            substation__incident_coverage__incident=incident,
+        )
+        .values(
+            "street__settlement__name",
+            "street__settlement__kind",
+            "street__kind",
+            "street__name",
+        )
+        .annotate(
+            customers=Sum("customer_count"),
+            out=Count("id", filter=Q(substation__incident_coverage__restored_at__isnull=True)),
+        )
+        .order_by("street__settlement__name", "street__name")
+    )
+    return list(rows)
+
+
+def current_outages(*, branch: Branch | None = None) -> list[dict]:
+    """Confirmed unplanned outages now, aggregated per district and settlement."""
+    qs = ServiceAddress.objects.filter(
+        substation__incident_coverage__incident__status=IncidentStatus.CONFIRMED,
+        substation__incident_coverage__restored_at__isnull=True,
+    )
+    if branch is not None:
+        qs = qs.filter(branch=branch)
+    rows = (
+        qs.values(
+            "branch__name",
+            "branch__name_en",
+            "district__name",
+            "district__name_en",
+            "street__settlement_id",
+            "street__settlement__name",
+            "street__settlement__latitude",
+            "street__settlement__longitude",
+        )
+        .annotate(
+            customers=Sum("customer_count"),
+            incidents=Count("substation__incident_coverage__incident", distinct=True),
+            first_incident=Min("substation__incident_coverage__incident"),
+            since=Min("substation__incident_coverage__incident__started_at"),
+            etr=Max("substation__incident_coverage__incident__etr"),
+        )
+        .order_by("branch__name", "district__name", "street__settlement__name")
+    )
+    return list(rows)
+
+
+def branch_summary() -> list[dict]:
+    """Per branch: confirmed incidents now, customers out, planned works in the next 3 days."""
+    now = timezone.now()
+    active = (
+        Incident.objects.filter(status=IncidentStatus.CONFIRMED)
+        .values("branch_id")
+        .annotate(incidents=Count("id"), customers=Sum("customers_out"))
+    )
+    by_branch = {row["branch_id"]: row for row in active}
+    planned = dict(
+        PlannedOutage.objects.filter(
+            status="scheduled", ends_at__gt=now, starts_at__lt=now + dt.timedelta(days=3)
+        )
+        .values("branch_id")
+        .annotate(n=Count("id"))
+        .values_list("branch_id", "n")
+    )
+    result = []
+    for branch in Branch.objects.order_by("name"):
+        row = by_branch.get(branch.pk, {})
+        result.append(
+            {
+                "branch": branch,
+                "incidents": row.get("incidents", 0),
+                "customers": row.get("customers") or 0,
+                "planned": planned.get(branch.pk, 0),
+            }
+        )
+    return result
+
+
+def public_incidents(*, branch: Branch | None = None):
+    qs = Incident.objects.filter(status=IncidentStatus.CONFIRMED).select_related(
+        "branch", "district"
+    )
+    if branch is not None:
+        qs = qs.filter(branch=branch)
+    return qs.order_by("-customers_out", "started_at")
+
+
+def planned_list(
+    *, branch=None, district=None, settlement=None, day: dt.date | None = None, now=None
+):
+    now = now or timezone.now()
+    qs = (
+        PlannedOutage.objects.filter(status="scheduled", ends_at__gt=now)
+        .select_related("branch", "district", "settlement")
+        .order_by("starts_at", "id")
+    )
+    if branch is not None:
+        qs = qs.filter(branch=branch)
+    if district is not None:
+        qs = qs.filter(district=district)
+    if settlement is not None:
+        qs = qs.filter(settlement=settlement)
+    if day is not None:
+        start = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+        qs = qs.filter(starts_at__lt=start + dt.timedelta(days=1), ends_at__gt=start)
+    return qs
+
+
+def planned_for_address(*, address: ServiceAddress, now=None):
+    now = now or timezone.now()
+    if address.substation_id is None:
+        return PlannedOutage.objects.none()
+    return (
+        PlannedOutage.objects.filter(substations=address.substation_id, ends_at__gt=now)
+        .exclude(status="done")
+        .order_by("starts_at", "id")
+    )
+
+
+def feed_incidents(*, branch: Branch | None = None):
+    """Incidents of the public feed: confirmed now, with their element's location."""
+    qs = Incident.objects.filter(status=IncidentStatus.CONFIRMED).select_related(
+        "branch", "district", "power_centre", "feeder", "substation"
+    )
+    if branch is not None:
+        qs = qs.filter(branch=branch)
+    return qs.order_by("id")
+
+
+def incident_location(incident: Incident) -> tuple[float, float] | None:
+    for element in (incident.substation, incident.feeder, incident.power_centre, incident.district):
+        if element is not None and element.latitude is not None and element.longitude is not None:
+            return (element.latitude, element.longitude)
+    return None
+
+
+# --- staff ---------------------------------------------------------------------------------
+
+
+def critical_facilities_for(*, incident: Incident):
+    return (
+        CriticalFacility.objects.filter(
+            substation__incident_coverage__incident=incident,
+            substation__incident_coverage__restored_at__isnull=True,
+        )
+        .select_related("substation")
+        .order_by("kind", "name")
+        .distinct()
+    )
+
+
+def board_for_user(*, user, now=None) -> dict:
+    """The dispatcher board: active incidents (critical facilities first) and unassigned reports."""
+    now = now or timezone.now()
+    incidents = list(
+        restrict_to_branches(
+            Incident.objects.filter(status__in=ACTIVE_STATUSES).select_related(
+                "branch", "power_centre", "feeder", "substation", "district"
+            ),
+            user,
+        )
+        .annotate(
+            report_count=Count("reports", distinct=True),
+            urgent_count=Count("reports", filter=Q(reports__urgent=True), distinct=True),
+        )
+        .order_by("status", "-started_at")
+    )
+    facilities: dict[int, list] = defaultdict(list)
+    for row in CriticalFacility.objects.filter(
+        substation__incident_coverage__incident__in=incidents,
+        substation__incident_coverage__restored_at__isnull=True,
+    ).values("name", "kind", "substation__incident_coverage__incident"):
+        facilities[row["substation__incident_coverage__incident"]].append(row)
+    for incident in incidents:
+        incident.facilities = facilities.get(incident.pk, [])
+    incidents.sort(
+        key=lambda i: (
+            i.status != IncidentStatus.PREDICTED,
+            not i.facilities,
+            not i.urgent_count,
+            -i.started_at.timestamp(),
+        )
+    )
+    unassigned = (
+        restrict_to_branches(
+            OutageReport.objects.filter(
+                incident__isnull=True,
+                created_at__gte=now - dt.timedelta(hours=24),
+            ).exclude(unassigned_reason=UnassignedReason.CLOSED),
+            user,
+        )
+        .select_related("address", "substation")
+        .order_by("-urgent", "-created_at")[:200]
+    )
+    return {"incidents": incidents, "unassigned": list(unassigned)}
+
+
+def incident_get_for_user(*, user, pk) -> Incident:
+    qs = restrict_to_branches(
+        Incident.objects.select_related(
+            "branch", "district", "power_centre", "feeder", "substation", "merged_into"
+        ),
+        user,
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def incident_reports(*, incident: Incident):
+    return incident.reports.select_related("address").order_by("-urgent", "created_at")
+
+
+def report_get_for_user(*, user, pk) -> OutageReport:
+    qs = restrict_to_branches(
+        OutageReport.objects.select_related("address", "substation", "incident", "branch"), user
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def callback_queue_for_user(*, user):
+    return (
+        restrict_to_branches(
+            OutageReport.objects.filter(callback_status=CallbackStatus.PENDING), user
+        )
+        .select_related("address", "incident", "created_by")
+        .order_by("callback_due_at", "id")
+    )
+
+
+def archive_for_user(*, user):
+    return (
+        restrict_to_branches(
+            Incident.objects.filter(status=IncidentStatus.RESTORED).select_related(
+                "branch", "district", "power_centre", "feeder", "substation"
+            ),
+            user,
+        )
+        .prefetch_related(Prefetch("events"))
+        .order_by("-restored_at")
+    )
+
+
+def etr_accuracy(*, branches) -> list[dict]:
+    """Per branch: how often the last published estimate was met («estimates met N %»)."""
+    tolerance = dt.timedelta(minutes=int(rule_values()[RuleKey.ETR_TOLERANCE_MINUTES]))
+    rows = Incident.objects.filter(
+        status=IncidentStatus.RESTORED, branch__in=branches, etr__isnull=False
+    ).values_list("branch_id", "etr", "restored_at")
+    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for branch_id, etr, restored_at in rows:
+        totals[branch_id][1] += 1
+        totals[branch_id][0] += estimate_met(etr=etr, restored_at=restored_at, tolerance=tolerance)
+    result = []
+    for branch in branches.order_by("name"):
+        met, total = totals.get(branch.pk, (0, 0))
+        result.append(
+            {
+                "branch": branch,
+                "met": met,
+                "total": total,
+                "percent": round(100 * met / total) if total else None,
+            }
+        )
+    return result

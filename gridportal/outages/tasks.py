@@ -1,0 +1,33 @@
+"""Celery tasks of the hotline: thin, idempotent, they call services."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from celery import shared_task
+from django.utils import timezone
+
+from .services import planned_reminders_send
+
+
+@shared_task(name="outages.planned_reminders")
+def planned_reminders(now_iso: str | None = None) -> int:
+    """Beat task (hourly): remind subscribers N days and 1 day before planned work.
+
+    Idempotent: the event key is per (planned work, days before), and the
+    notifications module queues each key once per subscription.
+    """
+    now = dt.datetime.fromisoformat(now_iso) if now_iso else timezone.now()
+    return planned_reminders_send(now=now)
+
+
+def _register_beat(sender, **kwargs):
+    sender.add_periodic_task(3600.0, planned_reminders.s(), name="outages: planned reminders")
+
+
+try:  # the beat entry lives with the task; config/ stays free of domain code
+    from celery import current_app
+
+    current_app.on_after_finalize.connect(_register_beat, weak=False)
+except Exception:  # pragma: no cover
+    pass

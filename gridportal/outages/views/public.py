@@ -1,0 +1,240 @@
+"""Public pages of the hotline: no account needed, work without JavaScript except the map."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from gridportal.accounts.services import consent_record
+from gridportal.core.exceptions import ApplicationError
+from gridportal.core.services import client_ip
+from gridportal.grid.search import address_search
+
+from .. import selectors, services
+from ..choices import Cause, Channel, CrewStatus, Level
+from ..forms import CONSENT_VERSION, PlannedFilterForm, ReportForm
+from ..ical import planned_calendar
+from ..snapshot import State
+
+
+def _search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results, error = [], ""
+    if query:
+        if len(query) < 2:
+            error = _("Type at least two letters of the street or settlement.")
+        else:
+            results = address_search(query=query, limit=10)
+    return query, results, error
+
+
+def answer_context(answer, address) -> dict:
+    """Plain answer + human labels for the templates (HTML and text versions)."""
+    incident = answer.incident
+    return {
+        "answer": answer,
+        "state": answer.state,
+        "State": State,
+        "address": address,
+        "incident": incident,
+        "cause_label": Cause(incident.cause).label if incident else "",
+        "crew_label": CrewStatus(incident.crew_status).label if incident else "",
+        "level_label": Level(incident.level).label if incident else "",
+        "tz": address.branch.timezone if address else "Europe/Moscow",
+        "subscribe_url": _subscribe_url(),
+    }
+
+
+def _subscribe_url() -> str:
+    """The notifications module's subscribe page, if it is installed."""
+    try:
+        return reverse("notifications:subscribe")
+    except NoReverseMatch:
+        return ""
+
+
+def status_page(request):
+    """«Is there power at my address?»: typeahead search, then one clear answer."""
+    query, results, error = _search(request)
+    context = {"query": query, "results": results, "error": error, "target": "status"}
+    if request.htmx and not request.GET.get("address"):
+        return render(request, "outages/public/_address_choices.html", context)
+    address = None
+    if request.GET.get("address"):
+        address = selectors.address_get(request.GET["address"])
+        if address is None:
+            context["error"] = _("Choose your address from the list.")
+            return render(request, "outages/public/status.html", context, status=404)
+        context.update(answer_context(selectors.address_status(address=address), address))
+    return render(request, "outages/public/status.html", context)
+
+
+def status_text(request):
+    """The same answer as minimal HTML for weak connections: no CSS, no JavaScript."""
+    query, results, error = _search(request)
+    context = {"query": query, "results": results, "error": error}
+    status = 200
+    if request.GET.get("address"):
+        address = selectors.address_get(request.GET["address"])
+        if address is None:
+            context["error"] = _("Choose your address from the list.")
+            status = 404
+        else:
+            context.update(answer_context(selectors.address_status(address=address), address))
+    return render(request, "outages/public/status_text.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def report_page(request):
+    """Report an outage: pick the address, say what is wrong, get a report number."""
+    if request.method == "POST":
+        form = ReportForm(request.POST)
+        address = selectors.address_get(request.POST.get("address"))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    consent = consent_record(
+                        subject="outage_report",
+                        text_version=CONSENT_VERSION,
+                        request=request,
+                        contact=data["phone"] or data["email"],
+                    )
+                    receipt = services.report_submit(
+                        address=data["address"],
+                        problem=data["problem"],
+                        channel=Channel.WEB,
+                        phone=data["phone"],
+                        email=data["email"],
+                        comment=data["comment"],
+                        ip_address=client_ip(request),
+                        consent=consent,
+                    )
+            except ApplicationError as error:
+                form.add_error(None, error.message)
+                status = 429 if error.code == "rate_limited" else 400
+                return render(
+                    request,
+                    "outages/public/report.html",
+                    {"form": form, "address": address},
+                    status=status,
+                )
+            return render(
+                request,
+                "outages/public/report_done.html",
+                {
+                    "receipt": receipt,
+                    "report": receipt.report,
+                    "address": data["address"],
+                    "incident": receipt.incident,
+                    "tz": data["address"].branch.timezone,
+                },
+            )
+        return render(
+            request, "outages/public/report.html", {"form": form, "address": address}, status=400
+        )
+
+    query, results, error = _search(request)
+    context = {"query": query, "results": results, "error": error, "target": "report"}
+    if request.htmx and not request.GET.get("address"):
+        return render(request, "outages/public/_address_choices.html", context)
+    if request.GET.get("address"):
+        address = selectors.address_get(request.GET["address"])
+        if address is None:
+            raise Http404
+        context["address"] = address
+        context["form"] = ReportForm(initial={"address": address.pk})
+    return render(request, "outages/public/report.html", context)
+
+
+def outages_page(request):
+    """Current outages per district and settlement, per-branch numbers, planned work soon."""
+    now = timezone.now()
+    return render(
+        request,
+        "outages/public/outages.html",
+        {
+            "summary": selectors.branch_summary(),
+            "areas": selectors.current_outages(),
+            "incidents": selectors.public_incidents(),
+            "planned": selectors.planned_list(now=now).filter(
+                starts_at__lt=now + timezone.timedelta(days=3)
+            )[:50],
+        },
+    )
+
+
+def incident_page(request, pk):
+    incident = selectors.public_incident_get(pk=pk)
+    return render(
+        request,
+        "outages/public/incident.html",
+        {
+            "incident": incident,
+            "events": selectors.public_events(incident=incident),
+            "areas": selectors.public_areas(incident=incident),
+            "tz": incident.branch.timezone,
+        },
+    )
+
+
+def planned_page(request):
+    form = PlannedFilterForm(request.GET or None)
+    rows = selectors.planned_list()
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            data = form.cleaned_data
+            rows = selectors.planned_list(
+                branch=data["branch"], district=data["district"], day=data["day"]
+            )
+            if data["settlement"]:
+                rows = rows.filter(settlement__name__icontains=data["settlement"])
+        else:
+            status = 400
+    return render(
+        request,
+        "outages/public/planned.html",
+        {"form": form, "planned": rows[:200]},
+        status=status,
+    )
+
+
+def planned_ics(request, address_id):
+    """An iCalendar feed of the planned work at one address (RFC 5545)."""
+    address = selectors.address_get(address_id)
+    if address is None:
+        raise Http404
+    body = planned_calendar(
+        address=address,
+        planned=selectors.planned_for_address(address=address),
+        host=request.get_host().split(":")[0],
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="planned-{address.pk}.ics"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def still_out(request, address_id):
+    """The «still without power?» link from the «restored» message (confirmed with one button)."""
+    token = request.POST.get("t") or request.GET.get("t", "")
+    address = selectors.address_get(address_id)
+    if address is None:
+        raise Http404
+    context = {"address": address, "token": token}
+    if request.method == "POST":
+        try:
+            receipt = services.still_out_report(
+                address_id=address.pk, token=token, ip_address=client_ip(request)
+            )
+        except ApplicationError as error:
+            context["error"] = error.message
+            return render(request, "outages/public/still_out.html", context, status=400)
+        context["report"] = receipt.report
+    return render(request, "outages/public/still_out.html", context)
