@@ -43,6 +43,12 @@ class SubscriptionRule(models.Model):
         _("delivery attempts"), default=rules.DEFAULT_POLICY.max_delivery_attempts
     )
 
+    subscribe_per_ip_per_hour = models.PositiveSmallIntegerField(
+        _("subscribe requests per IP address per hour"),
+        default=rules.DEFAULT_POLICY.subscribe_per_ip_per_hour,
+        help_text=_("0 switches the limit off. Behind a proxy, REMOTE_ADDR must be the visitor's."),
+    )
+
     objects = SubscriptionRuleQuerySet.as_manager()
 
     class Meta:
@@ -70,6 +76,7 @@ class SubscriptionRule(models.Model):
             code_resend_seconds=self.code_resend_seconds,
             confirm_link_hours=self.confirm_link_hours,
             max_delivery_attempts=self.max_delivery_attempts,
+            subscribe_per_ip_per_hour=self.subscribe_per_ip_per_hour,
         )
 
 
@@ -107,6 +114,7 @@ class Subscription(TimeStampedModel):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
     code_hash = models.CharField(max_length=128, blank=True, editable=False)
+    # When the last confirmation (letter or code) was sent: the resend interval counts from here.
     code_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     code_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 

@@ -25,6 +25,7 @@ class SubscriptionPolicy:
     code_resend_seconds: int = 60
     confirm_link_hours: int = 72
     max_delivery_attempts: int = 5
+    subscribe_per_ip_per_hour: int = 60  # 0: no limit
 
 
 DEFAULT_POLICY = SubscriptionPolicy()

@@ -90,19 +90,24 @@ def subscription_create(
                 ).format(n=active),
                 code="too_many_subscriptions",
             )
+        now = timezone.now()
+        # Subscribing again while a confirmation is on its way must not become a way to
+        # flood someone's phone or mailbox: inside the resend interval nothing new is sent.
+        resend = subscription.status != SubscriptionStatus.PENDING or not rules.code_resend_wait(
+            policy=policy, sent_at=subscription.code_sent_at, now=now
+        )
         subscription.consent = consent_record(
             subject=CONSENT_SUBJECT, text_version=CONSENT_VERSION, request=request, contact=contact
         )
         subscription.status = SubscriptionStatus.PENDING
         subscription.language = language
         subscription.unsubscribed_at = None
-        subscription.code_hash = ""
-        subscription.code_attempts = 0
-        if channel == Channel.SMS:
-            # Marks the code as requested now, so a double click does not send two.
-            subscription.code_sent_at = timezone.now()
+        if resend:
+            subscription.code_hash = ""
+            subscription.code_attempts = 0
+            subscription.code_sent_at = now
+            transaction.on_commit(lambda: _send_confirmation(subscription))
         subscription.save()
-        transaction.on_commit(lambda: _send_confirmation(subscription))
     return subscription
 
 

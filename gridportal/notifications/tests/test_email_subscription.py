@@ -313,3 +313,27 @@ def test_resubscribing_after_unsubscribing_needs_a_new_confirmation(
     assert Subscription.objects.get().status == SubscriptionStatus.PENDING
     assert len(smtp_server.wait_for(2)) == 2
     assert ConsentRecord.objects.count() == 2
+
+
+def test_subscribing_again_at_once_sends_no_second_letter(client, commit, smtp_server, address):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    assert _subscribe(client, commit, address).status_code == 200
+    assert _subscribe(client, commit, address).status_code == 200
+    assert len(smtp_server.wait_for(1)) == 1
+    Subscription.objects.update(code_sent_at=timezone.now() - timedelta(seconds=61))
+    assert _subscribe(client, commit, address).status_code == 200
+    assert len(smtp_server.wait_for(2)) == 2
+
+
+def test_too_many_requests_from_one_network_are_refused(client, commit, smtp_server, address):
+    SubscriptionRule.objects.update(subscribe_per_ip_per_hour=2)
+    _subscribe(client, commit, address, email="a@example.ru")
+    _subscribe(client, commit, address, email="b@example.ru")
+    refused = _subscribe(client, commit, address, email="c@example.ru")
+    assert refused.status_code == 429
+    assert "Слишком много запросов" in refused.content.decode()
+    assert not Subscription.objects.filter(contact="c@example.ru").exists()
+    assert len(smtp_server.wait_for(2)) == 2

@@ -9,12 +9,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from gridportal.core.exceptions import ApplicationError
+from gridportal.core.services import client_ip
 from gridportal.grid.search import address_search
 
 from .. import links, selectors, services
 from ..choices import Channel, SubscriptionStatus
 from ..forms import CodeForm, SubscribeForm
 from ..models import Subscription
+from ..ratelimit import rate_allow
 from ..transports import sms_enabled
 
 
@@ -50,7 +52,14 @@ def subscribe(request):
 
     form = SubscribeForm(request.POST or None, initial={"address": address})
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and not _subscribe_rate_allow(request):
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(
+            None, _("Too many subscription requests from your network. Please try again later.")
+        )
+        status = 429
+    elif request.method == "POST":
         if form.is_valid():
             try:
                 subscription = services.subscription_create(
@@ -77,6 +86,14 @@ def subscribe(request):
         {"form": form, "address": address, "sms_enabled": sms_enabled()},
         status=status,
     )
+
+
+def _subscribe_rate_allow(request) -> bool:
+    policy = services.policy_in_force()
+    if not policy.subscribe_per_ip_per_hour:
+        return True
+    ip = client_ip(request) or "unknown"
+    return rate_allow(key=f"subscribe:{ip}", limit=policy.subscribe_per_ip_per_hour, window=3600)
 
 
 def _link_invalid(request, status=400):

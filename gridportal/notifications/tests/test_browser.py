@@ -1,0 +1,98 @@
+"""A person subscribes through the pages, confirms from the received mail, manages subscriptions."""
+
+import re
+
+import pytest
+
+from gridportal.notifications.choices import SubscriptionStatus
+from gridportal.notifications.models import Subscription
+from gridportal.testing.browser import assert_accessible
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site(settings, live_server):
+    settings.SITE_URL = live_server.url
+    return live_server
+
+
+def test_subscribe_by_email_and_confirm_from_the_letter(page, site, smtp_server, address):
+    page.goto("/notifications/subscribe/")
+    assert_accessible(page)
+    page.get_by_label("Ваш адрес").press_sequentially("ленина 5", delay=30)
+    page.get_by_test_id("address-results").get_by_role("link", name=address.label).click()
+    page.wait_for_load_state()
+    assert page.get_by_test_id("address").inner_text().startswith(address.label)
+    assert_accessible(page)
+
+    # Forgetting the consent is explained, and the page stays accessible.
+    page.get_by_label("Электронная почта").fill("ivanova@example.ru")
+    page.get_by_role("button", name="Подписаться").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("только с вашим согласием").is_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Электронная почта").fill("ivanova@example.ru")
+    page.get_by_label("Я согласен").check()
+    page.get_by_role("button", name="Подписаться").click()
+    page.get_by_role("heading", name="Проверьте почту").wait_for()
+    assert_accessible(page)
+
+    [letter] = smtp_server.wait_for(1)
+    confirm_url = re.search(r"http://\S+/notifications/confirm/\S+", letter["body"]).group(0)
+    page.goto(confirm_url)
+    assert page.get_by_role("heading", level=1).inner_text() == "Подписка подтверждена"
+    assert address.label in page.get_by_test_id("confirmed").inner_text()
+    assert_accessible(page)
+    assert Subscription.objects.get().status == SubscriptionStatus.CONFIRMED
+
+    page.get_by_role("link", name="Управление подписками").click()
+    page.get_by_role("heading", name="Мои подписки").wait_for()
+    assert page.get_by_role("cell", name=address.label).is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name=f"Отписаться от адреса {address.label}").click()
+    page.get_by_text("Вы больше не будете получать новости").wait_for()
+    assert page.get_by_text("У вас нет подписок.").is_visible()
+    assert Subscription.objects.get().status == SubscriptionStatus.UNSUBSCRIBED
+
+
+def test_subscribe_by_sms_and_enter_the_code(page, site, sms_gateway, address):
+    page.goto(f"/notifications/subscribe/?address={address.pk}")
+    page.get_by_label("SMS").check()
+    page.get_by_label("Мобильный телефон").fill("+7 912 345-67-89")
+    page.get_by_label("Я согласен").check()
+    page.get_by_role("button", name="Подписаться").click()
+    page.get_by_role("heading", name="Введите код").wait_for()
+    assert_accessible(page)
+
+    page.get_by_label("Код из SMS").fill(
+        "000000" if sms_gateway.last_code() != "000000" else "111111"
+    )
+    page.get_by_role("button", name="Подтвердить").click()
+    page.get_by_text("Код неверный").wait_for()
+    assert_accessible(page)
+
+    page.get_by_label("Код из SMS").fill(sms_gateway.last_code())
+    page.get_by_role("button", name="Подтвердить").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Подписка подтверждена"
+
+
+def test_the_subscribe_page_works_without_javascript_in_english(
+    browser, site, smtp_server, address
+):
+    context = browser.new_context(base_url=site.url, java_script_enabled=False)
+    context.add_cookies([{"name": "django_language", "value": "en", "url": site.url}])
+    page = context.new_page()
+    page.goto("/notifications/subscribe/")
+    page.get_by_label("Your address").fill("ленина 5")
+    page.get_by_role("button", name="Find").click()
+    page.get_by_role("link", name=address.label).click()
+    page.get_by_label("E-mail").fill("smith@example.com")
+    page.get_by_label("I agree").check()
+    page.get_by_role("button", name="Subscribe").click()
+    page.get_by_role("heading", name="Check your mailbox").wait_for()
+    assert_accessible(page)
+    [letter] = smtp_server.wait_for(1)
+    assert letter["subject"].strip().startswith("Confirm your subscription")
+    context.close()
