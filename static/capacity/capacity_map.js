@@ -2,7 +2,7 @@
   "use strict";
   var el = document.getElementById("capacity-map");
   if (!el || !window.L) { return; }
-  var map = L.map(el).setView([62, 38], 5);
+  var map = L.map(el, { maxZoom: 18 }).setView([62, 38], 5);
   if (el.dataset.tiles) {
     L.tileLayer(el.dataset.tiles, { maxZoom: 18, attribution: el.dataset.attribution }).addTo(map);
   }

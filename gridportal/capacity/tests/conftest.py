@@ -44,7 +44,23 @@ def other_district(other_branch):
 
 
 @pytest.fixture
-def network(district, other_district):
+def capacity_rule(db):
+    """The shipped default rule (transactional tests flush what the data migration wrote)."""
+    from gridportal.capacity.models import CapacityRule
+
+    rule = CapacityRule.objects.filter(valid_from=date(2014, 5, 6)).first()
+    return rule or CapacityRule.objects.create(
+        valid_from=date(2014, 5, 6),
+        overload_factor=Decimal("1.40"),
+        coincidence_factor=Decimal("0.90"),
+        cos_phi=Decimal("0.90"),
+        threshold_mva=Decimal("0"),
+        source="UNVERIFIED defaults, see docs/capacity.md",
+    )
+
+
+@pytest.fixture
+def network(district, other_district, capacity_rule):
     """Северная (open, 2×25), Озёрная (overloaded, 2×10), Лесная (single 10), Псковская (other branch)."""
     north = centre(
         district=district,
