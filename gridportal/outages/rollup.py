@@ -10,8 +10,9 @@ The rules, lowest element first:
 * a report whose substation is covered (and not yet restored) by an incident a
   dispatcher holds (confirmed, or a prediction they worked on) is absorbed into it;
 * otherwise reports are grouped by substation. A power centre is predicted to be
-  out when at least two of its feeders have reports and either their number or
-  their share of the centre's feeders passes the rule; else a feeder is predicted
+  out when at least two of its feeders are out on their own evidence (a feeder or
+  substation prediction) and either their number or their share of the centre's
+  feeders passes the rule; else a feeder is predicted
   out when at least two of its substations report and their number or share
   passes the rule; else a substation is predicted out when it has enough reports
   (or any report of danger);
@@ -164,13 +165,26 @@ def rollup(
             continue
         by_substation[report.substation_id].append(report)
 
-    # Which feeders and centres have reports at all.
+    def substation_out(substation_id: int) -> bool:
+        group = by_substation[substation_id]
+        return len(group) >= rules.substation_min_reports or any(r.urgent for r in group)
+
+    def feeder_out(feeder_id: int) -> bool:
+        return _moves_up(
+            len(feeder_reporting[feeder_id]),
+            len(topology.feeder_substations(feeder_id)),
+            rules.feeder_min_substations,
+            rules.feeder_substation_share,
+        )
+
+    # Which feeders have reports; which feeders are out on their own evidence.
     feeder_reporting: dict[int, set[int]] = defaultdict(set)
     for substation_id in by_substation:
         feeder_reporting[topology.substations[substation_id].feeder_id].add(substation_id)
     centre_reporting: dict[int, set[int]] = defaultdict(set)
-    for feeder_id in feeder_reporting:
-        if feeder_id in topology.feeder_centre:
+    for feeder_id, substations in feeder_reporting.items():
+        evident = feeder_out(feeder_id) or any(substation_out(s) for s in substations)
+        if evident and feeder_id in topology.feeder_centre:
             centre_reporting[topology.feeder_centre[feeder_id]].add(feeder_id)
 
     predictions: list[Prediction] = []
@@ -202,22 +216,16 @@ def rollup(
         substations = feeder_reporting[feeder_id] - placed
         if len(substations) != len(feeder_reporting[feeder_id]):
             continue
-        if _moves_up(
-            len(substations),
-            len(topology.feeder_substations(feeder_id)),
-            rules.feeder_min_substations,
-            rules.feeder_substation_share,
-        ):
+        if feeder_out(feeder_id):
             predict(Level.FEEDER, feeder_id, substations)
 
     for substation_id in sorted(by_substation):
         if substation_id in placed:
             continue
-        group = by_substation[substation_id]
-        if len(group) >= rules.substation_min_reports or any(r.urgent for r in group):
+        if substation_out(substation_id):
             predict(Level.SUBSTATION, substation_id, [substation_id])
         else:
-            for report in group:
+            for report in by_substation[substation_id]:
                 unassigned[report.id] = UnassignedReason.BELOW_THRESHOLD
 
     predictions.sort(key=lambda p: (LEVEL_ORDER[p.level], p.element_id))

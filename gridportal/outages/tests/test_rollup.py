@@ -68,7 +68,7 @@ def test_half_of_a_feeders_substations_reporting_moves_the_prediction_to_the_fee
 
 
 def test_reports_on_most_feeders_move_the_prediction_to_the_power_centre():
-    reports = [ReportIn(1, 111), ReportIn(2, 121), ReportIn(3, 131)]
+    reports = [ReportIn(n, s) for n, s in enumerate([111, 111, 121, 122, 131, 131], start=1)]
     result = rollup(topology=grid(), reports=reports, rules=RULES)
     [prediction] = result.predictions
     assert prediction.key == (Level.POWER_CENTRE, 1)
@@ -215,3 +215,10 @@ def test_one_more_report_never_moves_a_prediction_down(reports, rules, extra):
         home = after.prediction_of(prediction.report_ids[0])
         assert home is not None
         assert home.substation_ids >= prediction.substation_ids
+
+
+def test_single_stray_reports_on_two_feeders_do_not_take_out_the_power_centre():
+    result = rollup(
+        topology=grid(feeders=2), reports=[ReportIn(1, 111), ReportIn(2, 121)], rules=RULES
+    )
+    assert result.predictions == ()

@@ -1,0 +1,198 @@
+"""The dispatcher console: branch scope, actions with a log, calls, call-backs, audited personal data."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from gridportal.core.models import AuditLogEntry
+from gridportal.outages.choices import CallbackStatus, Channel, FacilityKind, IncidentStatus
+from gridportal.outages.models import CriticalFacility, Incident, OutageReport
+
+from .factories import report
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def predicted(network):
+    tp = network.substations[0]
+    report(network.addresses_of(tp)[0], phone="+79001112233")
+    report(network.addresses_of(tp)[1])
+    return Incident.objects.get()
+
+
+def test_the_board_needs_a_signed_in_dispatcher(client, customer, predicted):
+    assert client.get("/outages/staff/").status_code == 302
+    client.force_login(customer)
+    assert client.get("/outages/staff/").status_code == 403
+
+
+def test_the_board_lists_predicted_incidents_and_unassigned_reports(
+    client, officer, network, predicted
+):
+    report(network.addresses_of(network.substations[5])[0])  # alone: unassigned
+    client.force_login(officer)
+    response = client.get("/outages/staff/")
+    assert response.status_code == 200
+    assert predicted.number in response.text
+    assert 'hx-trigger="every 5s' in response.text
+    partial = client.get("/outages/staff/board/")
+    assert "board-unassigned" in partial.text and "<html" not in partial.text
+
+
+def test_the_board_of_another_branch_does_not_show_our_incidents(client, other_officer, predicted):
+    client.force_login(other_officer)
+    assert predicted.number not in client.get("/outages/staff/board/").text
+
+
+def test_an_officer_of_another_branch_gets_404_on_our_incident(client, other_officer, predicted):
+    client.force_login(other_officer)
+    assert client.get(f"/outages/staff/incidents/{predicted.pk}/").status_code == 404
+    response = client.post(f"/outages/staff/incidents/{predicted.pk}/confirm/")
+    assert response.status_code == 404
+    predicted.refresh_from_db()
+    assert predicted.status == IncidentStatus.PREDICTED
+
+
+def test_confirm_and_set_estimate_from_the_board(client, officer, predicted):
+    client.force_login(officer)
+    response = client.post(
+        f"/outages/staff/incidents/{predicted.pk}/confirm/", {"next": "/outages/staff/"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/outages/staff/"
+    etr = timezone.localtime(timezone.now() + dt.timedelta(hours=2)).replace(
+        second=0, microsecond=0
+    )
+    client.post(
+        f"/outages/staff/incidents/{predicted.pk}/update/",
+        {
+            "cause": "tree",
+            "crew_status": "dispatched",
+            "public_message": "",
+            "etr": etr.strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    predicted.refresh_from_db()
+    assert predicted.status == IncidentStatus.CONFIRMED
+    assert predicted.etr == etr
+    assert list(predicted.events.values_list("kind", "actor"))[-3:] == [
+        ("cause", officer.pk),
+        ("etr", officer.pk),
+        ("crew", officer.pk),
+    ]
+
+
+def test_a_bad_estimate_is_refused_with_a_message_not_a_500(client, officer, predicted):
+    client.force_login(officer)
+    client.post(f"/outages/staff/incidents/{predicted.pk}/confirm/")
+    response = client.post(
+        f"/outages/staff/incidents/{predicted.pk}/update/",
+        {"cause": "tree", "crew_status": "dispatched", "etr": "2000-01-01T10:00"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "future" in response.text or "будущем" in response.text
+    response = client.post(
+        f"/outages/staff/incidents/{predicted.pk}/update/",
+        {"cause": "nonsense", "crew_status": "x", "etr": "garbage"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    predicted.refresh_from_db()
+    assert predicted.etr is None
+
+
+def test_step_and_full_restoration_from_the_incident_page(client, officer, network, predicted):
+    client.force_login(officer)
+    client.post(f"/outages/staff/incidents/{predicted.pk}/confirm/")
+    page = client.get(f"/outages/staff/incidents/{predicted.pk}/")
+    assert page.status_code == 200
+    client.post(f"/outages/staff/incidents/{predicted.pk}/restore/")
+    predicted.refresh_from_db()
+    assert predicted.status == IncidentStatus.RESTORED
+    archive = client.get("/outages/staff/archive/")
+    assert predicted.number in archive.text
+
+
+def test_critical_facilities_are_listed_first(client, officer, network, predicted):
+    CriticalFacility.objects.create(
+        branch=network.branch,
+        substation=network.substations[0],
+        name="ЦРБ Прионежского района",
+        kind=FacilityKind.HOSPITAL,
+    )
+    client.force_login(officer)
+    page = client.get(f"/outages/staff/incidents/{predicted.pk}/")
+    assert "ЦРБ Прионежского района" in page.text
+    assert "ЦРБ Прионежского района" in client.get("/outages/staff/board/").text
+
+
+def test_moving_reports_out_through_the_page(client, officer, predicted):
+    client.force_login(officer)
+    first = predicted.reports.order_by("id").first()
+    client.post(f"/outages/staff/incidents/{predicted.pk}/move-reports/", {"reports": [first.pk]})
+    first.refresh_from_db()
+    assert first.incident is None and first.manual
+
+
+def test_opening_contact_details_is_audited(client, officer, predicted):
+    target = predicted.reports.exclude(phone="").order_by("id").first()
+    client.force_login(officer)
+    page = client.get(f"/outages/staff/reports/{target.pk}/")
+    assert target.phone not in page.text
+    assert AuditLogEntry.objects.count() == 0
+    page = client.post(f"/outages/staff/reports/{target.pk}/", {"action": "reveal"})
+    assert target.phone in page.text
+    entry = AuditLogEntry.objects.get()
+    assert entry.actor == officer and entry.object_id == str(target.pk)
+
+
+def test_an_officer_of_another_branch_cannot_open_our_reports(client, other_officer, predicted):
+    client.force_login(other_officer)
+    target = predicted.reports.first()
+    assert (
+        client.post(f"/outages/staff/reports/{target.pk}/", {"action": "reveal"}).status_code == 404
+    )
+    assert AuditLogEntry.objects.count() == 0
+
+
+def test_an_operator_registers_a_call_that_needs_a_call_back(client, officer, network):
+    client.force_login(officer)
+    address = network.addresses[0]
+    assert client.get("/outages/staff/calls/new/", {"q": "Ленина 1"}).status_code == 200
+    response = client.post(
+        "/outages/staff/calls/new/",
+        {
+            "address": address.pk,
+            "problem": "no_power",
+            "phone": "89001112233",
+            "callback_requested": "on",
+            "consent": "on",
+        },
+    )
+    assert response.status_code == 302
+    call = OutageReport.objects.get()
+    assert call.channel == Channel.PHONE and call.created_by == officer
+    assert call.callback_status == CallbackStatus.PENDING
+    queue = client.get("/outages/staff/callbacks/")
+    assert call.number in queue.text
+    client.post(f"/outages/staff/reports/{call.pk}/", {"action": "callback-done"})
+    call.refresh_from_db()
+    assert call.callback_status == CallbackStatus.DONE
+
+
+def test_a_call_with_a_phone_needs_the_callers_consent(client, officer, network):
+    client.force_login(officer)
+    response = client.post(
+        "/outages/staff/calls/new/",
+        {"address": network.addresses[0].pk, "problem": "no_power", "phone": "89001112233"},
+    )
+    assert response.status_code == 400
+    assert OutageReport.objects.count() == 0
+
+
+def test_an_operator_cannot_register_a_call_in_another_branch(client, other_officer, network):
+    client.force_login(other_officer)
+    response = client.get("/outages/staff/calls/new/", {"address": network.addresses[0].pk})
+    assert response.status_code == 404
