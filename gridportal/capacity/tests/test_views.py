@@ -205,3 +205,20 @@ def test_only_an_administrator_publishes_a_quarter(client, officer, administrato
     assert client.get("/capacity/quarters/2026-10-01/").status_code == 200
     again = client.post("/capacity/staff/publish/", {"publish-as_of": "2026-10-01"})
     assert again.status_code == 400
+
+
+def test_the_map_page_makes_a_fixed_number_of_queries(
+    client, network, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12):
+        client.get("/capacity/")
+
+
+def test_an_upload_that_is_not_a_table_is_refused_on_the_form(en, officer, network):
+    en.force_login(officer)
+    page = en.post(
+        "/capacity/staff/import/measurements/",
+        {"measurements-file": SimpleUploadedFile("photo.jpg", b"\xff\xd8")},
+    )
+    assert page.status_code == 400
+    assert "Upload a .csv or .xlsx file." in page.content.decode()

@@ -1,0 +1,58 @@
+"""Indicative headroom of 6–10/0.4 kV substations for small applicants; sensitive ones withheld."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from gridportal.capacity.models import SensitiveSubstation, SubstationLoad
+from gridportal.testing.factories import FeederFactory, SubstationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def substations(network):
+    feeder = FeederFactory(power_centre=network["north"], name="Ф-10")
+    roomy = SubstationFactory(
+        feeder=feeder, name="ТП-101", rated_kva=400, latitude=61.791, longitude=34.361
+    )
+    full = SubstationFactory(
+        feeder=feeder, name="ТП-102", rated_kva=250, latitude=61.792, longitude=34.362
+    )
+    secret = SubstationFactory(
+        feeder=feeder, name="ТП-103", rated_kva=630, latitude=61.793, longitude=34.363
+    )
+    for s, load in ((roomy, "200"), (full, "245"), (secret, "100")):
+        SubstationLoad.objects.create(
+            substation=s, measured_on=date(2025, 12, 17), load_kva=Decimal(load)
+        )
+    SensitiveSubstation.objects.create(substation=secret, reason="military")
+    return {"roomy": roomy, "full": full, "secret": secret}
+
+
+@pytest.fixture
+def en(client):
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def test_the_centre_page_lists_substation_headroom_but_not_sensitive_ones(en, network, substations):
+    html = en.get("/capacity/centres/{}/".format(network["north"].pk)).content.decode()
+    assert "ТП-101" in html and "180.000" in html  # (400 − 200) × 0.9
+    assert "ТП-102" in html
+    assert "ТП-103" not in html
+    assert "1 of 3 substations have indicative room for a 15 kW applicant." in html
+    assert "1 substation is shown only in this total." in html
+
+
+def test_nearby_lists_substations_with_room_for_a_small_applicant(en, network, substations):
+    html = en.get("/capacity/nearby/?kw=15&lat=61.7905&lon=34.3605").content.decode()
+    assert "ТП-101" in html
+    assert "ТП-102" not in html  # (250 − 245) × 0.9 = 4.5 kW
+    assert "ТП-103" not in html  # sensitive
+
+
+def test_the_nearby_api_never_returns_a_sensitive_substation(client, network, substations):
+    data = client.get("/api/v1/capacity/nearby/?kw=10&lat=61.7905&lon=34.3605").json()
+    assert [s["name"] for s in data["substations"]] == ["ТП-101"]
