@@ -322,9 +322,8 @@ def _latest_loads(power_centre_ids):
     }
 
 
-@transaction.atomic
-def capacity_recalculate(*, power_centre_ids: list[int] | None = None) -> int:
-    """Recalculate the current free capacity of the given power centres (all if None)."""
+def capacity_assess(*, power_centre_ids: list[int] | None = None) -> list[CapacityAssessment]:
+    """The current free capacity of the given power centres (all if None), not saved."""
     factors = selectors.factors_on()
     now = timezone.now()
     transformers = PowerTransformer.objects.all()
@@ -334,7 +333,6 @@ def capacity_recalculate(*, power_centre_ids: list[int] | None = None) -> int:
         transformers = transformers.filter(power_centre_id__in=power_centre_ids)
         commitments = commitments.filter(power_centre_id__in=power_centre_ids)
         centres = centres.filter(pk__in=power_centre_ids)
-    centre_ids = list(centres.values_list("id", flat=True))
     loads = _latest_loads(power_centre_ids)
     by_centre = defaultdict(list)
     for t_id, pc_id, tname, rated in transformers.values_list(
@@ -346,16 +344,23 @@ def capacity_recalculate(*, power_centre_ids: list[int] | None = None) -> int:
     for pc_id, site, kw in commitments.values_list("power_centre_id", "site", "kw"):
         committed[pc_id].append(rules.Commitment(site, kw))
     rows = []
-    for pc_id in centre_ids:
+    for pc_id in centres.values_list("id", flat=True):
         a = rules.assess(
             transformers=sorted(by_centre[pc_id], key=lambda t: t.name),
             commitments=committed[pc_id],
             factors=factors,
         )
         rows.append(_assessment_row(a, power_centre_id=pc_id, calculated_at=now))
+    return rows
+
+
+@transaction.atomic
+def capacity_recalculate(*, power_centre_ids: list[int] | None = None) -> int:
+    """Recalculate and store the current free capacity of the given power centres (all if None)."""
+    rows = capacity_assess(power_centre_ids=power_centre_ids)
     current = CapacityAssessment.objects.filter(snapshot__isnull=True)
     if power_centre_ids is not None:
-        current = current.filter(power_centre_id__in=centre_ids)
+        current = current.filter(power_centre_id__in=[r.power_centre_id for r in rows])
     current._raw_delete(current.db)
     CapacityAssessment.objects.bulk_create(rows, batch_size=1000)
     return len(rows)

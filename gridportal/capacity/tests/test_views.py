@@ -222,3 +222,12 @@ def test_an_upload_that_is_not_a_table_is_refused_on_the_form(en, officer, netwo
     )
     assert page.status_code == 400
     assert "Upload a .csv or .xlsx file." in page.content.decode()
+
+
+def test_a_centre_added_since_the_last_recalculation_still_has_a_page(en, network, district):
+    from .conftest import centre
+
+    new = centre(district=district, number="ПС-9", name="ПС 35 кВ «Новая»", rated=["6.3", "6.3"])
+    html = en.get(f"/capacity/centres/{new.pk}/").content.decode()
+    assert "No measurement" in html
+    assert "8.820" in html  # 1.4 × 6.3

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from gridportal.grid.models import PowerCentre
 from gridportal.grid.search import address_search
 
-from .. import charts, exports, rules, selectors
+from .. import charts, exports, rules, selectors, services
 from ..choices import CapacityStatus
 from ..forms import SORTS, CanConnectForm, CapacityFilterForm, NearbyForm
 from ..models import CapacityRule
@@ -124,7 +124,13 @@ def power_centre_page(request, pk: int, as_of: str | None = None):
     """One power centre: transformers, measurements, commitments, the calculation, «can I connect»."""
     snapshot = _snapshot(as_of)
     pc = get_object_or_404(PowerCentre.objects.select_related("branch", "district"), pk=pk)
-    record = selectors.assessment_for_centre(power_centre_id=pk, snapshot=snapshot)
+    try:
+        record = selectors.assessment_for_centre(power_centre_id=pk, snapshot=snapshot)
+    except Http404:
+        if snapshot is not None:
+            raise
+        # A centre added since the last recalculation: show its figures computed now.
+        record = services.capacity_assess(power_centre_ids=[pk])[0]
     assessment = rules.assessment_from_record(record)
     history = selectors.measurement_history(power_centre_id=pk)
     if snapshot:
