@@ -41,6 +41,18 @@ class TransformerLoad:
     rated_mva: Decimal
     load_mva: Decimal | None = None
     measured_on: date | None = None
+    voltage: str = ""
+
+
+@dataclass(frozen=True)
+class LevelFigures:
+    """The N-1 figures of the transformers of one transformation voltage (e.g. 110/10)."""
+
+    voltage: str
+    transformer_count: int
+    permissible_mva: Decimal
+    load_mva: Decimal
+    reserve_mva: Decimal  # before committed capacity, which is not split by level
 
 
 @dataclass(frozen=True)
@@ -205,6 +217,27 @@ def calculation_steps(a: Assessment) -> list[Step]:
     ]
 
 
+def voltage_levels(a: Assessment) -> list[LevelFigures]:
+    """N-1 per transformation voltage, for centres with transformers of several voltages."""
+    groups: dict[str, list[TransformerLoad]] = {}
+    for t in a.transformers:
+        groups.setdefault(t.voltage or "", []).append(t)
+    if len(groups) < 2:
+        return []
+    levels = []
+    for voltage, ts in sorted(groups.items()):
+        rated = sorted((t.rated_mva for t in ts), reverse=True)
+        permissible = a.factors.overload * (sum(rated, ZERO) - rated[0])
+        load = sum(
+            (t.load_mva for t in ts if t.load_mva is not None and t.measured_on == a.measured_on),
+            ZERO,
+        )
+        levels.append(
+            LevelFigures(voltage, len(ts), q(permissible), q(load), q(permissible - load))
+        )
+    return levels
+
+
 def assessment_to_details(a: Assessment) -> dict:
     """The figures a stored row keeps besides its columns, JSON-ready."""
     return {
@@ -218,8 +251,19 @@ def assessment_to_details(a: Assessment) -> dict:
                 "rated_mva": str(t.rated_mva),
                 "load_mva": None if t.load_mva is None else str(t.load_mva),
                 "measured_on": t.measured_on.isoformat() if t.measured_on else None,
+                "voltage": t.voltage,
             }
             for t in a.transformers
+        ],
+        "levels": [
+            {
+                "voltage": lv.voltage,
+                "transformer_count": lv.transformer_count,
+                "permissible_mva": str(lv.permissible_mva),
+                "load_mva": str(lv.load_mva),
+                "reserve_mva": str(lv.reserve_mva),
+            }
+            for lv in voltage_levels(a)
         ],
     }
 
@@ -250,6 +294,7 @@ def assessment_from_record(r) -> Assessment:
                 rated_mva=Decimal(t["rated_mva"]),
                 load_mva=None if t["load_mva"] is None else Decimal(t["load_mva"]),
                 measured_on=date.fromisoformat(t["measured_on"]) if t["measured_on"] else None,
+                voltage=t.get("voltage", ""),
             )
             for t in d.get("transformers", [])
         ],

@@ -335,11 +335,11 @@ def capacity_assess(*, power_centre_ids: list[int] | None = None) -> list[Capaci
         centres = centres.filter(pk__in=power_centre_ids)
     loads = _latest_loads(power_centre_ids)
     by_centre = defaultdict(list)
-    for t_id, pc_id, tname, rated in transformers.values_list(
-        "id", "power_centre_id", "name", "rated_mva"
+    for t_id, pc_id, tname, rated, voltage in transformers.values_list(
+        "id", "power_centre_id", "name", "rated_mva", "voltage"
     ):
         day, load = loads.get(t_id, (None, None))
-        by_centre[pc_id].append(rules.TransformerLoad(tname, rated, load, day))
+        by_centre[pc_id].append(rules.TransformerLoad(tname, rated, load, day, voltage))
     committed = defaultdict(list)
     for pc_id, site, kw in commitments.values_list("power_centre_id", "site", "kw"):
         committed[pc_id].append(rules.Commitment(site, kw))

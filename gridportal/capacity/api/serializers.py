@@ -11,6 +11,17 @@ class TransformerFigureSerializer(serializers.Serializer):
     rated_mva = serializers.DecimalField(max_digits=8, decimal_places=3)
     load_mva = serializers.DecimalField(max_digits=8, decimal_places=3, allow_null=True)
     measured_on = serializers.DateField(allow_null=True)
+    voltage = serializers.CharField(required=False)
+
+
+class LevelFigureSerializer(serializers.Serializer):
+    voltage = serializers.CharField()
+    transformer_count = serializers.IntegerField()
+    permissible_mva = serializers.DecimalField(max_digits=10, decimal_places=3)
+    load_mva = serializers.DecimalField(max_digits=10, decimal_places=3)
+    reserve_mva = serializers.DecimalField(
+        max_digits=10, decimal_places=3, help_text=_("Before committed capacity.")
+    )
 
 
 class CapacityFiguresSerializer(serializers.ModelSerializer):
@@ -24,6 +35,7 @@ class CapacityFiguresSerializer(serializers.ModelSerializer):
     site_count = serializers.SerializerMethodField()
     application_count = serializers.SerializerMethodField()
     transformers = serializers.SerializerMethodField()
+    voltage_levels = serializers.SerializerMethodField()
 
     class Meta:
         model = CapacityAssessment
@@ -49,6 +61,7 @@ class CapacityFiguresSerializer(serializers.ModelSerializer):
             "threshold_mva",
             "calculated_at",
             "transformers",
+            "voltage_levels",
         ]
 
     def get_largest_transformer_mva(self, obj) -> str:
@@ -65,6 +78,10 @@ class CapacityFiguresSerializer(serializers.ModelSerializer):
 
     def get_transformers(self, obj) -> list[dict]:
         return TransformerFigureSerializer(obj.details.get("transformers", []), many=True).data
+
+    def get_voltage_levels(self, obj) -> list[dict]:
+        """N-1 per transformation voltage when a centre has several; empty otherwise."""
+        return LevelFigureSerializer(obj.details.get("levels", []), many=True).data
 
 
 class SnapshotSerializer(serializers.ModelSerializer):

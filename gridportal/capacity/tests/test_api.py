@@ -42,3 +42,31 @@ def test_the_nearby_endpoint_refuses_without_a_place(client, network):
     response = client.get("/api/v1/capacity/nearby/?kw=100")
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid"
+
+
+def test_a_centre_with_two_voltages_reports_each_level(client, district, capacity_rule):
+    from gridportal.capacity import services
+    from gridportal.capacity.models import LoadMeasurement
+
+    from .conftest import centre
+
+    pc = centre(
+        district=district,
+        number="ПС-7",
+        name="ПС 110 кВ «Двойная»",
+        rated=["40", "40", "10", "10"],
+        loads=["10", "12", "4", "5"],
+    )
+    for name in ("Т-3", "Т-4"):
+        pc.transformers.filter(name=name).update(voltage="35/10")
+    pc.transformers.filter(name__in=["Т-1", "Т-2"]).update(voltage="110/35")
+    assert LoadMeasurement.objects.filter(power_centre=pc).count() == 4
+    services.capacity_recalculate()
+    levels = client.get(f"/api/v1/power-centres/{pc.pk}/").json()["capacity"]["voltage_levels"]
+    assert [(lv["voltage"], lv["reserve_mva"]) for lv in levels] == [
+        ("110/35", "34.000"),
+        ("35/10", "5.000"),
+    ]
+    page = client.get(f"/capacity/centres/{pc.pk}/").content.decode()
+    assert "По напряжению трансформации" in page
+    assert "34.000" in page

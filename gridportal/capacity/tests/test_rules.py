@@ -231,3 +231,28 @@ def test_open_means_the_reserve_is_above_the_threshold(ts, cs, f):
             rules.MVA
         )
         assert a.transformer_count >= 2
+
+
+def test_a_centre_with_two_transformation_voltages_is_also_shown_per_level():
+    a = rules.assess(
+        transformers=[
+            rules.TransformerLoad("Т-1", D("40"), D("10"), DAY, "110/35"),
+            rules.TransformerLoad("Т-2", D("40"), D("12"), DAY, "110/35"),
+            rules.TransformerLoad("Т-3", D("10"), D("4"), DAY, "35/10"),
+            rules.TransformerLoad("Т-4", D("10"), D("5"), DAY, "35/10"),
+        ],
+        commitments=[],
+        factors=FACTORS,
+    )
+    levels = rules.voltage_levels(a)
+    assert [(lv.voltage, lv.permissible_mva, lv.load_mva, lv.reserve_mva) for lv in levels] == [
+        ("110/35", D("56.000"), D("22.000"), D("34.000")),
+        ("35/10", D("14.000"), D("9.000"), D("5.000")),
+    ]
+
+
+def test_a_centre_of_one_voltage_has_no_separate_levels():
+    a = rules.assess(
+        transformers=[t("Т-1", "25", "12"), t("Т-2", "25", "10")], commitments=[], factors=FACTORS
+    )
+    assert rules.voltage_levels(a) == []
