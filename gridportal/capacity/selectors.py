@@ -96,7 +96,7 @@ def measurement_history(*, power_centre_id: int) -> list[tuple[date, Decimal]]:
         .annotate(total=Sum("load_mva"))
         .order_by("measured_on")
     )
-    return [(r["measured_on"], r["total"]) for r in rows]
+    return [(r["measured_on"], rules.q(Decimal(str(r["total"])))) for r in rows]
 
 
 def measurements_of_centre(*, power_centre_id: int, limit: int = 40):

@@ -10,7 +10,21 @@
     if (p.status !== "open") { return "#b3261e"; }
     return p.reserve_mva >= 5 ? "#1b7a3a" : "#c77700";
   }
-  var clusters = L.markerClusterGroup({ chunkedLoading: true, disableClusteringAtZoom: 11 });
+  // A cluster shows how many of its centres are open: green all open, red none, amber mixed.
+  var clusters = L.markerClusterGroup({
+    chunkedLoading: true,
+    disableClusteringAtZoom: 11,
+    iconCreateFunction: function (cluster) {
+      var children = cluster.getAllChildMarkers();
+      var open = children.filter(function (m) { return m.options.isOpen; }).length;
+      var kind = open === children.length ? "open" : (open === 0 ? "closed" : "mixed");
+      return L.divIcon({
+        html: "<span>" + open + "/" + children.length + "</span>",
+        className: "capacity-cluster capacity-cluster-" + kind,
+        iconSize: L.point(44, 44)
+      });
+    }
+  });
   fetch(el.dataset.src, { credentials: "same-origin" })
     .then(function (r) { return r.json(); })
     .then(function (data) {
@@ -19,7 +33,7 @@
         var c = f.geometry.coordinates;
         var marker = L.circleMarker([c[1], c[0]], {
           radius: 7 + Math.min(6, Math.max(0, p.reserve_mva) / 5), color: "#222", weight: 1,
-          fillColor: colour(p), fillOpacity: 0.9
+          fillColor: colour(p), fillOpacity: 0.9, isOpen: p.status === "open"
         });
         var box = document.createElement("div");
         var link = document.createElement("a");

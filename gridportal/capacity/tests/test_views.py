@@ -231,3 +231,12 @@ def test_a_centre_added_since_the_last_recalculation_still_has_a_page(en, networ
     html = en.get(f"/capacity/centres/{new.pk}/").content.decode()
     assert "No measurement" in html
     assert "8.820" in html  # 1.4 × 6.3
+
+
+def test_the_history_chart_keeps_svg_numbers_unlocalized_in_russian(client, network):
+    import re
+
+    html = client.get("/capacity/centres/{}/".format(network["north"].pk)).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert re.findall(r'cx="[\d.]+"', svg)
+    assert not re.findall(r'(?:cx|cy|x|y)="\d+,\d+"', svg)
