@@ -54,3 +54,33 @@ def test_a_marker_popup_links_to_the_centre(english, network):
     page.locator("#capacity-map path.leaflet-interactive").first.click()
     page.locator(".leaflet-popup-content a").click()
     assert "/capacity/centres/{}/".format(network["north"].pk) in page.url
+
+
+def test_a_dispatcher_uploads_a_file_with_a_bad_row_and_reads_what_to_fix(
+    english, login, officer, network, tmp_path
+):
+    page = english
+    login(officer)
+    page.goto("/capacity/staff/")
+    assert_accessible(page)
+    bad = tmp_path / "june.csv"
+    bad.write_text(
+        "ЦП;Трансформатор;Нагрузка, МВА;Дата замера;Филиал\n"
+        "ПС-1;Т-1;12;17.06.2026;karelia\n"
+        "ПС-1;Т-2;12 МВА;17.06.2026;karelia\n",
+        encoding="utf-8",
+    )
+    page.get_by_label("File (CSV or XLSX)").first.set_input_files(str(bad))
+    page.get_by_role("button", name="Import measurements").click()
+    errors = page.get_by_test_id("import-errors")
+    assert "Row 3: the load «12 МВА» is not a number of MVA" in errors.inner_text()
+    assert_accessible(page)
+
+    bad.write_text(
+        "ЦП;Трансформатор;Нагрузка, МВА;Дата замера;Филиал\n"
+        "ПС-1;Т-1;12;17.06.2026;karelia\nПС-1;Т-2;12;17.06.2026;karelia\n",
+        encoding="utf-8",
+    )
+    page.get_by_label("File (CSV or XLSX)").first.set_input_files(str(bad))
+    page.get_by_role("button", name="Import measurements").click()
+    assert page.get_by_text("Imported: 2 new and 0 corrected measurements").is_visible()

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from gridportal.grid.models import PowerCentre
@@ -33,6 +34,12 @@ def _snapshot(as_of: str | None):
     except ValueError:
         raise Http404 from None
     return selectors.snapshot_get_published(as_of=day)
+
+
+def _cacheable(response, snapshot):
+    """A published quarter never changes; current figures may, after an import."""
+    patch_cache_control(response, public=True, max_age=86400 if snapshot else 60)
+    return response
 
 
 def _filtered(request, snapshot):
@@ -88,7 +95,8 @@ def capacity_map_data(request, as_of: str | None = None):
     """Marker data for the map (GeoJSON), with the same filters as the page."""
     snapshot = _snapshot(as_of)
     _form, qs = _filtered(request, snapshot)
-    return HttpResponse(exports.map_points(qs), content_type="application/geo+json")
+    response = HttpResponse(exports.map_points(qs), content_type="application/geo+json")
+    return _cacheable(response, snapshot)
 
 
 def capacity_download(request, fmt: str, as_of: str | None = None):
