@@ -240,3 +240,17 @@ def test_the_history_chart_keeps_svg_numbers_unlocalized_in_russian(client, netw
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert re.findall(r'cx="[\d.]+"', svg)
     assert not re.findall(r'(?:cx|cy|x|y)="\d+,\d+"', svg)
+
+
+def test_a_download_with_a_bad_filter_is_a_400_not_an_empty_file(client, network):
+    response = client.get("/capacity/power-centres.csv?status=maybe")
+    assert response.status_code == 400
+    assert "status" in response.json()["error"]["fields"]
+    assert client.get("/capacity/map.geojson?min_reserve=x").status_code == 400
+
+
+def test_open_data_is_cacheable_and_a_published_quarter_for_long(client, network):
+    assert "max-age=60" in client.get("/capacity/map.geojson")["Cache-Control"]
+    services.capacity_snapshot_publish(as_of=date(2026, 7, 1))
+    quarter = client.get("/capacity/quarters/2026-07-01/power-centres.geojson")
+    assert "max-age=86400" in quarter["Cache-Control"]

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from gridportal.api.errors import error_body
 from gridportal.grid.models import PowerCentre
 from gridportal.grid.search import address_search
 
@@ -34,6 +35,19 @@ def _snapshot(as_of: str | None):
     except ValueError:
         raise Http404 from None
     return selectors.snapshot_get_published(as_of=day)
+
+
+def _bad_filters(form):
+    """Data endpoints answer bad filters in the API's error shape."""
+    return JsonResponse(
+        error_body(
+            status_code=400,
+            code="invalid",
+            message=_("The request has errors; see the fields."),
+            fields={k: [str(e) for e in v] for k, v in form.errors.items()},
+        ),
+        status=400,
+    )
 
 
 def _cacheable(response, snapshot):
@@ -94,7 +108,9 @@ def capacity_map(request, as_of: str | None = None):
 def capacity_map_data(request, as_of: str | None = None):
     """Marker data for the map (GeoJSON), with the same filters as the page."""
     snapshot = _snapshot(as_of)
-    _form, qs = _filtered(request, snapshot)
+    form, qs = _filtered(request, snapshot)
+    if form.is_bound and not form.is_valid():
+        return _bad_filters(form)
     response = HttpResponse(exports.map_points(qs), content_type="application/geo+json")
     return _cacheable(response, snapshot)
 
@@ -104,7 +120,9 @@ def capacity_download(request, fmt: str, as_of: str | None = None):
     if fmt not in FORMATS:
         raise Http404
     snapshot = _snapshot(as_of)
-    _form, qs = _filtered(request, snapshot)
+    form, qs = _filtered(request, snapshot)
+    if form.is_bound and not form.is_valid():
+        return _bad_filters(form)
     data = exports.rows(qs)
     day = snapshot.as_of.isoformat() if snapshot else timezone.localdate().isoformat()
     if fmt == "csv":
@@ -119,7 +137,7 @@ def capacity_download(request, fmt: str, as_of: str | None = None):
         body = exports.to_geojson(data, as_of=day)
     response = HttpResponse(body, content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="power-centres-{day}.{fmt}"'
-    return response
+    return _cacheable(response, snapshot)
 
 
 def quarter_list(request):
