@@ -64,7 +64,7 @@ def seed(*, seed: int = 1, today: date | None = None) -> dict:
     for pc_id in by_centre:
         roll = rng.random()
         ratio[pc_id] = (
-            rng.uniform(1.02, 1.25)
+            rng.uniform(1.45, 1.7)
             if roll < 0.08
             else rng.uniform(0.6, 0.98)
             if roll < 0.4
