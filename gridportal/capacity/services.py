@@ -304,6 +304,18 @@ def commitments_import(*, name: str, content: bytes, user=None) -> dict:
     )
     centres_touched = sorted({p[0] for p in parsed})
     capacity_recalculate(power_centre_ids=centres_touched)
+    if user is not None:
+        # Commitments are applicants' contracts: who loaded which, per power centre.
+        documents = defaultdict(list)
+        for pc_id, _site, _kind, number, _day, _kw in parsed:
+            documents[pc_id].append(number)
+        for pc in PowerCentre.objects.filter(pk__in=centres_touched).select_related("branch"):
+            audit_record(
+                actor=user,
+                action=AuditAction.UPDATE,
+                obj=pc,
+                details={"committed_capacity_import": name[:200], "documents": documents[pc.pk]},
+            )
     return {"created": len(new), "updated": len(changed), "power_centres": len(centres_touched)}
 
 

@@ -179,3 +179,17 @@ def test_the_overload_factor_is_data_an_administrator_can_change(network):
     )
     services.capacity_recalculate()
     assert current(network["north"]).permissible_mva == Decimal("30.000")
+
+
+def test_a_staff_commitment_import_is_audited_per_power_centre(network, officer):
+    from gridportal.core.models import AuditLogEntry
+
+    content = (
+        "site,power_centre,kw,document_number,document_date,branch\n"
+        "10:20:0030303:1,ПС-2,150,ТУ-5/2026,01.04.2026,karelia\n"
+    ).encode()
+    services.commitments_import(name="tu.csv", content=content, user=officer)
+    entry = AuditLogEntry.objects.get(actor=officer)
+    assert entry.object_id == str(network["lake"].pk)
+    assert entry.details["documents"] == ["ТУ-5/2026"]
+    assert entry.branch == network["lake"].branch
