@@ -79,3 +79,9 @@ def test_the_commitment_import_command_loads_a_file(tmp_path, network):
     )
     call_command("import_commitments", str(path))
     assert CommittedCapacity.objects.filter(power_centre=network["forest"]).count() == 1
+
+
+def test_the_demo_seed_can_leave_loaded_data_alone(network):
+    before = LoadMeasurement.objects.count()
+    call_command("seed_capacity_demo", if_empty=True)
+    assert LoadMeasurement.objects.count() == before

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from gridportal.grid.models import PowerCentre
 
 from ...demo import seed
+from ...models import LoadMeasurement
 
 
 class Command(BaseCommand):
@@ -16,10 +17,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when control measurements are already loaded.",
+        )
 
-    def handle(self, *args, seed: int, **options):
+    def handle(self, *args, seed: int, if_empty: bool = False, **options):
         if not PowerCentre.objects.exists():
             raise CommandError("No power centres: run seed_demo first.")
+        if if_empty and LoadMeasurement.objects.exists():
+            self.stdout.write("Capacity data is already loaded; leaving it as it is.")
+            return
         started = time.perf_counter()
         result = seed_fn(seed=seed)
         self.stdout.write(
