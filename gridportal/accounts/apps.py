@@ -12,4 +12,5 @@ class AccountsConfig(AppConfig):
 
         from .roles import sync_role_groups
 
-        post_migrate.connect(sync_role_groups, sender=self)
+        # After every app's migrate: later apps' permissions exist only by then.
+        post_migrate.connect(sync_role_groups, dispatch_uid="gridportal.sync_role_groups")

@@ -74,7 +74,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 
 
-def sync_role_groups(**kwargs) -> None:
+def sync_role_groups(*, app_config=None, **kwargs) -> None:
+    from django.apps import apps
+
+    configs = list(apps.get_app_configs())
+    if app_config is not None and app_config is not configs[-1]:
+        return  # wait for the last app, when every permission exists
     for role in StaffRole:
         group, _ = Group.objects.get_or_create(name=role.value)
         wanted = []

@@ -1,6 +1,7 @@
 import os
 import time
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -22,21 +23,31 @@ from gridportal.grid.models import (
 DEMO_PASSWORD_ENV = "DEMO_PASSWORD"
 
 
+def _network_dependent_models():
+    """Every model whose rows hang off the company or its network, directly or not."""
+    roots = {Company, Branch, District, PowerCentre, PowerTransformer, Feeder, Substation}
+    roots |= {Settlement, Street, ServiceAddress}
+    found = set(roots)
+    changed = True
+    while changed:
+        changed = False
+        for model in apps.get_models(include_auto_created=True):
+            if model in found or model is User:
+                continue
+            for field in model._meta.get_fields():
+                is_reference = field.many_to_one or field.one_to_one
+                if is_reference and field.concrete and field.related_model in found:
+                    found.add(model)
+                    changed = True
+                    break
+    return found
+
+
 def wipe_network():
-    for model in (
-        ServiceAddress,
-        Street,
-        Settlement,
-        Substation,
-        Feeder,
-        PowerTransformer,
-        PowerCentre,
-    ):
-        model.objects.all()._raw_delete(model.objects.db)
+    """Delete the company, its network and everything recorded against them (demo reset)."""
+    for model in _network_dependent_models():
+        model._base_manager.all()._raw_delete(model._base_manager.db)
     User.objects.filter(username__startswith="demo-").delete()
-    District.objects.all().delete()
-    Branch.objects.all().delete()
-    Company.objects.all().delete()
 
 
 class Command(BaseCommand):
