@@ -15,12 +15,3 @@ class CapacityConfig(AppConfig):
         ("capacity:staff-dashboard", _("Capacity"), "capacity.view_capacityassessment"),
         ("capacity:staff-overloaded", _("Overloaded centres"), "capacity.view_capacityassessment"),
     ]
-
-    def ready(self):
-        from django.db.models.signals import post_migrate
-
-        from gridportal.accounts.roles import sync_role_groups
-
-        # The roles are synced after accounts migrates, before this app's permissions
-        # exist on a fresh database; sync again once they do.
-        post_migrate.connect(sync_role_groups, sender=self)
