@@ -65,12 +65,25 @@ TRANSFORMER_SIZES = {
 VOLTAGE_LEVELS = {35: "35/10", 110: "110/35/10", 220: "220/110/10"}
 
 
-def _village_name(rng: random.Random) -> tuple[str, str]:
-    root = rng.choice(demo_data.VILLAGE_ROOTS)
-    for tail, ending in demo_data.VILLAGE_ENDINGS.items():
-        if root.endswith(tail):
-            return root + ending, rng.choice([SettlementKind.VILLAGE, SettlementKind.HAMLET])
-    return root + "ое", SettlementKind.VILLAGE
+NEUTER_MODIFIERS = ["", "", "Большое ", "Малое ", "Новое ", "Верхнее ", "Нижнее ", "Старое "]
+FEMININE_MODIFIERS = ["", "", "Большая ", "Малая ", "Новая ", "Верхняя ", "Нижняя ", "Старая "]
+
+
+def _village_name(rng: random.Random, taken: set[str]) -> tuple[str, str]:
+    """A village name not yet used in this branch («Малая Берёзовка», «Никольское»)."""
+    for _attempt in range(50):
+        root = rng.choice(demo_data.VILLAGE_ROOTS)
+        ending = next(
+            (end for tail, end in demo_data.VILLAGE_ENDINGS.items() if root.endswith(tail)), "ое"
+        )
+        modifiers = FEMININE_MODIFIERS if ending == "а" else NEUTER_MODIFIERS
+        name = rng.choice(modifiers) + root + ending
+        if name not in taken:
+            break
+    else:
+        name = f"{name} {len(taken)}"
+    taken.add(name)
+    return name, rng.choice([SettlementKind.VILLAGE, SettlementKind.HAMLET])
 
 
 class _StreetAllocator:
@@ -131,6 +144,7 @@ def generate_company(*, scale: str = "small", seed: int = 1, progress=None) -> C
             hotline_phone=f"8-800-333-0{b_index}-52",
         )
         pc_counter = 0
+        taken: set[str] = set()
         for d_index in range(spec.districts_per_branch):
             town = towns[d_index % len(towns)]
             suffix = "" if d_index < len(towns) else f" {d_index // len(towns) + 1}"
@@ -154,12 +168,9 @@ def generate_company(*, scale: str = "small", seed: int = 1, progress=None) -> C
                     longitude=d_lon,
                 )
             ]
-            seen = {town}
+            taken.add(town)
             while len(settlements) < spec.settlements_per_district:
-                v_name, v_kind = _village_name(rng)
-                if v_name in seen:
-                    v_name = f"{v_name}-{len(settlements)}"
-                seen.add(v_name)
+                v_name, v_kind = _village_name(rng, taken)
                 settlements.append(
                     Settlement(
                         branch=branch,

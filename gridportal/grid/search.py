@@ -57,8 +57,17 @@ def word_score(words: tuple[str, ...], search_text: str, *, partial_last: bool =
     return total / len(words) - 0.5 * max(0, len(street_words) - len(words))
 
 
-def _rank_streets(words: tuple[str, ...], rows) -> list[StreetHit]:
-    hits = [StreetHit(street_id, word_score(words, text)) for street_id, text in rows]
+PREFERRED_BRANCH_BONUS = 5
+
+
+def _rank_streets(words: tuple[str, ...], rows, branch_id=None) -> list[StreetHit]:
+    hits = [
+        StreetHit(
+            street_id,
+            word_score(words, text) + (PREFERRED_BRANCH_BONUS if row_branch == branch_id else 0),
+        )
+        for street_id, text, row_branch in rows
+    ]
     hits.sort(key=lambda h: (-h.score, h.street_id))
     return hits
 
@@ -73,7 +82,9 @@ def _streets_by_words(words: tuple[str, ...]) -> list[tuple[int, str]]:
     for word in _indexable(words):
         condition &= Q(search_text__contains=word)
     return list(
-        Street.objects.filter(condition).values_list("id", "search_text")[: MAX_STREETS * 4]
+        Street.objects.filter(condition).values_list("id", "search_text", "settlement__branch_id")[
+            : MAX_STREETS * 4
+        ]
     )
 
 
@@ -84,7 +95,9 @@ def _streets_fuzzy_postgres(words: tuple[str, ...]) -> list[tuple[int, str]]:
     with connection.cursor() as cursor:
         cursor.execute("SET pg_trgm.word_similarity_threshold = 0.45")
     return list(
-        Street.objects.filter(condition).values_list("id", "search_text")[: MAX_STREETS * 4]
+        Street.objects.filter(condition).values_list("id", "search_text", "settlement__branch_id")[
+            : MAX_STREETS * 4
+        ]
     )
 
 
@@ -97,24 +110,24 @@ def _streets_fuzzy_python(words: tuple[str, ...]) -> list[tuple[int, str]]:
         Street.objects.order_by("-id").values_list("id", flat=True).first(),
     )
     if _street_cache["key"] != key:
-        _street_cache["rows"] = list(Street.objects.values_list("id", "search_text"))
+        _street_cache["rows"] = list(
+            Street.objects.values_list("id", "search_text", "settlement__branch_id")
+        )
         _street_cache["key"] = key
-    scored = [
-        (word_score(words, text), street_id, text) for street_id, text in _street_cache["rows"]
-    ]
-    scored = [row for row in scored if row[0] >= 70]
-    scored.sort(key=lambda row: -row[0])
-    return [(street_id, text) for _score, street_id, text in scored[: MAX_STREETS * 4]]
+    scored = [(word_score(words, row[1]), row) for row in _street_cache["rows"]]
+    scored = [item for item in scored if item[0] >= 70]
+    scored.sort(key=lambda item: -item[0])
+    return [row for _score, row in scored[: MAX_STREETS * 4]]
 
 
-def _candidate_streets(words: tuple[str, ...]) -> list[StreetHit]:
+def _candidate_streets(words: tuple[str, ...], branch_id=None) -> list[StreetHit]:
     rows = _streets_by_words(words)
     if not rows:
         if connection.vendor == "postgresql":
             rows = _streets_fuzzy_postgres(words)
         else:
             rows = _streets_fuzzy_python(words)
-    return _rank_streets(words, rows)[:MAX_STREETS]
+    return _rank_streets(words, rows, branch_id)[:MAX_STREETS]
 
 
 def _house_order(house_key: str) -> tuple[int, str]:
@@ -122,12 +135,16 @@ def _house_order(house_key: str) -> tuple[int, str]:
     return (int(match.group(1)) if match else 10**9, house_key)
 
 
-def address_search(*, query: str, limit: int = 10) -> list[ServiceAddress]:
-    """Addresses best matching what a person typed, best first."""
+def address_search(*, query: str, limit: int = 10, branch_id=None) -> list[ServiceAddress]:
+    """Addresses best matching what a person typed, best first.
+
+    `branch_id` (the region the visitor chose) breaks near-ties in its favour:
+    «Никольское» exists in several regions.
+    """
     parsed = parse_query(query[:200])
     if not parsed.words:
         return []
-    streets = _candidate_streets(parsed.words)
+    streets = _candidate_streets(parsed.words, branch_id)
     if not streets:
         return []
     street_rank = {hit.street_id: rank for rank, hit in enumerate(streets)}

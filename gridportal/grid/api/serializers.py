@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from gridportal.api.serializers import BranchRefField, StaffFieldsMixin
+from gridportal.core.models import Branch
 
 from ..models import Feeder, PowerCentre, PowerTransformer, ServiceAddress, Substation
 
@@ -106,6 +107,12 @@ class AddressSearchQuerySerializer(serializers.Serializer):
         help_text=_("What the person typed: settlement, street and house in any order."),
     )
     limit = serializers.IntegerField(min_value=1, max_value=50, default=10)
+    branch = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Branch.objects.all(),
+        required=False,
+        help_text=_("Code of the visitor's region: its addresses come first on near-ties."),
+    )
 
 
 class AddressSerializer(serializers.ModelSerializer):

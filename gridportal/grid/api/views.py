@@ -86,7 +86,10 @@ class AddressSearchView(APIView):
     def get(self, request):
         params = AddressSearchQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
+        branch = params.validated_data.get("branch")
         results = address_search(
-            query=params.validated_data["q"], limit=params.validated_data["limit"]
+            query=params.validated_data["q"],
+            limit=params.validated_data["limit"],
+            branch_id=branch.pk if branch else None,
         )
         return Response({"results": AddressSerializer(results, many=True).data})

@@ -86,3 +86,14 @@ def test_an_avenue_is_found_without_its_type(town):
 def test_nonsense_finds_nothing(town):
     assert labels("qwxz") == []
     assert labels("12") == []
+
+
+def test_the_visitors_region_comes_first_when_the_same_address_exists_twice(town, other_branch):
+    pskov_village = SettlementFactory(district__branch=other_branch, name="Кондопога")
+    address_create(street=street_create(settlement=pskov_village, name="Ленина"), house="5")
+    results = address_search(query="кондопога ленина 5", branch_id=other_branch.pk)
+    assert results[0].branch == other_branch
+    assert {r.branch for r in results[:2]} == {
+        town[("Кондопога", "Ленина", "5")].branch,
+        other_branch,
+    }
