@@ -193,6 +193,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several apps have a field named "status"; name each enum after its choices.
+    "ENUM_NAME_OVERRIDES": {
+        "CapacityStatusEnum": "gridportal.capacity.choices.CapacityStatus",
+        "SnapshotStatusEnum": "gridportal.capacity.choices.SnapshotStatus",
+        "IncidentStatusEnum": "gridportal.outages.choices.IncidentStatus",
+        "PlannedStatusEnum": "gridportal.outages.choices.PlannedStatus",
+        "CrewStatusEnum": "gridportal.outages.choices.CrewStatus",
+        "CallbackStatusEnum": "gridportal.outages.choices.CallbackStatus",
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True
