@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "gridportal.grid",
     "gridportal.notifications",
     "gridportal.outages",
+    "gridportal.open311",
     "gridportal.capacity",
     "gridportal.api",
 ]

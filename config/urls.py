@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("gridportal.core.urls")),
     path("", include("gridportal.grid.urls")),
     path("outages/", include("gridportal.outages.urls")),
+    path("open311/v2/", include("gridportal.open311.urls")),
     path("capacity/", include("gridportal.capacity.urls")),
     path("notifications/", include("gridportal.notifications.urls")),
     path("accounts/", include("gridportal.accounts.urls")),
