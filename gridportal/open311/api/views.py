@@ -1,0 +1,120 @@
+"""Open311 GeoReport v2: services, service definitions, requests (JSON and XML)."""
+
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .. import selectors, services
+from ..catalogue import SERVICES, definition_as_dict, service_as_dict
+from .errors import exception_handler
+from .renderers import Open311JSONRenderer, Open311XMLRenderer
+from .serializers import RequestCreateSerializer, RequestQuerySerializer
+
+
+class Open311View(APIView):
+    """Common ground: anonymous, JSON or XML by the URL suffix, the spec's error list.
+
+    Answers in English when the client asks for it (Accept-Language), in Russian otherwise.
+    """
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    renderer_classes = [Open311JSONRenderer, Open311XMLRenderer]
+    parser_classes = [FormParser, MultiPartParser, JSONParser]
+    xml_root, xml_item = "response", "item"
+
+    def initial(self, request, *args, **kwargs):
+        translation.activate(translation.get_language_from_request(request))
+        super().initial(request, *args, **kwargs)
+
+    def get_exception_handler(self):
+        return exception_handler
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response.headers["Content-Language"] = translation.get_language()
+        return response
+
+
+@extend_schema(tags=["open311"], exclude=True)
+class ServiceListView(Open311View):
+    """GET services.json: what can be reported."""
+
+    xml_root, xml_item = "services", "service"
+
+    def get(self, request, format=None):
+        return Response([service_as_dict(s) for s in SERVICES.values()])
+
+
+@extend_schema(tags=["open311"], exclude=True)
+class ServiceDefinitionView(Open311View):
+    """GET services/<code>.json: the extra attributes of a service (consent)."""
+
+    xml_root = "service_definition"
+
+    def get(self, request, code, format=None):
+        service = SERVICES.get(code)
+        if service is None:
+            raise NotFound(
+                _("Unknown service_code «{code}»; see services.json for the list.").format(
+                    code=code[:40]
+                )
+            )
+        return Response(definition_as_dict(service))
+
+
+@extend_schema(tags=["open311"], exclude=True)
+class RequestListView(Open311View):
+    """GET requests.json: recent requests, public fields only; POST: submit one."""
+
+    xml_root, xml_item = "service_requests", "request"
+
+    def get(self, request, format=None):
+        params = RequestQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        return Response(selectors.requests_list(query=params.query(), now=timezone.now()))
+
+    def post(self, request, format=None):
+        data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
+        data["consent"] = request.data.get("attribute[consent]", "")
+        form = RequestCreateSerializer(data=data)
+        form.is_valid(raise_exception=True)
+        values = form.validated_data
+        submitted = services.service_request_submit(
+            service_code=values["service_code"],
+            address=values["address"],
+            description=values.get("description", ""),
+            phone=values.get("phone", "").strip(),
+            email=values.get("email", "").strip(),
+            consent_given=values["consent_given"],
+            request=request._request,
+        )
+        body = [
+            {
+                "service_request_id": submitted.receipt.report.number,
+                "service_notice": submitted.notice,
+                "account_id": None,
+            }
+        ]
+        code = status.HTTP_200_OK if submitted.receipt.duplicate else status.HTTP_201_CREATED
+        return Response(body, status=code)
+
+
+@extend_schema(tags=["open311"], exclude=True)
+class RequestDetailView(Open311View):
+    """GET requests/<id>.json: one request, as a list of one (as the spec has it)."""
+
+    xml_root, xml_item = "service_requests", "request"
+
+    def get(self, request, request_id, format=None):
+        row = selectors.request_get(request_id=request_id)
+        if row is None:
+            raise Http404
+        return Response([row])
