@@ -9,6 +9,7 @@ app_name = "open311"
 FORMAT = r"\.(?P<format>json|xml)$"
 
 urlpatterns = [
+    re_path(r"^discovery" + FORMAT, views.DiscoveryView.as_view(), name="discovery"),
     re_path(r"^services" + FORMAT, views.ServiceListView.as_view(), name="services"),
     re_path(
         r"^services/(?P<code>[\w-]{1,40})" + FORMAT,
@@ -21,4 +22,5 @@ urlpatterns = [
         views.RequestDetailView.as_view(),
         name="request",
     ),
+    re_path(r"^.*$", views.NotFoundView.as_view(), name="not-found"),
 ]

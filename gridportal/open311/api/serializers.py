@@ -24,6 +24,19 @@ class Coordinate(serializers.FloatField):
 class RequestCreateSerializer(serializers.Serializer):
     """POST requests.json, form-encoded as GeoReport v2 sends it."""
 
+    FIELDS = (
+        "service_code",
+        "lat",
+        "long",
+        "address_string",
+        "address_id",
+        "email",
+        "phone",
+        "first_name",
+        "last_name",
+        "description",
+    )
+
     service_code = serializers.CharField(max_length=40)
     lat = Coordinate(required=False, min_value=-90, max_value=90)
     long = Coordinate(required=False, min_value=-180, max_value=180)

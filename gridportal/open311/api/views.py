@@ -1,6 +1,7 @@
 """Open311 GeoReport v2: services, service definitions, requests (JSON and XML)."""
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -12,10 +13,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .. import selectors, services
-from ..catalogue import SERVICES, definition_as_dict, service_as_dict
+from ..catalogue import CONSENT_FIELD, SERVICES, definition_as_dict, service_as_dict
 from .errors import exception_handler
 from .renderers import Open311JSONRenderer, Open311XMLRenderer
 from .serializers import RequestCreateSerializer, RequestQuerySerializer
+
+# The date this endpoint last changed in a way clients may notice.
+CHANGESET = "2026-11-26T00:00:00Z"
 
 
 class Open311View(APIView):
@@ -82,8 +86,13 @@ class RequestListView(Open311View):
         return Response(selectors.requests_list(query=params.query(), now=timezone.now()))
 
     def post(self, request, format=None):
-        data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
-        data["consent"] = request.data.get("attribute[consent]", "")
+        # Only the fields we read: a client may also upload `media`, which we do not keep.
+        data = {
+            name: request.data.get(name)
+            for name in RequestCreateSerializer.FIELDS
+            if request.data.get(name) is not None
+        }
+        data["consent"] = request.data.get(CONSENT_FIELD) or ""
         form = RequestCreateSerializer(data=data)
         form.is_valid(raise_exception=True)
         values = form.validated_data
@@ -118,3 +127,43 @@ class RequestDetailView(Open311View):
         if row is None:
             raise Http404
         return Response([row])
+
+
+@extend_schema(exclude=True)
+class DiscoveryView(Open311View):
+    """GET discovery.json: where the endpoint is and which specification it follows."""
+
+    xml_root = "discovery"
+
+    def get(self, request, format=None):
+        url = request.build_absolute_uri(reverse("open311:services", kwargs={"format": "json"}))
+        return Response(
+            {
+                "changeset": CHANGESET,
+                "contact": _("Hotline of the grid company; see the portal's contacts page."),
+                "key_service": "",
+                "endpoints": [
+                    {
+                        "specification": "http://wiki.open311.org/GeoReport_v2",
+                        "url": url.rsplit("/", 1)[0],
+                        "changeset": CHANGESET,
+                        "type": "production",
+                        "formats": ["application/json", "text/xml"],
+                    }
+                ],
+            }
+        )
+
+
+@extend_schema(exclude=True)
+class NotFoundView(Open311View):
+    """Anything else under /open311/v2/: a 404 in the spec's error list, not an HTML page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        kwargs.setdefault("format", "xml" if request.path.endswith(".xml") else "json")
+        return super().dispatch(request, *args, **kwargs)
+
+    def _missing(self, request, *args, **kwargs):
+        raise NotFound(_("No such Open311 resource; the list of services is at services.json."))
+
+    get = post = put = patch = delete = _missing

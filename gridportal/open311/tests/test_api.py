@@ -530,3 +530,45 @@ def test_the_list_takes_a_fixed_number_of_queries(
         post({"service_code": "no_power", "address_id": address.pk})
     with django_assert_max_num_queries(4):
         assert len(client.get(BASE + "requests.json").json()) == 6
+
+
+def test_a_multipart_request_with_a_photo_is_accepted_and_the_photo_is_not_kept(client, network):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        BASE + "requests.json",
+        {
+            "service_code": "hazard_tree",
+            "address_id": network.addresses[0].pk,
+            "media": SimpleUploadedFile("tree.jpg", b"\xff\xd8\xff", content_type="image/jpeg"),
+        },
+    )
+    assert response.status_code == 201, response.content
+    number = response.json()[0]["service_request_id"]
+    assert client.get(f"{BASE}requests/{number}.json").json()[0]["media_url"] is None
+
+
+# --- discovery, unknown resources, wrong methods ----------------------------------------------
+
+
+def test_discovery_points_to_the_endpoint(client, db):
+    body = client.get(BASE + "discovery.json").json()
+    (endpoint,) = body["endpoints"]
+    assert endpoint["specification"] == "http://wiki.open311.org/GeoReport_v2"
+    assert endpoint["url"] == "http://testserver/open311/v2"
+    assert "text/xml" in endpoint["formats"]
+
+
+@pytest.mark.parametrize("path", ["services.csv", "tokens/12.json", "requests/abc.json", "x"])
+def test_an_unknown_resource_is_a_404_in_the_open311_shape(client, db, path):
+    assert_open311_error(client.get(BASE + path), 404)
+
+
+def test_an_unknown_xml_resource_is_an_xml_404(client, db):
+    response = client.get(BASE + "tokens/12.xml")
+    assert response.status_code == 404
+    assert ET.fromstring(response.content).tag == "errors"
+
+
+def test_posting_to_the_service_list_is_a_405_in_the_open311_shape(client, db):
+    assert_open311_error(client.post(BASE + "services.json", {}), 405)
