@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from gridportal.accounts.services import consent_record
+from gridportal.core.exceptions import ApplicationError
 from gridportal.core.services import client_ip
 from gridportal.grid.models import ServiceAddress
 from gridportal.outages.choices import Channel, IncidentStatus
@@ -51,9 +52,19 @@ def service_request_submit(
     request=None,
 ) -> Submitted:
     """Record consent (if contacts were sent), submit the report, remember the service chosen."""
-    service = SERVICES[service_code]
+    service = SERVICES.get(service_code)
+    if service is None:
+        raise ApplicationError(_("Choose what is wrong with the power."), code="service")
     consent = None
     if phone or email:
+        if not consent_given:
+            raise ApplicationError(
+                _(
+                    "With an e-mail or phone, send attribute[consent]=true: your consent "
+                    "to the processing of personal data (Federal Law 152-FZ)."
+                ),
+                code="consent",
+            )
         consent = consent_record(
             subject=CONSENT_SUBJECT,
             text_version=CONSENT_VERSION,

@@ -44,6 +44,8 @@ class Open311View(APIView):
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response.headers["Content-Language"] = translation.get_language()
+        # Anonymous and cookie-free: civic web apps on other sites may call it from a browser.
+        response.headers["Access-Control-Allow-Origin"] = "*"
         return response
 
 

@@ -572,3 +572,19 @@ def test_an_unknown_xml_resource_is_an_xml_404(client, db):
 
 def test_posting_to_the_service_list_is_a_405_in_the_open311_shape(client, db):
     assert_open311_error(client.post(BASE + "services.json", {}), 405)
+
+
+def test_browsers_on_other_sites_may_read_the_answers(client, db):
+    assert client.get(BASE + "services.json")["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_service_refuses_contacts_without_consent(network):
+    from gridportal.core.exceptions import ApplicationError
+    from gridportal.open311.services import service_request_submit
+
+    with pytest.raises(ApplicationError) as error:
+        service_request_submit(
+            service_code="no_power", address=network.addresses[0], email="a@example.ru"
+        )
+    assert error.value.code == "consent"
+    assert not OutageReport.objects.exists()
