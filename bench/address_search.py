@@ -108,6 +108,25 @@ def main():
             f"  {label:12s} n={count:5d}  top5={found / count:6.1%}  "
             f"p50={p(values, 50):6.1f} ms  p99={p(values, 99):6.1f} ms"
         )
+    through_the_api(samples[:1000])
+
+
+def through_the_api(samples):
+    """The same queries through GET /api/v1/addresses/ (routing, validation, JSON)."""
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    client = Client()
+    codes = dict(ServiceAddress.objects.values_list("branch_id", "branch__code").distinct())
+    times = []
+    for _label, query, a in samples:
+        started = time.perf_counter()
+        response = client.get("/api/v1/addresses/", {"q": query, "branch": codes[a.branch_id]})
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.content[:200]
+    q = statistics.quantiles(times, n=100)
+    print(f"through the API: {len(times)} requests  p50: {q[49]:.1f} ms  p99: {q[98]:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -71,7 +71,43 @@ STOPWORDS = frozenset(
 )
 
 _SPLIT = re.compile(r"[\s,;:.()«»\"']+")
+# «2-я», «2я», «2-ая», «3-й», «3-ий»: street ordinals, not house numbers.
+_ORDINAL = re.compile(r"^(\d{1,2})-?(?:а|о|ы|и)?([яй])$")
 _HOUSE_PARTS = re.compile(r"^(\d+)\s*(?:[-/]?\s*([а-яa-z]|\d+))?$")
+
+
+# Street-type words, folded to one spelling; a typed type is a tie-breaker in ranking.
+STREET_KINDS = {
+    "ул": "ул",
+    "улица": "ул",
+    "пр-т": "пр-т",
+    "пр-кт": "пр-т",
+    "просп": "пр-т",
+    "проспект": "пр-т",
+    "пл": "пл",
+    "площадь": "пл",
+    "пер": "пер",
+    "переулок": "пер",
+    "наб": "наб",
+    "набережная": "наб",
+    "ш": "ш",
+    "шоссе": "ш",
+    "проезд": "проезд",
+    "пр-д": "проезд",
+    "туп": "туп",
+    "тупик": "туп",
+    "линия": "линия",
+    "аллея": "аллея",
+    "бульвар": "б-р",
+    "б-р": "б-р",
+    "бул": "б-р",
+    "мкр": "мкр",
+    "микрорайон": "мкр",
+}
+
+
+def street_kind_key(kind: str) -> str:
+    return STREET_KINDS.get(fold(kind).strip(".").strip(), fold(kind).strip("."))
 
 
 def fold(text: str) -> str:
@@ -88,6 +124,9 @@ def tokenize(text: str) -> list[str]:
         token = raw.strip("-")
         if not token or token in STOPWORDS:
             continue
+        ordinal = _ORDINAL.match(token)
+        if ordinal:
+            token = ordinal.group(1) + ordinal.group(2)
         tokens.append(token)
     return tokens
 
@@ -104,6 +143,7 @@ class ParsedQuery:
     words: tuple[str, ...]
     houses: tuple[str, ...]
     last_is_partial: bool
+    street_kinds: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:
@@ -112,12 +152,21 @@ class ParsedQuery:
 
 def parse_query(text: str) -> ParsedQuery:
     tokens = tokenize(text)
-    words = tuple(t for t in tokens if not any(c.isdigit() for c in t))
-    houses = tuple(house_key(t) for t in tokens if any(c.isdigit() for c in t))
+
+    def is_house(token):
+        return any(c.isdigit() for c in token) and not _ORDINAL.match(token)
+
+    words = tuple(t for t in tokens if not is_house(t))
+    houses = tuple(house_key(t) for t in tokens if is_house(t))
     # «Ленина 5 к 1» → tokens «5», «к», «1»: rejoin a lone «к»/«с» with its neighbours.
     words = tuple(w for w in words if len(w) > 1 or w.isdigit())
     partial = bool(text) and not text[-1:].isspace()
-    return ParsedQuery(words=words, houses=houses, last_is_partial=partial)
+    kinds = frozenset(
+        STREET_KINDS[raw.strip("-")]
+        for raw in _SPLIT.split(fold(text))
+        if raw.strip("-") in STREET_KINDS
+    )
+    return ParsedQuery(words=words, houses=houses, last_is_partial=partial, street_kinds=kinds)
 
 
 def street_search_text(*, settlement: str, street_kind: str, street: str) -> str:

@@ -86,6 +86,15 @@ def _village_name(rng: random.Random, taken: set[str]) -> tuple[str, str]:
     return name, rng.choice([SettlementKind.VILLAGE, SettlementKind.HAMLET])
 
 
+def _another_street_like(kind: str, name: str, cycle: int) -> tuple[str, str]:
+    """«2-я Береговая», «2-й Больничный», «проезд Ленина» once a town used up the names."""
+    if name.endswith(("ая", "яя")):
+        return kind, f"{cycle + 1}-я {name}"
+    if name.endswith(("ый", "ий", "ой")):
+        return kind, f"{cycle + 1}-й {name}"
+    return "проезд", name
+
+
 class _StreetAllocator:
     """Hands out consecutive houses along the streets of one settlement."""
 
@@ -100,6 +109,7 @@ class _StreetAllocator:
         self.next_house = 0
         self.run = 0
         self.new_streets = []
+        self.used = set()
 
     def next_address_parts(self):
         if self.street is None or self.next_house > self.run:
@@ -107,7 +117,15 @@ class _StreetAllocator:
             kind, name = self.names[self.index % len(self.names)]
             cycle = self.index // len(self.names)
             if cycle:
-                name = f"{name} {cycle + 1}-я"
+                kind, name = _another_street_like(kind, name, cycle)
+            for spare_kind in ("туп.", "линия", "аллея", "бульвар", "мкр"):
+                if (kind, name) not in self.used:
+                    break
+                kind = spare_kind
+            base, extra = name, 2
+            while (kind, name) in self.used:
+                name, extra = f"{base} {extra}", extra + 1
+            self.used.add((kind, name))
             self.street = street_build(settlement=self.settlement, kind=kind, name=name)
             self.new_streets.append(self.street)
             self.next_house = 1

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db.models import Q, Value
 from rapidfuzz import fuzz
 
-from .addressing import parse_query
+from .addressing import parse_query, street_kind_key
 from .models import ServiceAddress, Street
 
 MAX_STREETS = 60
@@ -58,15 +59,20 @@ def word_score(words: tuple[str, ...], search_text: str, *, partial_last: bool =
 
 
 PREFERRED_BRANCH_BONUS = 5
+TYPED_KIND_BONUS = 3
 
 
-def _rank_streets(words: tuple[str, ...], rows, branch_id=None) -> list[StreetHit]:
+def _rank_streets(
+    words: tuple[str, ...], rows, branch_id=None, kinds=frozenset()
+) -> list[StreetHit]:
     hits = [
         StreetHit(
             street_id,
-            word_score(words, text) + (PREFERRED_BRANCH_BONUS if row_branch == branch_id else 0),
+            word_score(words, text)
+            + (PREFERRED_BRANCH_BONUS if row_branch == branch_id else 0)
+            + (TYPED_KIND_BONUS if kinds and street_kind_key(kind) in kinds else 0),
         )
-        for street_id, text, row_branch in rows
+        for street_id, text, row_branch, kind in rows
     ]
     hits.sort(key=lambda h: (-h.score, h.street_id))
     return hits
@@ -82,22 +88,27 @@ def _streets_by_words(words: tuple[str, ...]) -> list[tuple[int, str]]:
     for word in _indexable(words):
         condition &= Q(search_text__contains=word)
     return list(
-        Street.objects.filter(condition).values_list("id", "search_text", "settlement__branch_id")[
-            : MAX_STREETS * 4
-        ]
+        Street.objects.filter(condition).values_list(
+            "id", "search_text", "settlement__branch_id", "kind"
+        )[: MAX_STREETS * 4]
     )
 
 
 def _streets_fuzzy_postgres(words: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Streets whose words are all near the typed ones (pg_trgm index), most similar first."""
     condition = Q()
+    similarity = None
     for word in _indexable(words):
         condition &= Q(search_text__trigram_word_similar=word)
+        term = TrigramWordSimilarity(Value(word), "search_text")
+        similarity = term if similarity is None else similarity + term
     with connection.cursor() as cursor:
-        cursor.execute("SET pg_trgm.word_similarity_threshold = 0.45")
+        cursor.execute("SET pg_trgm.word_similarity_threshold = 0.3")
     return list(
-        Street.objects.filter(condition).values_list("id", "search_text", "settlement__branch_id")[
-            : MAX_STREETS * 4
-        ]
+        Street.objects.filter(condition)
+        .annotate(similarity=similarity)
+        .order_by("-similarity")
+        .values_list("id", "search_text", "settlement__branch_id", "kind")[: MAX_STREETS * 4]
     )
 
 
@@ -111,7 +122,7 @@ def _streets_fuzzy_python(words: tuple[str, ...]) -> list[tuple[int, str]]:
     )
     if _street_cache["key"] != key:
         _street_cache["rows"] = list(
-            Street.objects.values_list("id", "search_text", "settlement__branch_id")
+            Street.objects.values_list("id", "search_text", "settlement__branch_id", "kind")
         )
         _street_cache["key"] = key
     scored = [(word_score(words, row[1]), row) for row in _street_cache["rows"]]
@@ -120,14 +131,48 @@ def _streets_fuzzy_python(words: tuple[str, ...]) -> list[tuple[int, str]]:
     return [row for _score, row in scored[: MAX_STREETS * 4]]
 
 
-def _candidate_streets(words: tuple[str, ...], branch_id=None) -> list[StreetHit]:
+MIN_TYPO_RATIO = 60
+
+
+def _best_word_ratio(word: str, search_text: str) -> float:
+    return max((fuzz.ratio(word, street_word) for street_word in search_text.split()), default=0)
+
+
+def _streets_with_one_typo(words: tuple[str, ...]) -> list[tuple]:
+    """Streets matching every typed word but one, that one close enough to a street word.
+
+    «коряжма лнеина»: «коряжма» narrows to one town's streets, «лнеина» is then
+    compared with each of their words. Cheap, because the other words are exact.
+    """
+    long_words = [w for w in words if len(w) >= 3]
+    if len(long_words) < 2:
+        return []
+    found = {}
+    for index, missing in enumerate(long_words):
+        rest = long_words[:index] + long_words[index + 1 :]
+        condition = Q()
+        for word in rest:
+            condition &= Q(search_text__contains=word)
+        for row in Street.objects.filter(condition).values_list(
+            "id", "search_text", "settlement__branch_id", "kind"
+        )[:3000]:
+            if _best_word_ratio(missing, row[1]) >= MIN_TYPO_RATIO:
+                found[row[0]] = row
+    return list(found.values())
+
+
+def _candidate_streets(
+    words: tuple[str, ...], branch_id=None, kinds=frozenset()
+) -> list[StreetHit]:
     rows = _streets_by_words(words)
+    if not rows:
+        rows = _streets_with_one_typo(words)
     if not rows:
         if connection.vendor == "postgresql":
             rows = _streets_fuzzy_postgres(words)
         else:
             rows = _streets_fuzzy_python(words)
-    return _rank_streets(words, rows, branch_id)[:MAX_STREETS]
+    return _rank_streets(words, rows, branch_id, kinds)[:MAX_STREETS]
 
 
 def _house_order(house_key: str) -> tuple[int, str]:
@@ -144,7 +189,7 @@ def address_search(*, query: str, limit: int = 10, branch_id=None) -> list[Servi
     parsed = parse_query(query[:200])
     if not parsed.words:
         return []
-    streets = _candidate_streets(parsed.words, branch_id)
+    streets = _candidate_streets(parsed.words, branch_id, parsed.street_kinds)
     if not streets:
         return []
     street_rank = {hit.street_id: rank for rank, hit in enumerate(streets)}
@@ -161,15 +206,18 @@ def address_search(*, query: str, limit: int = 10, branch_id=None) -> list[Servi
             prefix, key=lambda r: (street_rank[r[1]], _house_order(r[2]))
         )
     else:
-        # Without a house number: the first houses of the best streets.
+        # Without a house number the person is still choosing the street: show the
+        # first houses of the best few streets in turn, so each street is offered.
+        top = [hit.street_id for hit in streets[:5]]
+        per_street: dict[int, list] = {street_id: [] for street_id in top}
+        for row in qs.filter(street_id__in=top).values_list("id", "street_id", "house_key")[:2000]:
+            per_street[row[1]].append(row)
+        queues = [sorted(per_street[sid], key=lambda r: _house_order(r[2])) for sid in top]
         rows = []
-        for hit in streets[:limit]:
-            rows.extend(
-                qs.filter(street_id=hit.street_id).values_list("id", "street_id", "house_key")[:500]
-            )
-            if len(rows) >= limit:
-                break
-        rows.sort(key=lambda r: (street_rank[r[1]], _house_order(r[2])))
+        while len(rows) < limit and any(queues):
+            for queue in queues:
+                if queue and len(rows) < limit:
+                    rows.append(queue.pop(0))
     ids = [r[0] for r in rows[:limit]]
     by_id = ServiceAddress.objects.select_related(
         "branch", "district", "substation", "street__settlement"

@@ -34,3 +34,10 @@ def test_words_and_houses_are_told_apart_in_any_order():
 def test_parsing_never_fails_on_any_input(text):
     query = parse_query(text)
     assert all(word == word.lower() for word in query.words)
+
+
+def test_street_ordinals_are_words_not_houses():
+    query = parse_query("2-я Береговая 85")
+    assert query.words == ("2я", "береговая")
+    assert query.houses == ("85",)
+    assert parse_query("2я береговая").words == parse_query("2-ая Береговая").words

@@ -97,3 +97,14 @@ def test_the_visitors_region_comes_first_when_the_same_address_exists_twice(town
         town[("Кондопога", "Ленина", "5")].branch,
         other_branch,
     }
+
+
+def test_a_typed_street_type_picks_the_square_over_the_street(town, branch):
+    square = street_create(
+        settlement=town[("Петрозаводск", "Ленина", "5")].street.settlement,
+        kind="пл.",
+        name="Ленина",
+    )
+    address_create(street=square, house="5")
+    assert labels("петрозаводск площадь ленина 5")[0] == "г. Петрозаводск, пл. Ленина, д. 5"
+    assert labels("петрозаводск ул ленина 5")[0] == "г. Петрозаводск, ул. Ленина, д. 5"
