@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db import connection
 from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connection
 from django.db.models import Q, Value
 from rapidfuzz import fuzz
 
