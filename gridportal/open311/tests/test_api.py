@@ -486,11 +486,14 @@ def test_the_list_defaults_to_the_last_90_days(post, client, network):
         channel=Channel.OPEN311,
     )
     ServiceRequest.objects.create(report=old, service_code="no_power")
-    post({"service_code": "no_power", "address_id": network.addresses[1].pk})
-    listed = client.get(BASE + "requests.json").json()
-    assert [r["service_request_id"] for r in listed] != [] and old.number not in {
-        r["service_request_id"] for r in listed
-    }
+    recent = post({"service_code": "no_power", "address_id": network.addresses[1].pk})
+    listed = [r["service_request_id"] for r in client.get(BASE + "requests.json").json()]
+    assert listed == [recent.json()[0]["service_request_id"]]
+    old_day = (old.created_at - dt.timedelta(days=1)).date().isoformat()
+    assert [
+        r["service_request_id"]
+        for r in client.get(BASE + "requests.json", {"start_date": old_day}).json()
+    ] == [old.number]
 
 
 def test_the_list_lists_only_open311_requests(post, client, network):
