@@ -189,6 +189,8 @@ class ServiceAddress(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["street", "house_key"], name="address_unique_house")
         ]
+        # «Nearest building to this point» (Open311, where-can-I-connect) filters a box first.
+        indexes = [models.Index(fields=["latitude", "longitude"], name="address_lat_lon")]
 
     def __str__(self):
         return self.label
