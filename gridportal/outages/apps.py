@@ -20,7 +20,13 @@ class OutagesConfig(AppConfig):
     ]
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
+
+        from gridportal.accounts.roles import sync_role_groups
+
+        # Role groups are synced after accounts migrate, which may run before this app's
+        # permissions exist (a flushed test database); sync again once they do.
+        post_migrate.connect(sync_role_groups, sender=self, dispatch_uid="outages-roles")
 
         from .models import OutageRule
         from .rules import rules_cache_clear
