@@ -1,0 +1,222 @@
+"""Writes of storm mode: build and store the snapshot, publish it as files, schedule rebuilds.
+
+The cache holds `storm:current` → version and the versioned pieces
+(`storm:<version>:answers`, `storm:<version>:docs`). Every web process keeps
+its own copy of the current snapshot and asks the cache for the version at
+most once a second (`snapshot_current`), so a look-up normally does no network
+I/O at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, transaction
+
+from .snapshots import Snapshot, snapshot_build
+
+logger = logging.getLogger(__name__)
+
+CURRENT_KEY = "storm:current"
+PENDING_KEY = "storm:rebuild-pending"
+PIECES_TTL = 24 * 3600
+RECHECK_SECONDS = 1.0
+DEBOUNCE_SECONDS = 2
+KEEP_RELEASES = 2  # the current published directory and the one before it
+
+
+class SnapshotUnavailable(Exception):
+    """No snapshot in this process or the cache, and the database cannot build one."""
+
+
+def _pieces_keys(version: str) -> tuple[str, str]:
+    return f"storm:{version}:answers", f"storm:{version}:docs"
+
+
+def snapshot_store(snapshot: Snapshot) -> bool:
+    """Put a snapshot in the cache and make it current; True if the version changed."""
+    answers_key, docs_key = _pieces_keys(snapshot.version)
+    docs = {k: v for k, v in snapshot.__dict__.items() if k != "answers"}
+    cache.set_many({answers_key: snapshot.answers, docs_key: docs}, PIECES_TTL)
+    changed = cache.get(CURRENT_KEY) != snapshot.version
+    cache.set(CURRENT_KEY, snapshot.version, None)
+    _local.put(snapshot)
+    return changed
+
+
+def snapshot_load(version: str) -> Snapshot | None:
+    """The pieces of one version from the cache (None if evicted)."""
+    answers_key, docs_key = _pieces_keys(version)
+    pieces = cache.get_many([answers_key, docs_key])
+    if answers_key not in pieces or docs_key not in pieces:
+        return None
+    return Snapshot(answers=pieces[answers_key], **pieces[docs_key])
+
+
+class _ProcessCopy:
+    """This process's copy of the current snapshot; the cache is asked at most once a second."""
+
+    def __init__(self):
+        self.snapshot: Snapshot | None = None
+        self.checked = 0.0
+        self.lock = threading.Lock()
+
+    def put(self, snapshot: Snapshot) -> None:
+        with self.lock:
+            self.snapshot = snapshot
+            self.checked = time.monotonic()
+
+    def clear(self) -> None:
+        with self.lock:
+            self.snapshot = None
+            self.checked = 0.0
+
+    def get(self) -> Snapshot:
+        snapshot = self.snapshot
+        if snapshot is not None and time.monotonic() - self.checked < RECHECK_SECONDS:
+            return snapshot
+        with self.lock:
+            if self.snapshot is not None and time.monotonic() - self.checked < RECHECK_SECONDS:
+                return self.snapshot
+            return self._refresh()
+
+    def _refresh(self) -> Snapshot:
+        try:
+            version = cache.get(CURRENT_KEY)
+            if version is not None:
+                if self.snapshot is not None and self.snapshot.version == version:
+                    self.checked = time.monotonic()
+                    return self.snapshot
+                loaded = snapshot_load(version)
+                if loaded is not None:
+                    self.snapshot, self.checked = loaded, time.monotonic()
+                    return loaded
+        except Exception:  # the cache is down: keep answering from what we have
+            logger.exception("storm: cache unavailable, serving this process's snapshot")
+            if self.snapshot is not None:
+                self.checked = time.monotonic()
+                return self.snapshot
+        # Nothing in the cache (cold start, eviction): build here.
+        try:
+            snapshot = snapshot_build()
+        except DatabaseError as error:
+            if self.snapshot is not None:
+                logger.warning("storm: rebuild failed (%s), serving the last snapshot", error)
+                self.checked = time.monotonic()
+                return self.snapshot
+            raise SnapshotUnavailable from error
+        try:
+            answers_key, docs_key = _pieces_keys(snapshot.version)
+            docs = {k: v for k, v in snapshot.__dict__.items() if k != "answers"}
+            cache.set_many({answers_key: snapshot.answers, docs_key: docs}, PIECES_TTL)
+            cache.set(CURRENT_KEY, snapshot.version, None)
+        except Exception:
+            logger.exception("storm: could not store the snapshot in the cache")
+        self.snapshot, self.checked = snapshot, time.monotonic()
+        return snapshot
+
+
+_local = _ProcessCopy()
+
+
+def snapshot_current() -> Snapshot:
+    """The current snapshot (this process's copy, re-checked against the cache once a second)."""
+    return _local.get()
+
+
+def snapshot_rebuild(*, now: dt.datetime | None = None, publish_dir: str | None = None) -> Snapshot:
+    """Build the snapshot from the database, make it current, publish it if configured."""
+    snapshot = snapshot_build(now)
+    changed = snapshot_store(snapshot)
+    directory = publish_dir or getattr(settings, "STORM_PUBLISH_DIR", "")
+    if directory and (changed or not _published(directory, snapshot.version)):
+        snapshot_publish(snapshot=snapshot, directory=directory)
+    return snapshot
+
+
+# --- static publishing ------------------------------------------------------------------
+
+
+def _published(directory: str, version: str) -> bool:
+    current = Path(directory) / "current"
+    return current.is_symlink() and os.readlink(current).endswith(f"-{version}")
+
+
+def snapshot_publish(*, snapshot: Snapshot, directory: str | os.PathLike) -> Path:
+    """Write the snapshot as files into a new release directory, then swap `current` to it.
+
+    `current` is a symlink replaced atomically with os.replace, so nginx sees
+    either the old tree or the new one, never a half-written one. The previous
+    release is kept (a reader that opened it a moment ago still finds its files).
+    """
+    root = Path(directory)
+    releases = root / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    stamp = snapshot.generated_at.strftime("%Y%m%dT%H%M%S%fZ")
+    name = f"{stamp}-{snapshot.version}"
+    target = releases / name
+    work = releases / f".{name}.{os.getpid()}.tmp"
+    if work.exists():
+        shutil.rmtree(work)
+    made = set()
+    for relative, content in snapshot.files().items():
+        path = work / relative
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(content)
+    if target.exists():
+        shutil.rmtree(work)
+    else:
+        os.replace(work, target)
+    link = root / f".current.{os.getpid()}.tmp"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    os.symlink(Path("releases") / name, link)
+    os.replace(link, root / "current")
+    _prune(releases, keep=name)
+    return target
+
+
+def _prune(releases: Path, *, keep: str) -> None:
+    names = sorted(p.name for p in releases.iterdir() if not p.name.startswith("."))
+    keep_names = set(names[-KEEP_RELEASES:]) | {keep}
+    for old in names:
+        if old not in keep_names:
+            shutil.rmtree(releases / old, ignore_errors=True)
+
+
+# --- rebuild within seconds of a change --------------------------------------------------
+
+
+def _schedule() -> None:
+    """After commit: queue one rebuild (debounced); a failure never reaches the request."""
+    try:
+        if not cache.add(PENDING_KEY, 1, DEBOUNCE_SECONDS):
+            return
+        from .tasks import snapshot_rebuild as task
+
+        task.apply_async(countdown=1)
+    except Exception:
+        logger.exception("storm: could not rebuild the snapshot")
+
+
+def rebuild_request(**kwargs) -> None:
+    """Signal receiver: something the snapshot shows changed; rebuild once this transaction commits."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        # One rebuild per transaction, however many rows it touched.
+        try:
+            if any(entry[1] is _schedule for entry in connection.run_on_commit):
+                return
+        except (AttributeError, IndexError, TypeError):  # pragma: no cover - Django internals
+            pass
+    transaction.on_commit(_schedule)

@@ -1,0 +1,354 @@
+"""The storm snapshot: every public look-up answer, the summaries and the feed, computed at once.
+
+`snapshot_build(now)` reads the live incidents and the scheduled planned works
+once and renders everything a storm-day visitor can ask for as ready JSON
+bytes, so a look-up is a dictionary access (Django) or a file (nginx). The
+answer for one substation is the outages module's own pure function
+(`status_answer` → `answer_as_dict`), so the snapshot and the database path
+can never disagree about what a customer is told.
+
+The content version is a hash of everything except `generated_at`: a rebuild
+that finds nothing changed keeps the version, so ETags and published files stay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Max, Min, Sum
+from django.utils import timezone, translation
+from rest_framework.utils.encoders import JSONEncoder
+
+from gridportal.core.models import Branch, District
+from gridportal.grid.models import ServiceAddress, Substation
+from gridportal.outages.choices import ACTIVE_STATUSES, Cause, IncidentStatus, PlannedStatus
+from gridportal.outages.models import Incident, IncidentSubstation, PlannedOutage
+from gridportal.outages.selectors import feed_incidents, incident_location
+from gridportal.outages.snapshot import (
+    IncidentView,
+    PlannedView,
+    State,
+    StatusAnswer,
+    answer_as_dict,
+    status_answer,
+)
+
+PLANNED_HORIZON = dt.timedelta(days=14)
+SUMMARY_PLANNED_DAYS = 3
+
+
+def dumps(data) -> bytes:
+    """Compact UTF-8 JSON, the way the API renders it (DRF's encoder for dates and decimals)."""
+    return json.dumps(data, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+@dataclass
+class Snapshot:
+    """Everything the storm path serves, as ready bytes, with its content version."""
+
+    version: str
+    generated_at: dt.datetime
+    answers: dict[int, bytes]  # affected substation id → answer JSON
+    none: bytes  # the answer for a substation nothing touches
+    unknown: bytes  # the answer for an address not linked to the network
+    substations: frozenset[int]  # every substation id that exists
+    summary: bytes
+    branches: dict[str, bytes] = field(default_factory=dict)  # branch code → summary JSON
+    feed: bytes = b""
+    geojson: bytes = b""
+
+    def answer(self, substation_id: int) -> tuple[str, bytes] | None:
+        """(ETag key, body) for a substation; None if there is no such substation."""
+        body = self.answers.get(substation_id)
+        if body is not None:
+            return f"s{substation_id}", body
+        if substation_id in self.substations:
+            return "none", self.none
+        return None
+
+    def files(self) -> dict[str, bytes]:
+        """The published form: relative path → content (see docs/storm.md)."""
+        files = {
+            "status/none.json": self.none,
+            "status/unknown.json": self.unknown,
+            "summary.json": self.summary,
+            "feed.json": self.feed,
+            "feed.geojson": self.geojson,
+            "version.json": dumps({"version": self.version, "generated_at": self.generated_at}),
+        }
+        for substation_id, body in self.answers.items():
+            files[f"status/substation/{substation_id}.json"] = body
+        for code, body in self.branches.items():
+            files[f"branch/{code}/summary.json"] = body
+        return files
+
+
+# --- reads (one pass over the live data) -------------------------------------------------
+
+
+def _live_incidents() -> list[IncidentView]:
+    live: dict[int, set[int]] = defaultdict(set)
+    for incident_id, substation_id in IncidentSubstation.objects.filter(
+        restored_at__isnull=True, incident__status__in=ACTIVE_STATUSES
+    ).values_list("incident_id", "substation_id"):
+        live[incident_id].add(substation_id)
+    return [
+        IncidentView(
+            id=i.pk,
+            status=i.status,
+            level=i.level,
+            cause=i.cause,
+            crew_status=i.crew_status,
+            started_at=i.started_at,
+            etr=i.etr,
+            etr_updated_at=i.etr_updated_at,
+            customers_out=i.customers_out,
+            public_message=i.public_message,
+            live_substations=frozenset(live[i.pk]),
+        )
+        for i in Incident.objects.filter(pk__in=list(live)).order_by("id")
+    ]
+
+
+def _scheduled_planned(now: dt.datetime) -> list[PlannedView]:
+    works = list(
+        PlannedOutage.objects.filter(
+            status=PlannedStatus.SCHEDULED,
+            ends_at__gt=now,
+            starts_at__lt=now + PLANNED_HORIZON,
+        ).order_by("starts_at", "id")
+    )
+    subs: dict[int, set[int]] = defaultdict(set)
+    for planned_id, substation_id in PlannedOutage.substations.through.objects.filter(
+        plannedoutage_id__in=[p.pk for p in works]
+    ).values_list("plannedoutage_id", "substation_id"):
+        subs[planned_id].add(substation_id)
+    return [
+        PlannedView(p.pk, p.starts_at, p.ends_at, p.reason, frozenset(subs[p.pk])) for p in works
+    ]
+
+
+def answers_for(
+    *, incidents: list[IncidentView], planned: list[PlannedView], now: dt.datetime
+) -> dict[int, dict]:
+    """The answer dict for every substation an incident or a planned work touches (pure)."""
+    by_sub_incidents: dict[int, list[IncidentView]] = defaultdict(list)
+    by_sub_planned: dict[int, list[PlannedView]] = defaultdict(list)
+    for incident in incidents:
+        for substation_id in incident.live_substations:
+            by_sub_incidents[substation_id].append(incident)
+    for work in planned:
+        for substation_id in work.substation_ids:
+            by_sub_planned[substation_id].append(work)
+    answers = {}
+    for substation_id in sorted(set(by_sub_incidents) | set(by_sub_planned)):
+        answer = status_answer(
+            substation_id=substation_id,
+            incidents=by_sub_incidents.get(substation_id, ()),
+            planned=by_sub_planned.get(substation_id, ()),
+            now=now,
+            horizon=PLANNED_HORIZON,
+        )
+        answers[substation_id] = answer_as_dict(answer)
+    return answers
+
+
+def _summaries(now: dt.datetime) -> tuple[list[dict], list[dict], list[dict]]:
+    """Per branch, per district and per settlement aggregates (never individual addresses)."""
+    confirmed = Incident.objects.filter(status=IncidentStatus.CONFIRMED)
+    by_branch = {
+        row["branch_id"]: row
+        for row in confirmed.values("branch_id").annotate(
+            incidents=Count("id"), customers=Sum("customers_out")
+        )
+    }
+    planned = dict(
+        PlannedOutage.objects.filter(
+            status=PlannedStatus.SCHEDULED,
+            ends_at__gt=now,
+            starts_at__lt=now + dt.timedelta(days=SUMMARY_PLANNED_DAYS),
+        )
+        .values("branch_id")
+        .annotate(n=Count("id"))
+        .values_list("branch_id", "n")
+    )
+    branches = []
+    codes = {}
+    for branch in Branch.objects.order_by("name"):
+        codes[branch.pk] = branch.code
+        row = by_branch.get(branch.pk, {})
+        branches.append(
+            {
+                "code": branch.code,
+                "name": branch.name,
+                "name_en": branch.name_en,
+                "incidents": row.get("incidents", 0),
+                "customers_out": row.get("customers") or 0,
+                "planned_3_days": planned.get(branch.pk, 0),
+            }
+        )
+    district_rows = (
+        confirmed.exclude(district=None)
+        .values("district_id")
+        .annotate(incidents=Count("id"), customers=Sum("customers_out"))
+    )
+    district_rows = {row["district_id"]: row for row in district_rows}
+    districts = [
+        {
+            "branch": codes.get(d.branch_id),
+            "code": d.code,
+            "name": d.name,
+            "name_en": d.name_en,
+            "incidents": district_rows[d.pk]["incidents"],
+            "customers_out": district_rows[d.pk]["customers"] or 0,
+        }
+        for d in District.objects.filter(pk__in=list(district_rows)).order_by("branch_id", "name")
+    ]
+    settlement_rows = (
+        ServiceAddress.objects.filter(
+            substation__incident_coverage__incident__status=IncidentStatus.CONFIRMED,
+            substation__incident_coverage__restored_at__isnull=True,
+        )
+        .values(
+            "branch__code",
+            "district__code",
+            "street__settlement_id",
+            "street__settlement__name",
+            "street__settlement__latitude",
+            "street__settlement__longitude",
+        )
+        .annotate(
+            customers=Sum("customer_count"),
+            incidents=Count("substation__incident_coverage__incident", distinct=True),
+            since=Min("substation__incident_coverage__incident__started_at"),
+            etr=Max("substation__incident_coverage__incident__etr"),
+        )
+        .order_by("branch__code", "district__code", "street__settlement__name")
+    )
+    settlements = [
+        {
+            "branch": row["branch__code"],
+            "district": row["district__code"],
+            "id": row["street__settlement_id"],
+            "name": row["street__settlement__name"],
+            "latitude": row["street__settlement__latitude"],
+            "longitude": row["street__settlement__longitude"],
+            "customers_out": row["customers"] or 0,
+            "incidents": row["incidents"],
+            "since": row["since"],
+            "estimated_restoration": row["etr"],
+        }
+        for row in settlement_rows
+    ]
+    return branches, districts, settlements
+
+
+def _feed_items() -> list[dict]:
+    """The outages feed's items (same fields as /api/v1/outages/feed/)."""
+    items = []
+    for incident in feed_incidents():
+        location = incident_location(incident)
+        items.append(
+            {
+                "id": incident.pk,
+                "branch": incident.branch.code,
+                "district": incident.district.name if incident.district else None,
+                "area": incident.district.display_name
+                if incident.district
+                else incident.branch.display_name,
+                "cause": incident.cause,
+                "cause_label": str(Cause(incident.cause).label),
+                "crew_status": incident.crew_status,
+                "started_at": incident.started_at,
+                "estimated_restoration": incident.etr,
+                "estimated_restoration_local": (
+                    timezone.localtime(incident.etr).strftime("%d.%m %H:%M")
+                    if incident.etr
+                    else None
+                ),
+                "estimate_updated_at": incident.etr_updated_at,
+                "customers_out": incident.customers_out,
+                "public_message": incident.public_message,
+                "latitude": location[0] if location else None,
+                "longitude": location[1] if location else None,
+            }
+        )
+    return items
+
+
+def geojson_features(items: list[dict]) -> list[dict]:
+    return [
+        {
+            "type": "Feature",
+            "id": item["id"],
+            "geometry": {"type": "Point", "coordinates": [item["longitude"], item["latitude"]]},
+            "properties": {k: v for k, v in item.items() if k not in ("latitude", "longitude")},
+        }
+        for item in items
+        if item["latitude"] is not None
+    ]
+
+
+# --- the build ------------------------------------------------------------------------
+
+
+def snapshot_build(now: dt.datetime | None = None) -> Snapshot:
+    """Read the live data once and render every storm-path document."""
+    now = now or timezone.now()
+    # The snapshot is the same for everybody: names and labels in the portal's default language.
+    with translation.override(settings.LANGUAGE_CODE):
+        incidents = _live_incidents()
+        planned = _scheduled_planned(now)
+        answers = {
+            sid: dumps(body)
+            for sid, body in answers_for(incidents=incidents, planned=planned, now=now).items()
+        }
+        none = dumps(answer_as_dict(StatusAnswer(State.NONE, None, ())))
+        unknown = dumps(answer_as_dict(StatusAnswer(State.UNKNOWN, None, ())))
+        substations = frozenset(Substation.objects.values_list("id", flat=True))
+        branches, districts, settlements = _summaries(now)
+        items = _feed_items()
+
+    content = hashlib.sha256()
+    for sid in sorted(answers):
+        content.update(b"%d:" % sid + answers[sid] + b"\n")
+    content.update(none + unknown)
+    content.update(hashlib.sha256(b",".join(b"%d" % s for s in sorted(substations))).digest())
+    content.update(dumps([branches, districts, settlements, items]))
+    version = content.hexdigest()[:16]
+
+    def summary(branch_code=None):
+        keep = (
+            (lambda row: True)
+            if branch_code is None
+            else (lambda row: row["branch"] == branch_code)
+        )
+        return dumps(
+            {
+                "generated_at": now,
+                "version": version,
+                "branches": [b for b in branches if branch_code in (None, b["code"])],
+                "districts": [d for d in districts if keep(d)],
+                "settlements": [s for s in settlements if keep(s)],
+            }
+        )
+
+    return Snapshot(
+        version=version,
+        generated_at=now,
+        answers=answers,
+        none=none,
+        unknown=unknown,
+        substations=substations,
+        summary=summary(),
+        branches={b["code"]: summary(b["code"]) for b in branches},
+        feed=dumps({"generated_at": now, "outages": items}),
+        geojson=dumps(
+            {"type": "FeatureCollection", "generated_at": now, "features": geojson_features(items)}
+        ),
+    )
