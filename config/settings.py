@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "gridportal.grid",
     "gridportal.notifications",
     "gridportal.outages",
+    "gridportal.storm",
     "gridportal.open311",
     "gridportal.capacity",
     "gridportal.api",
@@ -241,3 +242,8 @@ if SMS_GATEWAY_URL and not SMS_GATEWAY_URL.startswith(("https://", "http://")):
 if SMS_GATEWAY_URL and not DEBUG and not SMS_GATEWAY_URL.startswith("https://"):
     raise ImproperlyConfigured("SMS_GATEWAY_URL must use https when DEBUG is off.")
 # --- end notifications -----------------------------------------------------------
+
+# --- storm mode (owner: gridportal.storm) -----------------------------------------
+# Directory the storm snapshot is published to as static files for nginx; unset → not published.
+STORM_PUBLISH_DIR = env.str("STORM_PUBLISH_DIR", default="")
+# --- end storm mode ----------------------------------------------------------------
