@@ -27,7 +27,7 @@ class SubscribeForm(forms.Form):
         error_messages={"invalid_choice": _("Choose e-mail or SMS.")},
     )
     email = forms.EmailField(
-        label=_("E-mail"),
+        label=_("E-mail address"),
         required=False,
         max_length=254,
         error_messages={"invalid": _("Enter an e-mail address like name@example.ru.")},
