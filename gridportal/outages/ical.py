@@ -41,13 +41,15 @@ def _utc(value: dt.datetime) -> str:
 
 def planned_calendar(*, address, planned, host: str, now: dt.datetime | None = None) -> str:
     now = now or timezone.now()
+    calendar_name = _("Planned outages: {address}").format(address=address.label)
+    summary = _("Planned power outage")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//Gridportal//Planned outages//RU",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(_('Planned outages: {address}').format(address=address.label))}",
+        f"X-WR-CALNAME:{_escape(calendar_name)}",
     ]
     for work in planned:
         status = "CANCELLED" if work.status == "cancelled" else "CONFIRMED"
@@ -58,7 +60,7 @@ def planned_calendar(*, address, planned, host: str, now: dt.datetime | None = N
             f"LAST-MODIFIED:{_utc(work.updated_at)}",
             f"DTSTART:{_utc(work.starts_at)}",
             f"DTEND:{_utc(work.ends_at)}",
-            f"SUMMARY:{_escape(_('Planned power outage'))}",
+            f"SUMMARY:{_escape(summary)}",
             f"DESCRIPTION:{_escape(work.reason)}",
             f"LOCATION:{_escape(address.label)}",
             f"STATUS:{status}",

@@ -53,7 +53,7 @@ def test_lookup_finds_addresses_by_what_people_type(client, network):
 
 def test_lookup_without_a_known_outage_says_so(client, network):
     response = client.get("/outages/status/", {"address": network.addresses[0].pk})
-    assert "Нет известных отключений" in response.text or "No known outage" in response.text
+    assert "Нет известных отключений по этому адресу" in response.text
 
 
 def test_lookup_during_an_outage_tells_cause_estimate_and_customers(client, network, outage):

@@ -100,7 +100,7 @@ def test_one_address_is_limited(network, now):
         report(network.addresses[0], now=now)
     with pytest.raises(ApplicationError) as error:
         report(network.addresses[0], now=now)
-    assert "already have many reports" in str(error.value.message)
+    assert "уже много сообщений" in str(error.value.message)
 
 
 def test_operators_entering_calls_are_not_limited_by_their_office_ip(network, now, officer):
