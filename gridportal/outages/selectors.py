@@ -399,3 +399,21 @@ def etr_accuracy(*, branches) -> list[dict]:
             }
         )
     return result
+
+
+def status_snapshot(*, now: dt.datetime | None = None):
+    """All live incidents and planned work as one pure Snapshot (storm mode, static publishing)."""
+    from .snapshot import Snapshot
+
+    now = now or timezone.now()
+    live_subs = IncidentSubstation.objects.filter(
+        restored_at__isnull=True, incident__status__in=ACTIVE_STATUSES
+    ).values_list("substation_id", flat=True)
+    planned_subs = PlannedOutage.objects.filter(status="scheduled", ends_at__gt=now).values_list(
+        "substations", flat=True
+    )
+    return Snapshot(
+        generated_at=now,
+        incidents=tuple(incident_views(substation_ids=list(live_subs))),
+        planned=tuple(planned_views(substation_ids=[s for s in planned_subs if s], now=now)),
+    )

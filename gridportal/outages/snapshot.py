@@ -126,3 +126,28 @@ def answer_as_dict(answer: StatusAnswer) -> dict:
             for p in answer.planned
         ],
     }
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Every live incident and coming planned work at one moment: enough to answer any address."""
+
+    generated_at: dt.datetime
+    incidents: tuple[IncidentView, ...]
+    planned: tuple[PlannedView, ...]
+
+    def answer_for(self, substation_id: int | None) -> StatusAnswer:
+        incidents = [i for i in self.incidents if substation_id in i.live_substations]
+        planned = [p for p in self.planned if substation_id in p.substation_ids]
+        return status_answer(
+            substation_id=substation_id, incidents=incidents, planned=planned, now=self.generated_at
+        )
+
+    def affected_substations(self) -> frozenset[int]:
+        """Substations whose answer is not «no known outage» (the rest share one answer)."""
+        subs: set[int] = set()
+        for incident in self.incidents:
+            subs |= incident.live_substations
+        for work in self.planned:
+            subs |= work.substation_ids
+        return frozenset(subs)

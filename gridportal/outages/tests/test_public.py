@@ -229,3 +229,11 @@ def test_still_out_link_asks_first_then_creates_a_report(client, network, outage
     assert response.status_code == 200
     assert OutageReport.objects.filter(channel="callback").count() == 1
     assert client.post(url, {"t": "forged"}).status_code == 400
+
+
+def test_the_lookup_answer_costs_a_handful_of_queries(
+    client, network, outage, django_assert_max_num_queries
+):
+    client.get("/outages/status/", {"address": network.addresses[0].pk})
+    with django_assert_max_num_queries(8):
+        client.get("/outages/status/", {"address": network.addresses[0].pk})

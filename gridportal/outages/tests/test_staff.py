@@ -9,6 +9,7 @@ from gridportal.core.models import AuditLogEntry
 from gridportal.outages.choices import CallbackStatus, Channel, FacilityKind, IncidentStatus
 from gridportal.outages.models import CriticalFacility, Incident, OutageReport
 
+from .conftest import build_network
 from .factories import report
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +197,20 @@ def test_an_operator_cannot_register_a_call_in_another_branch(client, other_offi
     client.force_login(other_officer)
     response = client.get("/outages/staff/calls/new/", {"address": network.addresses[0].pk})
     assert response.status_code == 404
+
+
+def test_the_board_does_not_grow_queries_with_incidents(
+    client, officer, network, django_assert_max_num_queries
+):
+    report(network.addresses[0], problem="hazard")
+    client.force_login(officer)
+    client.get("/outages/staff/board/")
+    with django_assert_max_num_queries(12):
+        small = client.get("/outages/staff/board/")
+    for code in ("sortavala", "segezha"):
+        more = build_network(network.branch, code=code, city=code, feeders=1, per_feeder=1)
+        report(more.addresses[0], problem="hazard")
+    with django_assert_max_num_queries(12):
+        big = client.get("/outages/staff/board/")
+    assert small.text.count("data-incident=") == 1
+    assert big.text.count("data-incident=") == 3
