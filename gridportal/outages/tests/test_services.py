@@ -357,3 +357,13 @@ def test_a_newer_rule_row_takes_over_from_its_date(network, now):
         key=RuleKey.SUBSTATION_MIN_REPORTS, value=1, valid_from="2026-11-01", source="test"
     )
     assert report(network.addresses[0], now=now).incident is not None
+
+
+def test_the_demo_command_fills_the_hotline(network):
+    from django.core.management import call_command
+
+    from gridportal.outages.models import PlannedOutage
+
+    call_command("seed_outages_demo", incidents=3, planned=2, verbosity=0)
+    assert Incident.objects.filter(status=IncidentStatus.CONFIRMED).exists()
+    assert PlannedOutage.objects.count() == 2

@@ -1,0 +1,103 @@
+"""Demo data for the hotline: customer reports rolled up into incidents, planned work, critical facilities.
+
+Everything goes through the services, so the demo shows what the roll-up really does.
+Run after `seed_demo`. Deterministic for a given --seed.
+"""
+
+import datetime as dt
+import random
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from gridportal.grid.models import ServiceAddress, Substation
+
+from ...choices import Cause, Channel, CrewStatus, FacilityKind, IncidentStatus, Problem
+from ...models import CriticalFacility, Incident
+from ...services import (
+    incident_confirm,
+    incident_update,
+    planned_outage_create,
+    report_submit,
+)
+
+FACILITIES = [
+    ("Центральная районная больница", FacilityKind.HOSPITAL),
+    ("Котельная № 3", FacilityKind.BOILER),
+    ("Водозаборная насосная станция", FacilityKind.WATER),
+    ("Средняя школа № 1", FacilityKind.SOCIAL),
+]
+REASONS = [
+    "Замена опор ВЛ-0,4 кВ",
+    "Ремонт трансформаторной подстанции",
+    "Расчистка трассы ВЛ-10 кВ",
+    "Замена вводного кабеля",
+]
+
+
+class Command(BaseCommand):
+    help = "Create demo outage reports, incidents, planned work and critical facilities."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--incidents", type=int, default=12)
+        parser.add_argument("--planned", type=int, default=20)
+        parser.add_argument("--seed", type=int, default=7)
+
+    @transaction.atomic
+    def handle(self, *args, incidents, planned, seed, **options):
+        rng = random.Random(seed)
+        substations = list(
+            Substation.objects.filter(addresses__isnull=False).distinct().order_by("id")[:5000]
+        )
+        if not substations:
+            raise CommandError("No network yet: run `manage.py seed_demo` first.")
+        now = timezone.now()
+        for name, kind in FACILITIES * 3:
+            tp = rng.choice(substations)
+            CriticalFacility.objects.get_or_create(
+                substation=tp, name=name, defaults={"branch_id": tp.branch_id, "kind": kind}
+            )
+        phone = 9000000000
+        for n, tp in enumerate(rng.sample(substations, min(incidents, len(substations)))):
+            addresses = list(ServiceAddress.objects.filter(substation=tp)[:4])
+            for address in addresses[:3]:
+                phone += 1
+                report_submit(
+                    address=address,
+                    problem=rng.choice([Problem.NO_POWER, Problem.NO_POWER, Problem.PARTIAL]),
+                    channel=rng.choice([Channel.WEB, Channel.PHONE]),
+                    phone=f"+7{phone}",
+                    now=now - dt.timedelta(minutes=rng.randint(5, 90)),
+                )
+            if n % 3 == 2:
+                continue  # leave some predictions for the dispatcher
+            for incident in Incident.objects.filter(
+                status=IncidentStatus.PREDICTED, coverage__substation=tp
+            ).distinct():
+                incident = incident_confirm(incident=incident, actor=None)
+                incident_update(
+                    incident=incident,
+                    actor=None,
+                    cause=rng.choice([c for c in Cause.values if c != Cause.UNKNOWN]),
+                    crew_status=rng.choice(CrewStatus.values),
+                    etr=now + dt.timedelta(hours=rng.randint(1, 8)),
+                )
+        for _ in range(planned):
+            tp = rng.choice(substations)
+            start = (now + dt.timedelta(days=rng.randint(0, 10))).replace(
+                hour=rng.choice([6, 7, 8, 9]), minute=0, second=0, microsecond=0
+            )
+            planned_outage_create(
+                branch=tp.branch,
+                district=tp.district,
+                starts_at=start,
+                ends_at=start + dt.timedelta(hours=rng.choice([2, 4, 6, 8])),
+                reason=rng.choice(REASONS),
+                substations=[tp],
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Outages demo: {Incident.objects.count()} incidents, {planned} planned works."
+            )
+        )
