@@ -166,13 +166,28 @@ def snapshot_publish(*, snapshot: Snapshot, directory: str | os.PathLike) -> Pat
     work = releases / f".{name}.{os.getpid()}.tmp"
     if work.exists():
         shutil.rmtree(work)
+    previous = root / "current"
+    previous = previous.resolve() if previous.is_symlink() else None
+    # nginx's ETag is mtime-size: an answer that changed gets a modification time
+    # later than any in the previous release (never the same second with the same
+    # size), an unchanged one keeps its file and so its ETag.
+    try:
+        before = int((previous / "version.json").stat().st_mtime) if previous else 0
+    except OSError:
+        before = 0
+    stamp = max(int(time.time()), before + 1)
     made = set()
     for relative, content in snapshot.files().items():
         path = work / relative
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
+        old = previous / relative if previous else None
+        if relative != "version.json" and old is not None and _same(old, content):
+            os.link(old, path)
+            continue
         path.write_bytes(content)
+        os.utime(path, (stamp, stamp))
     if target.exists():
         shutil.rmtree(work)
     else:
@@ -184,6 +199,13 @@ def snapshot_publish(*, snapshot: Snapshot, directory: str | os.PathLike) -> Pat
     os.replace(link, root / "current")
     _prune(releases, keep=name)
     return target
+
+
+def _same(path: Path, content: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(content) and path.read_bytes() == content
+    except OSError:
+        return False
 
 
 def _prune(releases: Path, *, keep: str) -> None:

@@ -94,3 +94,17 @@ def test_the_publish_command(network, outage, settings, tmp_path, capsys):
     settings.STORM_PUBLISH_DIR = ""
     with pytest.raises(CommandError):
         call_command("storm_publish")
+
+
+def test_unchanged_answers_keep_their_file_and_changed_ones_get_a_later_time(
+    network, officer, outage, planned, tmp_path
+):
+    first = snapshot_publish(snapshot=snapshot_build(), directory=tmp_path)
+    outages.incident_update(incident=outage, actor=officer, public_message="Бригада на месте")
+    second = snapshot_publish(snapshot=snapshot_build(), directory=tmp_path)
+    out = f"status/substation/{network.substations[0].pk}.json"
+    quiet = f"status/substation/{network.substations[-1].pk}.json"
+    # The planned-work answer did not change: same inode, so nginx gives the same ETag.
+    assert os.stat(first / quiet).st_ino == os.stat(second / quiet).st_ino
+    # The outage answer changed: a strictly later modification time, so a new ETag.
+    assert int(os.stat(second / out).st_mtime) > int(os.stat(first / out).st_mtime)
