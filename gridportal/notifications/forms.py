@@ -73,6 +73,37 @@ class SubscribeForm(forms.Form):
         return cleaned
 
 
+class ManageLinkForm(forms.Form):
+    contact = forms.CharField(
+        label=_("E-mail or mobile phone"),
+        max_length=254,
+        help_text=_("The one you subscribed with."),
+        error_messages={"required": _("Enter the e-mail or phone you subscribed with.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        raw = (cleaned.get("contact") or "").strip()
+        if not raw:
+            return cleaned
+        if "@" in raw:
+            try:
+                forms.EmailField().clean(raw)
+            except forms.ValidationError:
+                self.add_error("contact", _("Enter an e-mail address like name@example.ru."))
+                return cleaned
+            cleaned["channel"], cleaned["address"] = Channel.EMAIL, rules.normalize_email(raw)
+        else:
+            try:
+                cleaned["channel"], cleaned["address"] = Channel.SMS, rules.normalize_phone(raw)
+            except rules.InvalidContact:
+                self.add_error(
+                    "contact",
+                    _("Enter an e-mail address or a Russian mobile number like +7 912 345-67-89."),
+                )
+        return cleaned
+
+
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Code from the SMS"),

@@ -74,4 +74,8 @@ def message_render(*, subscription, template: str, context: dict) -> RenderedMes
                     url=unsubscribe_url,
                     manage=full["manage_url"],
                 )
+            elif full["manage_url"] not in message.body:
+                message.body += "\n\n" + _("Manage your subscriptions: {manage}").format(
+                    manage=full["manage_url"]
+                )
     return message

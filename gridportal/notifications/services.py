@@ -7,6 +7,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import F, Q
@@ -32,6 +33,7 @@ CONSENT_SUBJECT = "notifications.subscribe"
 CONSENT_VERSION = "2026-11"
 CHUNK = 500
 STALE_AFTER = timedelta(minutes=15)
+MANAGE_LINK_COOLDOWN = 300
 ACTIVE = (SubscriptionStatus.PENDING, SubscriptionStatus.CONFIRMED)
 
 
@@ -277,6 +279,51 @@ def subscription_unsubscribe(*, subscription: Subscription) -> Subscription:
                 withdrawn_at=now
             )
     return locked
+
+
+def manage_link_request(*, channel: str, contact: str) -> bool:
+    """Send the manage link to a contact that has subscriptions; quietly nothing otherwise.
+
+    The answer to the person is the same either way, so the form does not reveal who subscribes.
+    """
+    if channel == Channel.SMS and not sms_enabled():
+        return False
+    if not Subscription.objects.filter(
+        channel=channel, contact=contact, status__in=ACTIVE
+    ).exists():
+        return False
+    if not cache.add(f"notifications:manage-link:{channel}:{contact}", 1, MANAGE_LINK_COOLDOWN):
+        return False
+
+    def send():
+        from .tasks import send_manage_link
+
+        send_manage_link.delay(channel, contact)
+
+    transaction.on_commit(send)
+    return True
+
+
+def manage_link_send(*, channel: str, contact: str) -> bool:
+    subscription = (
+        Subscription.objects.filter(channel=channel, contact=contact, status__in=ACTIVE)
+        .order_by("-updated_at")
+        .first()
+    )
+    if subscription is None:
+        return False
+    context = {"manage_url": links.manage_url(subscription), "portal_name": settings.PORTAL_NAME}
+    with translation.override(subscription.language):
+        if channel == Channel.SMS:
+            text = render_text("notifications/messages/manage_link.sms.txt", context)
+        else:
+            subject = render_text("notifications/messages/manage_link.subject.txt", context)
+            body = render_text("notifications/messages/manage_link.body.txt", context)
+    if channel == Channel.SMS:
+        sms_send(to=contact, text=text, retries=2)
+    else:
+        email_send(to=contact, subject=subject, body=body)
+    return True
 
 
 # --- the interface other apps call ----------------------------------------------------------

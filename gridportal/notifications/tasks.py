@@ -49,3 +49,12 @@ def send_code(subscription_id: int) -> None:
 def sweep_deliveries() -> None:
     """Periodic (Celery beat, every few minutes): re-enqueue deliveries whose task was lost."""
     services.deliveries_requeue_stale()
+
+
+@shared_task(ignore_result=True)
+def send_manage_link(channel: str, contact: str) -> None:
+    """The signed link to the manage page, asked for on the site."""
+    try:
+        services.manage_link_send(channel=channel, contact=contact)
+    except DeliveryFailure as error:
+        logger.error("manage link not sent: %s", error)

@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 
 from .rules import Outcome, classify_http_status, classify_smtp_code
 
@@ -35,7 +35,10 @@ def sms_enabled() -> bool:
 
 
 def email_send(*, to: str, subject: str, body: str, headers: dict | None = None) -> None:
+    # Never wait forever for a mail server: a hung SMTP must become a temporary failure.
+    connection = get_connection(timeout=getattr(settings, "EMAIL_TIMEOUT", None) or 30)
     message = EmailMessage(
+        connection=connection,
         subject=" ".join(subject.split()),
         body=body,
         from_email=None,

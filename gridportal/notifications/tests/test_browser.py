@@ -96,3 +96,52 @@ def test_the_subscribe_page_works_without_javascript_in_english(
     [letter] = smtp_server.wait_for(1)
     assert letter["subject"].strip().startswith("Confirm your subscription")
     context.close()
+
+
+def test_asking_for_the_manage_link_is_accessible(page, site, smtp_server, address):
+    from .factories import SubscriptionFactory
+
+    SubscriptionFactory(address=address, contact="ivanova@example.ru")
+    page.goto("/notifications/subscribe/")
+    page.get_by_role("link", name="Уже подписаны? Управление подписками").click()
+    page.get_by_role("heading", name="Мои подписки").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Эл. почта или мобильный телефон").fill("12345")
+    page.get_by_role("button", name="Прислать ссылку").click()
+    page.get_by_text("российский мобильный номер").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Эл. почта или мобильный телефон").fill("ivanova@example.ru")
+    page.get_by_role("button", name="Прислать ссылку").click()
+    page.get_by_test_id("manage-link-sent").wait_for()
+    assert_accessible(page)
+    [mail] = smtp_server.wait_for(1)
+    page.goto(re.search(r"http://\S+/notifications/manage/\S+", mail["body"]).group(0))
+    assert page.get_by_role("cell", name=address.label, exact=True).is_visible()
+
+
+def test_the_staff_pages_are_accessible(page, site, login, officer, address):
+    from gridportal.notifications.models import Delivery
+
+    from .factories import SubscriptionFactory
+
+    subscription = SubscriptionFactory(address=address, contact="ivanova@example.ru")
+    Delivery.objects.create(
+        subscription=subscription,
+        event_key="incident-1:start",
+        channel="email",
+        template="notifications/messages/test_message",
+        status="failed",
+        attempts=5,
+        last_error="SMTP 451",
+    )
+    login(officer)
+    page.goto("/notifications/staff/deliveries/")
+    assert page.get_by_role("cell", name="incident-1:start").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Отправить снова").click()
+    page.get_by_text("Сообщение снова поставлено в очередь").wait_for()
+    page.goto("/notifications/staff/subscriptions/")
+    assert_accessible(page)
+    page.goto(f"/notifications/staff/subscriptions/{subscription.pk}/")
+    assert page.get_by_test_id("contact").inner_text() == "ivanova@example.ru"
+    assert_accessible(page)

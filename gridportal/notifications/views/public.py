@@ -14,7 +14,7 @@ from gridportal.grid.search import address_search
 
 from .. import links, selectors, services
 from ..choices import Channel, SubscriptionStatus
-from ..forms import CodeForm, SubscribeForm
+from ..forms import CodeForm, ManageLinkForm, SubscribeForm
 from ..models import Subscription
 from ..ratelimit import rate_allow
 from ..transports import sms_enabled
@@ -241,3 +241,29 @@ def _int(value):
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+@require_http_methods(["GET", "POST"])
+def manage_request(request):
+    """Ask for the manage link again: it goes to the contact, never to the page."""
+    form = ManageLinkForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if not _subscribe_rate_allow(request):
+            form.is_valid()
+            form.errors.clear()
+            form.add_error(
+                None,
+                _("Too many subscription requests from your network. Please try again later."),
+            )
+            status = 429
+        elif form.is_valid():
+            services.manage_link_request(
+                channel=form.cleaned_data["channel"], contact=form.cleaned_data["address"]
+            )
+            return render(request, "notifications/public/manage_request_done.html")
+        else:
+            status = 400
+    return render(
+        request, "notifications/public/manage_request.html", {"form": form}, status=status
+    )
