@@ -72,6 +72,12 @@ def _contact_key(*, phone: str, email: str, ip_address: str | None) -> str:
     return ""
 
 
+RATE_LIMITED_MESSAGE = _(
+    "Too many reports were sent from here in the last hour. If you are in danger call 112; "
+    "otherwise please call the hotline or try again later."
+)
+
+
 def _limit_hit(kind: str, value: str, limit: int, now: dt.datetime) -> bool:
     """Count one attempt in this hour's bucket; True when the limit is passed."""
     key = f"outages:rl:{kind}:{value}:{now:%Y%m%d%H}"
@@ -84,15 +90,10 @@ def _limit_hit(kind: str, value: str, limit: int, now: dt.datetime) -> bool:
     return count > limit
 
 
-def _check_limits(*, channel, ip_address, contact_key, address_id, values, now) -> None:
+def _check_limits(*, channel, contact_key, address_id, values, now) -> None:
     if channel == Channel.PHONE:
         return  # operators type in calls; their office IP is not a flood
-    message = _(
-        "Too many reports were sent from here in the last hour. If you are in danger call 112; "
-        "otherwise please call the hotline or try again later."
-    )
-    if ip_address and _limit_hit("ip", ip_address, int(values[RuleKey.LIMIT_PER_IP_HOUR]), now):
-        raise ApplicationError(message, code="rate_limited")
+    message = RATE_LIMITED_MESSAGE
     personal = contact_key and not contact_key.startswith("ip:")
     if personal and _limit_hit(
         "contact", contact_key, int(values[RuleKey.LIMIT_PER_PHONE_HOUR]), now
@@ -142,6 +143,13 @@ def report_submit(
     email = (email or "").strip().lower()
     contact_key = _contact_key(phone=phone, email=email, ip_address=ip_address)
 
+    if (
+        ip_address
+        and channel != Channel.PHONE
+        and _limit_hit("ip", ip_address, int(values[RuleKey.LIMIT_PER_IP_HOUR]), now)
+    ):
+        raise ApplicationError(RATE_LIMITED_MESSAGE, code="rate_limited")
+
     if contact_key:
         window = dt.timedelta(minutes=int(values[RuleKey.DUPLICATE_WINDOW_MINUTES]))
         earlier = (
@@ -158,7 +166,6 @@ def report_submit(
 
     _check_limits(
         channel=channel,
-        ip_address=ip_address,
         contact_key=contact_key,
         address_id=address.pk,
         values=values,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zoneinfo
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -108,6 +110,12 @@ def _next_url(request, default):
 @staff_required(permission=CHANGE)
 def incident_action(request, pk, action):
     incident = selectors.incident_get_for_user(user=request.user, pk=pk)
+    # Times typed by the dispatcher are in the branch's local time, as shown to them.
+    with timezone.override(zoneinfo.ZoneInfo(incident.branch.timezone)):
+        return _incident_action(request, incident, action)
+
+
+def _incident_action(request, incident, action):
     user = request.user
     done_url = _next_url(request, f"/outages/staff/incidents/{incident.pk}/")
     try:
