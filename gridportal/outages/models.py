@@ -167,6 +167,15 @@ class IncidentEvent(models.Model):
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
 
+    @property
+    def display_text(self) -> str:
+        """The detail in the reader's language where it is a choice, else as written."""
+        if self.kind == EventKind.CAUSE and self.details.get("cause") in Cause.values:
+            return str(Cause(self.details["cause"]).label)
+        if self.kind == EventKind.CREW and self.details.get("crew_status") in CrewStatus.values:
+            return str(CrewStatus(self.details["crew_status"]).label)
+        return self.text
+
 
 class OutageReport(models.Model):
     """A customer's report that something is wrong with the power at an address."""

@@ -697,7 +697,14 @@ def incident_update(
     etr_changed = False
     if cause is not None and cause != incident.cause:
         incident.cause = cause
-        _event(incident, EventKind.CAUSE, actor=actor, text=incident.get_cause_display(), at=now)
+        _event(
+            incident,
+            EventKind.CAUSE,
+            actor=actor,
+            text=incident.get_cause_display(),
+            details={"cause": cause},
+            at=now,
+        )
     if etr is not None and etr != incident.etr:
         if etr <= now:
             raise ApplicationError(
@@ -711,7 +718,12 @@ def incident_update(
     if crew_status is not None and crew_status != incident.crew_status:
         incident.crew_status = crew_status
         _event(
-            incident, EventKind.CREW, actor=actor, text=incident.get_crew_status_display(), at=now
+            incident,
+            EventKind.CREW,
+            actor=actor,
+            text=incident.get_crew_status_display(),
+            details={"crew_status": crew_status},
+            at=now,
         )
     if public_message is not None and public_message.strip() != incident.public_message:
         incident.public_message = public_message.strip()[:1000]

@@ -80,6 +80,7 @@ class ReportReceiptSerializer(serializers.Serializer):
 
 class IncidentEventSerializer(serializers.ModelSerializer):
     estimated_restoration = serializers.DateTimeField(source="etr")
+    text = serializers.CharField(source="display_text")
 
     class Meta:
         model = IncidentEvent
