@@ -58,3 +58,15 @@ def send_manage_link(channel: str, contact: str) -> None:
         services.manage_link_send(channel=channel, contact=contact)
     except DeliveryFailure as error:
         logger.error("manage link not sent: %s", error)
+
+
+def _register_beat(sender, **kwargs):
+    sender.add_periodic_task(300.0, sweep_deliveries.s(), name="notifications: sweep deliveries")
+
+
+try:  # the beat entry lives with the task; config/ stays free of domain code
+    from celery import current_app
+
+    current_app.on_after_finalize.connect(_register_beat, weak=False)
+except Exception:  # pragma: no cover
+    pass

@@ -155,3 +155,23 @@ def test_dispatch_respects_nothing_about_staff_scope(address, other_address):
         )
         == 2
     )
+
+
+def test_the_admin_shows_rules_and_a_read_only_log_without_full_contacts(
+    client, administrator, address
+):
+    delivery = _delivery(address, contact="ivanova@example.ru")
+    client.force_login(administrator)
+    rules = client.get(reverse("admin:notifications_subscriptionrule_changelist"))
+    assert rules.status_code == 200
+    assert "Company policy" in rules.content.decode()
+    for name in ("subscription", "delivery"):
+        page = client.get(reverse(f"admin:notifications_{name}_changelist"))
+        assert page.status_code == 200
+        assert "ivanova@example.ru" not in page.content.decode()
+    detail = client.get(
+        reverse("admin:notifications_subscription_change", args=[delivery.subscription_id])
+    )
+    assert detail.status_code == 200
+    assert "ivanova@example.ru" not in detail.content.decode()
+    assert client.get(reverse("admin:notifications_subscription_add")).status_code == 403
