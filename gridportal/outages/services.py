@@ -373,9 +373,10 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> Non
                 text=_("{n} reports").format(n=len(prediction.report_ids)),
                 details={"reports": len(prediction.report_ids), "from": sorted(earlier)},
             )
-        _coverage_set(
-            incident=incident, substation_ids=prediction.substation_ids, topology=topology
-        )
+            # A prediction on the same element keeps its area; only a new one needs it written.
+            _coverage_set(
+                incident=incident, substation_ids=prediction.substation_ids, topology=topology
+            )
         new_homes[incident.pk] = incident
         for report_id in prediction.report_ids:
             desired[report_id] = (incident.pk, "")
