@@ -3,8 +3,10 @@
 import datetime
 import socket
 
+import hypothesis
 import pytest
 from django.template import TemplateDoesNotExist
+from hypothesis import strategies as st
 
 from gridportal.notifications import services, tasks
 from gridportal.notifications.choices import Channel, DeliveryStatus, SubscriptionStatus
@@ -207,3 +209,60 @@ def test_dispatch_handles_many_addresses(commit, address):
         )
         == 1
     )
+
+
+class _Rollback(Exception):
+    pass
+
+
+@pytest.fixture
+def four_addresses(address):
+    from gridportal.testing.factories import address_create
+
+    addresses = [address] + [
+        address_create(street=address.street, house=str(n), substation=address.substation)
+        for n in (7, 9, 11)
+    ]
+    for a in addresses:
+        SubscriptionFactory(address=a)
+        SubscriptionFactory(address=a, channel=Channel.SMS, contact=f"+7912345670{a.pk % 10}")
+        SubscriptionFactory(address=a, status=SubscriptionStatus.PENDING)
+    return addresses
+
+
+@hypothesis.settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture],
+)
+@hypothesis.given(
+    st.lists(
+        st.tuples(st.sampled_from(["a", "b", "c"]), st.lists(st.integers(0, 3), max_size=5)),
+        max_size=6,
+    )
+)
+def test_each_event_reaches_each_confirmed_subscription_exactly_once(four_addresses, dispatches):
+    from django.db import transaction
+
+    from gridportal.notifications.models import Subscription
+
+    confirmed = {
+        a.pk: set(
+            Subscription.objects.filter(address=a, status=SubscriptionStatus.CONFIRMED).values_list(
+                "pk", flat=True
+            )
+        )
+        for a in four_addresses
+    }
+    expected, queued = set(), 0
+    with pytest.raises(_Rollback), transaction.atomic():
+        for event, indexes in dispatches:
+            ids = [four_addresses[i].pk for i in indexes]
+            queued += services.notification_dispatch(
+                event_key=event, address_ids=ids, template=TEMPLATE, context={}
+            )
+            expected |= {(event, s) for pk in ids for s in confirmed[pk]}
+        actual = set(Delivery.objects.values_list("event_key", "subscription_id"))
+        assert actual == expected
+        assert queued == len(expected)
+        raise _Rollback
