@@ -110,6 +110,16 @@ class IncidentUpdateForm(forms.Form):
     )
 
 
+class EtrForm(forms.Form):
+    """The board's one-field form: only the estimate, nothing else is overwritten."""
+
+    etr = forms.DateTimeField(
+        label=_("Estimated restoration"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"],
+        error_messages={"required": _("Enter the estimated restoration time.")},
+    )
+
+
 class ElementMoveForm(forms.Form):
     level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
     element = forms.IntegerField(label=_("Element id"), min_value=1)

@@ -78,6 +78,9 @@ def test_from_the_first_report_to_restoration(page, dispatcher_page, network):
     ).wait_for()
     incident.refresh_from_db()
     assert incident.status == "confirmed" and incident.etr == etr
+    assert_accessible(board)
+    board.goto(f"/outages/staff/incidents/{incident.pk}/")
+    assert_accessible(board)
 
     # The customer sees it on the look-up and on the public outage page.
     page.goto(f"/outages/status/?address={mine.pk}")

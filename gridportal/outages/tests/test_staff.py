@@ -84,6 +84,33 @@ def test_confirm_and_set_estimate_from_the_board(client, officer, predicted):
     ]
 
 
+def test_the_board_sets_only_the_estimate(client, officer, predicted):
+    client.force_login(officer)
+    client.post(f"/outages/staff/incidents/{predicted.pk}/confirm/")
+    client.post(
+        f"/outages/staff/incidents/{predicted.pk}/update/",
+        {"cause": "tree", "crew_status": "on_site", "public_message": "Бригада на месте"},
+    )
+    etr = timezone.localtime(timezone.now() + dt.timedelta(hours=2)).replace(
+        second=0, microsecond=0
+    )
+    client.post(
+        f"/outages/staff/incidents/{predicted.pk}/etr/", {"etr": etr.strftime("%Y-%m-%dT%H:%M")}
+    )
+    predicted.refresh_from_db()
+    assert (predicted.etr, predicted.cause, predicted.public_message) == (
+        etr,
+        "tree",
+        "Бригада на месте",
+    )
+    response = client.post(
+        f"/outages/staff/incidents/{predicted.pk}/etr/", {"etr": ""}, follow=True
+    )
+    assert response.status_code == 200
+    predicted.refresh_from_db()
+    assert predicted.etr == etr
+
+
 def test_a_bad_estimate_is_refused_with_a_message_not_a_500(client, officer, predicted):
     client.force_login(officer)
     client.post(f"/outages/staff/incidents/{predicted.pk}/confirm/")

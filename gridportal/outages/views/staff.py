@@ -27,6 +27,7 @@ from ..forms import (
     CONSENT_VERSION,
     CallForm,
     ElementMoveForm,
+    EtrForm,
     IncidentUpdateForm,
     MergeForm,
     ReportsMoveForm,
@@ -142,6 +143,14 @@ def _incident_action(request, incident, action):
                 crew_status=data["crew_status"],
                 public_message=data["public_message"],
             )
+            messages.success(request, _("Incident {n} updated.").format(n=incident.number))
+        elif action == "etr":
+            form = EtrForm(request.POST)
+            if not form.is_valid():
+                raise ApplicationError(
+                    "; ".join(str(e) for errors in form.errors.values() for e in errors)
+                )
+            services.incident_update(incident=incident, actor=user, etr=form.cleaned_data["etr"])
             messages.success(request, _("Incident {n} updated.").format(n=incident.number))
         elif action == "restore":
             services.incident_restore(incident=incident, actor=user)
