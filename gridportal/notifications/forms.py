@@ -1,5 +1,6 @@
+import re
+
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from gridportal.accounts.forms import ConsentField
@@ -107,12 +108,9 @@ class ManageLinkForm(forms.Form):
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Code from the SMS"),
-        max_length=6,
-        min_length=6,
-        validators=[RegexValidator(r"^\d{6}$", _("The code is six digits."))],
+        max_length=16,
         error_messages={
             "required": _("Enter the code from the SMS."),
-            "min_length": _("The code is six digits."),
             "max_length": _("The code is six digits."),
         },
     )
@@ -120,8 +118,15 @@ class CodeForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["code"].widget.attrs.update(
-            autocomplete="one-time-code", inputmode="numeric", pattern=r"\d{6}"
+            autocomplete="one-time-code", inputmode="numeric", maxlength="16"
         )
+
+    def clean_code(self):
+        # People type «123 456» or «123-456»; only ASCII digits count.
+        code = re.sub(r"[\s-]", "", self.cleaned_data["code"])
+        if not re.fullmatch(r"[0-9]{6}", code):
+            raise forms.ValidationError(_("The code is six digits."))
+        return code
 
 
 class DeliveryFilterForm(forms.Form):

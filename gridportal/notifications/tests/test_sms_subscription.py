@@ -114,7 +114,7 @@ def test_it_rejects_a_bad_phone_with_a_localized_message(
     assert not Subscription.objects.exists()
 
 
-@pytest.mark.parametrize("code", ["12345", "abcdef", "1234567", ""])
+@pytest.mark.parametrize("code", ["12345", "abcdef", "1234567", "", "١٢٣٤٥٦", "1" * 40])
 def test_it_rejects_a_malformed_code(client, commit, sms_gateway, address, code):
     verify = _subscribe(client, commit, address)["Location"]
     response = client.post(verify, {"code": code})
@@ -139,3 +139,11 @@ def test_an_english_subscriber_gets_the_code_in_english(client, commit, sms_gate
     client.cookies["django_language"] = "en"
     _subscribe(client, commit, address)
     assert sms_gateway.texts[0].startswith("Code ")
+
+
+def test_a_code_typed_with_a_space_is_understood(client, commit, sms_gateway, address):
+    verify = _subscribe(client, commit, address)["Location"]
+    code = sms_gateway.last_code()
+    response = client.post(verify, {"code": f" {code[:3]} {code[3:]} "})
+    assert response.status_code == 200
+    assert Subscription.objects.get().status == SubscriptionStatus.CONFIRMED
