@@ -3,7 +3,8 @@
 import pytest
 from django.db import OperationalError, connection
 
-from gridportal.storm import services
+from gridportal.grid.models import ServiceAddress
+from gridportal.storm import selectors, services
 
 pytestmark = pytest.mark.django_db
 
@@ -121,8 +122,12 @@ def _database_down(execute, sql, params, many, context):
 
 def test_the_pages_keep_answering_while_the_database_is_down(client, network, outage):
     known = network.addresses[0]
+    # An address far away in the register (another bucket of the mapping), never looked up.
+    far = network.addresses[-1]
+    ServiceAddress.objects.filter(pk=far.pk).update(id=far.pk + 10 * selectors.BUCKET)
     client.get(STATUS, {"address": known.pk})  # warm: snapshot and this address's mapping
-    services._local.clear()  # a fresh process: it must find the snapshot in the cache
+    services._local.clear()  # a fresh process: it must find both in the cache
+    selectors.address_local_clear()
     with connection.execute_wrapper(_database_down):
         with pytest.raises(OperationalError):
             connection.cursor().execute("SELECT 1")  # the database really is unreachable
@@ -131,7 +136,7 @@ def test_the_pages_keep_answering_while_the_database_is_down(client, network, ou
         assert client.get(STATUS, {"substation": network.substations[5].pk}).status_code == 200
         for path in ("summary.json", "feed.json", "feed.geojson"):
             assert client.get(f"/outages/live/{path}").status_code == 200
-        cold = client.get(STATUS, {"address": network.addresses[-1].pk})
+        cold = client.get(STATUS, {"address": far.pk + 10 * selectors.BUCKET})
         assert cold.status_code == 503
         assert cold["Retry-After"] == "5"
         assert cold.json()["error"]["code"] == "unavailable"
