@@ -200,6 +200,7 @@ def branch_summary() -> list[dict]:
         .annotate(n=Count("id"))
         .values_list("branch_id", "n")
     )
+    accuracy = {row["branch"].pk: row for row in etr_accuracy(branches=Branch.objects.all())}
     result = []
     for branch in Branch.objects.order_by("name"):
         row = by_branch.get(branch.pk, {})
@@ -209,6 +210,7 @@ def branch_summary() -> list[dict]:
                 "incidents": row.get("incidents", 0),
                 "customers": row.get("customers") or 0,
                 "planned": planned.get(branch.pk, 0),
+                "estimates_met": accuracy[branch.pk]["percent"],
             }
         )
     return result

@@ -367,3 +367,24 @@ def test_the_demo_command_fills_the_hotline(network):
     call_command("seed_outages_demo", incidents=3, planned=2, verbosity=0)
     assert Incident.objects.filter(status=IncidentStatus.CONFIRMED).exists()
     assert PlannedOutage.objects.count() == 2
+
+
+def test_estimates_met_counts_restorations_within_the_tolerance(network, officer, now):
+    from django.utils import timezone
+
+    from gridportal.core.models import Branch
+    from gridportal.outages.selectors import etr_accuracy
+
+    start = timezone.now()
+    for n, late_minutes in enumerate([-60, 20, 45, 240]):  # met, met (tolerance 30), late, late
+        tp = network.substations[n * 2]  # different substations, never on one feeder twice
+        report(network.addresses_of(tp)[0], problem=Problem.HAZARD)
+        incident = Incident.objects.get(substation=tp)
+        services.incident_confirm(incident=incident, actor=officer)
+        etr = start + dt.timedelta(hours=2)
+        services.incident_update(incident=incident, actor=officer, etr=etr)
+        services.incident_restore(
+            incident=incident, actor=officer, now=etr + dt.timedelta(minutes=late_minutes)
+        )
+    [row] = etr_accuracy(branches=Branch.objects.filter(pk=network.branch.pk))
+    assert (row["met"], row["total"], row["percent"]) == (2, 4, 50)
