@@ -77,7 +77,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 def sync_role_groups(*, app_config=None, **kwargs) -> None:
     from django.apps import apps
 
-    configs = list(apps.get_app_configs())
+    # post_migrate is sent once per app that has models, in INSTALLED_APPS order.
+    configs = [c for c in apps.get_app_configs() if c.models_module is not None]
     if app_config is not None and app_config is not configs[-1]:
         return  # wait for the last app, when every permission exists
     for role in StaffRole:

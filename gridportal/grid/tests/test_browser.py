@@ -62,3 +62,25 @@ def test_an_empty_result_says_so(page, addresses):
     page.goto("/addresses/?q=несуществующая")
     assert page.get_by_text("ничего не найдено").is_visible()
     assert_accessible(page)
+
+
+def test_a_dispatcher_sees_the_network_of_their_branch_on_the_map(page, login, officer, branch):
+    from gridportal.testing.factories import SubstationFactory
+
+    for n in range(3):
+        SubstationFactory(
+            feeder__power_centre__district__branch=branch,
+            name=f"ТП-{100 + n}",
+            latitude=61.78 + n / 100,
+            longitude=34.35,
+        )
+    login(officer)
+    page.goto("/staff/network/")
+    page.wait_for_selector("#network-map[data-loaded]")
+    # three substations and their power centres, clustered by Leaflet
+    assert page.locator("#network-map").get_attribute("data-loaded") == "6"
+    assert page.locator(".leaflet-marker-icon, .leaflet-interactive").count() >= 1
+    assert_accessible(page)
+    page.get_by_role("link", name="Те же центры питания таблицей").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Центры питания"
+    assert_accessible(page)
