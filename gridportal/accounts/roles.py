@@ -19,6 +19,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "outages.change_outagereport",
         "outages.view_criticalfacility",
         "outages.view_plannedoutage",
+        "outages.add_plannedoutage",
+        "outages.change_plannedoutage",
         "capacity.view_capacityassessment",
         "capacity.add_loadmeasurement",
         "notifications.view_delivery",
