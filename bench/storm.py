@@ -41,6 +41,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -61,6 +62,11 @@ PHASE = int(os.environ.get("BENCH_PHASE_SECONDS", "10"))
 REPORTS = int(os.environ.get("BENCH_REPORTS", "10000"))
 WINDOW = float(os.environ.get("BENCH_WINDOW", "110"))
 SEED = int(os.environ.get("BENCH_SEED", "7"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
+# Look-ups offered during the storm (per second, at most; wrk paces each connection).
+STATIC_RATE = float(os.environ.get("BENCH_STATIC_RATE", "8000"))
+DJANGO_RATE = float(os.environ.get("BENCH_DJANGO_RATE", "1000"))
+STATIC_CONNECTIONS, DJANGO_CONNECTIONS = 16, 8
 MARK = "bench/storm.py"
 USER_AGENT = "gridportal-bench-storm"
 STATE_FILE = Path(tempfile.gettempdir()) / "gridportal-storm-bench.json"
@@ -290,10 +296,18 @@ def lua_random_range(prefix: str, low: int, high: int, suffix: str = "") -> str:
     )
 
 
-def lua_pick(prefix: str, hot: list[int], cold_low: int, cold_high: int, suffix="", share=0.5):
+def lua_delay(ms: float) -> str:
+    """Pace each connection: wait this long before its next request (0: as fast as possible)."""
+    return f"function delay() return {ms:.3f} end\n" if ms > 0 else ""
+
+
+def lua_pick(
+    prefix: str, hot: list[int], cold_low: int, cold_high: int, suffix="", share=0.5, pace=0.0
+):
     """Half the look-ups from the storm area, half anywhere."""
     return (
         LUA_COMMON
+        + lua_delay(pace)
         + lua_list("hot", hot)
         + f"""
 request = function()
@@ -306,9 +320,10 @@ end
     )
 
 
-def lua_pick_list(prefix: str, hot: list[int], cold: list[int], share=0.5):
+def lua_pick_list(prefix: str, hot: list[int], cold: list[int], share=0.5, pace=0.0):
     return (
         LUA_COMMON
+        + lua_delay(pace)
         + lua_list("hot", hot)
         + lua_list("cold", cold)
         + f"""
@@ -320,6 +335,10 @@ request = function()
 end
 """
     )
+
+
+def pace(rate: float, connections: int) -> float:
+    return 1000.0 * connections / rate if rate > 0 else 0.0
 
 
 def wrk_start(name, port, lua, *, threads=2, connections=32, seconds=PHASE):
@@ -356,6 +375,20 @@ def wrk_result(proc) -> dict:
 
 def wrk(name, port, lua, **kwargs) -> dict:
     return wrk_result(wrk_start(name, port, lua, **kwargs))
+
+
+def merge(results: list[dict]) -> dict:
+    """Several runs of one phase as one: total requests over total time, worst percentiles."""
+    requests = sum(r["requests"] for r in results)
+    duration = sum(r["duration_us"] for r in results)
+    return {
+        "requests": requests,
+        "duration_us": duration,
+        "rps": requests / (duration / 1e6),
+        "p50_us": statistics.median(r["p50_us"] for r in results),
+        "p99_us": max(r["p99_us"] for r in results),
+        "errors": sum(r["errors"] for r in results),
+    }
 
 
 def line(label: str, r: dict) -> None:
@@ -615,33 +648,41 @@ def main() -> None:
         seconds=max(PHASE, 10),
     )
 
-    print("\nDjango (gunicorn):")
-    a = wrk("a", django_port, lua_fixed("/outages/live/ping"))
-    line("(a) trivial endpoint /outages/live/ping", a)
-    b1 = wrk(
-        "b-sub",
-        django_port,
-        lua_random_range(lookups + "substation=", low_substation, top_substation),
-    )
-    line("(b) look-up, random substation", b1)
-    b2 = wrk("b-addr", django_port, lua_pick_list(lookups + "address=", anywhere, anywhere))
-    line("(b) look-up, random address (mapping warm)", b2)
-    ratio("(b)/(a) substations", b1, a)
-    ratio("(b)/(a) addresses", b2, a)
-
-    print("\nnginx (static snapshot):")
-    c = wrk("c", nginx_port, lua_fixed("/bench/small.json"), connections=64)
-    line("(c) fixed small JSON file", c)
-    d = wrk(
-        "d",
-        nginx_port,
-        lua_random_range(
+    # Alternating rounds: the machine is shared, so each pair is measured side by side.
+    django_lua = {
+        "a": lua_fixed("/outages/live/ping"),
+        "b-sub": lua_random_range(lookups + "substation=", low_substation, top_substation),
+        "b-addr": lua_pick_list(lookups + "address=", anywhere, anywhere),
+    }
+    nginx_lua = {
+        "c": lua_fixed("/bench/small.json"),
+        "d": lua_random_range(
             "/outages/static/status/substation/", low_substation, top_substation, ".json"
         ),
-        connections=64,
-    )
-    line("(d) published snapshot, random substation", d)
-    ratio("(d)/(c)", d, c)
+    }
+    runs: dict[str, list[dict]] = {name: [] for name in [*django_lua, *nginx_lua]}
+    labels = {
+        "a": "(a) trivial endpoint /outages/live/ping",
+        "b-sub": "(b) look-up, random substation",
+        "b-addr": "(b) look-up, random address (mapping warm)",
+        "c": "(c) nginx, fixed small JSON file",
+        "d": "(d) nginx, published snapshot, random substation",
+    }
+    print(f"\nDjango (gunicorn) and nginx, {ROUNDS} alternating rounds:")
+    for round_no in range(1, ROUNDS + 1):
+        for name, lua in django_lua.items():
+            runs[name].append(wrk(f"{name}-{round_no}", django_port, lua))
+            line(f"{labels[name]} #{round_no}", runs[name][-1])
+        for name, lua in nginx_lua.items():
+            runs[name].append(wrk(f"{name}-{round_no}", nginx_port, lua, connections=64))
+            line(f"{labels[name]} #{round_no}", runs[name][-1])
+    total = {name: merge(results) for name, results in runs.items()}
+    print("all rounds together:")
+    for name in runs:
+        line(labels[name], total[name])
+    ratio("(b)/(a) substations", total["b-sub"], total["a"])
+    ratio("(b)/(a) addresses", total["b-addr"], total["a"])
+    ratio("(d)/(c)", total["d"], total["c"])
 
     # --- (e) the storm -------------------------------------------------------------------
     raise_limits()
@@ -661,17 +702,23 @@ def main() -> None:
             low_substation,
             top_substation,
             ".json",
+            pace=pace(STATIC_RATE, STATIC_CONNECTIONS),
         ),
         threads=1,
-        connections=16,
+        connections=STATIC_CONNECTIONS,
         seconds=WINDOW,
     )
     django_wrk = wrk_start(
         "e-django",
         django_port,
-        lua_pick_list(lookups + "address=", hot_addresses, anywhere),
+        lua_pick_list(
+            lookups + "address=",
+            hot_addresses,
+            anywhere,
+            pace=pace(DJANGO_RATE, DJANGO_CONNECTIONS),
+        ),
         threads=1,
-        connections=8,
+        connections=DJANGO_CONNECTIONS,
         seconds=WINDOW,
     )
     storm = Storm(django_port, plan, WINDOW)
