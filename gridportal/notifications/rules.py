@@ -67,9 +67,9 @@ def normalize_email(raw: str) -> str:
 def mask_contact(channel: str, contact: str) -> str:
     """What staff lists show instead of the contact: enough to tell subscribers apart, no more."""
     if channel == "sms":
-        if len(contact) < 5:
+        if len(contact) < 8:
             return "***"
-        return contact[:2] + "*" * (len(contact) - 4) + contact[-2:]
+        return contact[:2] + "*" * (len(contact) - 6) + contact[-4:]
     local, _at, domain = contact.partition("@")
     if not domain:
         return "***"
