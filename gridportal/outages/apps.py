@@ -17,6 +17,7 @@ class OutagesConfig(AppConfig):
         ("outages:staff-board", _("Outage board"), "outages.view_incident"),
         ("outages:staff-callbacks", _("Call-back queue"), "outages.view_outagereport"),
         ("outages:staff-archive", _("Outage archive"), "outages.view_incident"),
+        ("outages:staff-planned", _("Planned work"), "outages.view_plannedoutage"),
     ]
 
     def ready(self):

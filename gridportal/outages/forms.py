@@ -183,3 +183,61 @@ class PlannedFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = Branch.objects.order_by("name")
         self.fields["district"].queryset = District.objects.order_by("name")
+
+
+class PlannedOutageForm(forms.Form):
+    """A dispatcher publishes planned work in one of their branches."""
+
+    branch = forms.ModelChoiceField(label=_("Branch"), queryset=None)
+    district = forms.ModelChoiceField(label=_("District"), queryset=None, required=False)
+    starts_at = forms.DateTimeField(
+        label=_("Starts"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    reason = forms.CharField(label=_("Reason (published)"), max_length=500)
+    substations = forms.CharField(
+        label=_("Substations switched off"),
+        max_length=2000,
+        help_text=_("Dispatch names separated by commas, e.g. ТП-12, ТП-15."),
+    )
+    area_description = forms.CharField(
+        label=_("Streets and houses (published)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, branches, **kwargs):
+        from gridportal.core.models import District
+
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = branches
+        self.fields["district"].queryset = District.objects.filter(branch__in=branches)
+
+    def clean(self):
+        from gridportal.grid.models import Substation
+
+        cleaned = super().clean()
+        branch, names = cleaned.get("branch"), cleaned.get("substations")
+        if branch and names:
+            wanted = [n.strip() for n in names.split(",") if n.strip()]
+            found = {s.name: s for s in Substation.objects.filter(branch=branch, name__in=wanted)}
+            unknown = [n for n in wanted if n not in found]
+            if unknown:
+                self.add_error(
+                    "substations",
+                    _("No such substations in this branch: {names}.").format(
+                        names=", ".join(unknown)
+                    ),
+                )
+            cleaned["substation_list"] = list(found.values())
+        district = cleaned.get("district")
+        if branch and district and district.branch_id != branch.pk:
+            self.add_error("district", _("The district belongs to another branch."))
+        return cleaned

@@ -419,3 +419,13 @@ def status_snapshot(*, now: dt.datetime | None = None):
         incidents=tuple(incident_views(substation_ids=list(live_subs))),
         planned=tuple(planned_views(substation_ids=[s for s in planned_subs if s], now=now)),
     )
+
+
+def planned_for_user(*, user, now=None):
+    now = now or timezone.now()
+    return (
+        restrict_to_branches(PlannedOutage.objects.filter(ends_at__gt=now), user)
+        .select_related("branch", "district", "settlement")
+        .prefetch_related("substations")
+        .order_by("starts_at", "id")
+    )

@@ -934,3 +934,15 @@ def planned_reminders_send(*, now: dt.datetime) -> int:
             )
             queued += 1
     return queued
+
+
+@transaction.atomic
+def planned_outage_cancel(*, planned: PlannedOutage, actor) -> PlannedOutage:
+    """Planned work will not happen; it stays in the calendar feeds as cancelled."""
+    planned = PlannedOutage.objects.select_for_update().get(pk=planned.pk)
+    if planned.status != "scheduled":
+        raise ApplicationError(_("Only scheduled work can be cancelled."), code="status")
+    planned.status = "cancelled"
+    planned.save(update_fields=["status", "updated_at"])
+    logger.info("planned outage %s cancelled by %s", planned.pk, actor)
+    return planned

@@ -24,4 +24,7 @@ urlpatterns = [
     path("staff/calls/new/", staff.call_register, name="staff-call"),
     path("staff/callbacks/", staff.callback_queue, name="staff-callbacks"),
     path("staff/archive/", staff.archive, name="staff-archive"),
+    path("staff/planned/", staff.planned_list, name="staff-planned"),
+    path("staff/planned/new/", staff.planned_new, name="staff-planned-new"),
+    path("staff/planned/<int:pk>/cancel/", staff.planned_cancel, name="staff-planned-cancel"),
 ]

@@ -241,3 +241,61 @@ def test_the_board_does_not_grow_queries_with_incidents(
         big = client.get("/outages/staff/board/")
     assert small.text.count("data-incident=") == 1
     assert big.text.count("data-incident=") == 3
+
+
+def _planned_data(network, **overrides):
+    start = timezone.localtime(timezone.now() + dt.timedelta(days=2)).replace(
+        minute=0, second=0, microsecond=0
+    )
+    data = {
+        "branch": network.branch.pk,
+        "district": network.district.pk,
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (start + dt.timedelta(hours=4)).strftime("%Y-%m-%dT%H:%M"),
+        "reason": "Замена опор",
+        "substations": f"{network.substations[0].name}, {network.substations[1].name}",
+        "area_description": "ул. Ленина, 1–4",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_dispatcher_publishes_planned_work_and_customers_see_it(client, officer, network):
+    client.force_login(officer)
+    response = client.post("/outages/staff/planned/new/", _planned_data(network))
+    assert response.status_code == 302
+    from gridportal.outages.models import PlannedOutage
+
+    work = PlannedOutage.objects.get()
+    assert work.customers_affected == 40
+    assert "Замена опор" in client.get("/outages/planned/").text
+    client.post(f"/outages/staff/planned/{work.pk}/cancel/")
+    work.refresh_from_db()
+    assert work.status == "cancelled"
+    assert "Замена опор" not in client.get("/outages/planned/").text
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"substations": "ТП-нет-такой"},
+        {"ends_at": "2000-01-01T00:00"},
+        {"starts_at": "garbage"},
+        {"reason": ""},
+    ],
+)
+def test_bad_planned_work_is_refused_with_messages(client, officer, network, overrides):
+    client.force_login(officer)
+    response = client.post("/outages/staff/planned/new/", _planned_data(network, **overrides))
+    assert response.status_code == 400
+    from gridportal.outages.models import PlannedOutage
+
+    assert not PlannedOutage.objects.exists()
+
+
+def test_planned_work_cannot_be_published_in_another_branch(
+    client, other_officer, network, other_network
+):
+    client.force_login(other_officer)
+    response = client.post("/outages/staff/planned/new/", _planned_data(network))
+    assert response.status_code == 400  # our branch is not among their choices

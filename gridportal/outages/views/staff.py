@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from ..forms import (
     EtrForm,
     IncidentUpdateForm,
     MergeForm,
+    PlannedOutageForm,
     ReportsMoveForm,
     StepRestoreForm,
 )
@@ -328,3 +329,54 @@ def archive(request):
             "IncidentStatus": IncidentStatus,
         },
     )
+
+
+@staff_required(permission="outages.view_plannedoutage")
+def planned_list(request):
+    return render(
+        request,
+        "outages/staff/planned.html",
+        {
+            "planned": selectors.planned_for_user(user=request.user)[:300],
+            "can_add": request.user.has_perm("outages.add_plannedoutage"),
+        },
+    )
+
+
+@staff_required(permission="outages.add_plannedoutage")
+def planned_new(request):
+    branches = user_branches(request.user)
+    form = PlannedOutageForm(request.POST or None, branches=branches)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.planned_outage_create(
+                    branch=data["branch"],
+                    district=data["district"],
+                    starts_at=data["starts_at"],
+                    ends_at=data["ends_at"],
+                    reason=data["reason"],
+                    substations=data["substation_list"],
+                    area_description=data["area_description"],
+                )
+            except ApplicationError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Planned work published."))
+                return redirect("outages:staff-planned")
+    return render(request, "outages/staff/planned_form.html", {"form": form}, status=status)
+
+
+@require_POST
+@staff_required(permission="outages.change_plannedoutage")
+def planned_cancel(request, pk):
+    planned = get_object_or_404(selectors.planned_for_user(user=request.user), pk=pk)
+    try:
+        services.planned_outage_cancel(planned=planned, actor=request.user)
+        messages.success(request, _("Planned work cancelled."))
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    return redirect("outages:staff-planned")
