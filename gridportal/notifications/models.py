@@ -49,6 +49,14 @@ class SubscriptionRule(models.Model):
         help_text=_("0 switches the limit off. Behind a proxy, REMOTE_ADDR must be the visitor's."),
     )
 
+    erase_after_days = models.PositiveSmallIntegerField(
+        _("erase contacts after, days"),
+        default=rules.DEFAULT_POLICY.erase_after_days,
+        help_text=_(
+            "Contacts of cancelled and never confirmed subscriptions are erased after this many days."
+        ),
+    )
+
     objects = SubscriptionRuleQuerySet.as_manager()
 
     class Meta:
@@ -77,6 +85,7 @@ class SubscriptionRule(models.Model):
             confirm_link_hours=self.confirm_link_hours,
             max_delivery_attempts=self.max_delivery_attempts,
             subscribe_per_ip_per_hour=self.subscribe_per_ip_per_hour,
+            erase_after_days=self.erase_after_days,
         )
 
 
@@ -131,6 +140,10 @@ class Subscription(TimeStampedModel):
 
     def __str__(self):
         return f"{rules.mask_contact(self.channel, self.contact)} → {self.address_id}"
+
+    @property
+    def is_erased(self) -> bool:
+        return self.contact.startswith(rules.ERASED_PREFIX)
 
     @property
     def masked_contact(self) -> str:

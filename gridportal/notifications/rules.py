@@ -26,6 +26,7 @@ class SubscriptionPolicy:
     confirm_link_hours: int = 72
     max_delivery_attempts: int = 5
     subscribe_per_ip_per_hour: int = 60  # 0: no limit
+    erase_after_days: int = 30  # 152-FZ art. 21 part 5: destroy within 30 days of withdrawal
 
 
 DEFAULT_POLICY = SubscriptionPolicy()
@@ -66,6 +67,8 @@ def normalize_email(raw: str) -> str:
 
 def mask_contact(channel: str, contact: str) -> str:
     """What staff lists show instead of the contact: enough to tell subscribers apart, no more."""
+    if contact.startswith(ERASED_PREFIX):
+        return "—"
     if channel == "sms":
         if len(contact) < 8:
             return "***"
@@ -74,6 +77,14 @@ def mask_contact(channel: str, contact: str) -> str:
     if not domain:
         return "***"
     return (local[:1] or "*") + "***@" + domain
+
+
+ERASED_PREFIX = "erased:"
+
+
+def erased_contact(subscription_id: int) -> str:
+    """What replaces a contact once it must no longer be kept; unique per subscription."""
+    return f"{ERASED_PREFIX}{subscription_id}"
 
 
 def code_generate() -> str:

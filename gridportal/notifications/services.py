@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from gridportal.accounts.models import ConsentRecord
 from gridportal.accounts.services import consent_record
 from gridportal.core.choices import AuditAction
 from gridportal.core.exceptions import ApplicationError
@@ -275,7 +276,7 @@ def subscription_unsubscribe(*, subscription: Subscription) -> Subscription:
             status=DeliveryStatus.SKIPPED, last_error="unsubscribed"
         )
         if locked.consent_id:
-            type(locked.consent).objects.filter(pk=locked.consent_id, withdrawn_at=None).update(
+            ConsentRecord.objects.filter(pk=locked.consent_id, withdrawn_at=None).update(
                 withdrawn_at=now
             )
     return locked
@@ -324,6 +325,36 @@ def manage_link_send(*, channel: str, contact: str) -> bool:
     else:
         email_send(to=contact, subject=subject, body=body)
     return True
+
+
+def subscriptions_erase_stale(*, now=None) -> int:
+    """Erase the contacts of subscriptions cancelled, or never confirmed, long enough ago (152-FZ).
+
+    The rows stay (delivery log, counts) but no longer say who the person was; the consent
+    record given with the subscription loses its contact too.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=policy_in_force().erase_after_days)
+    stale = Subscription.objects.filter(
+        Q(status=SubscriptionStatus.UNSUBSCRIBED, unsubscribed_at__lt=cutoff)
+        | Q(status=SubscriptionStatus.PENDING, created_at__lt=cutoff, updated_at__lt=cutoff)
+    ).exclude(contact__startswith=rules.ERASED_PREFIX)
+    erased = 0
+    for chunk in _chunks(list(stale.values_list("pk", flat=True))):
+        with transaction.atomic():
+            for subscription in Subscription.objects.select_for_update().filter(pk__in=chunk):
+                if subscription.consent_id:
+                    ConsentRecord.objects.filter(pk=subscription.consent_id).update(
+                        contact="", withdrawn_at=subscription.unsubscribed_at or now
+                    )
+                subscription.contact = rules.erased_contact(subscription.pk)
+                subscription.code_hash = ""
+                if subscription.status == SubscriptionStatus.PENDING:
+                    subscription.status = SubscriptionStatus.UNSUBSCRIBED
+                    subscription.unsubscribed_at = now
+                subscription.save()
+                erased += 1
+    return erased
 
 
 # --- the interface other apps call ----------------------------------------------------------

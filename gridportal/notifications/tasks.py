@@ -60,8 +60,17 @@ def send_manage_link(channel: str, contact: str) -> None:
         logger.error("manage link not sent: %s", error)
 
 
+@shared_task(ignore_result=True)
+def erase_stale_subscriptions() -> None:
+    """Daily: contacts of cancelled or never confirmed subscriptions are not kept (152-FZ)."""
+    services.subscriptions_erase_stale()
+
+
 def _register_beat(sender, **kwargs):
     sender.add_periodic_task(300.0, sweep_deliveries.s(), name="notifications: sweep deliveries")
+    sender.add_periodic_task(
+        24 * 3600.0, erase_stale_subscriptions.s(), name="notifications: erase stale contacts"
+    )
 
 
 try:  # the beat entry lives with the task; config/ stays free of domain code

@@ -337,3 +337,34 @@ def test_too_many_requests_from_one_network_are_refused(client, commit, smtp_ser
     assert "Слишком много запросов" in refused.content.decode()
     assert not Subscription.objects.filter(contact="c@example.ru").exists()
     assert len(smtp_server.wait_for(2)) == 2
+
+
+def test_contacts_of_old_cancelled_and_unconfirmed_subscriptions_are_erased(
+    client, commit, smtp_server, address
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from gridportal.notifications import links
+    from gridportal.notifications.services import subscriptions_erase_stale
+
+    from .factories import SubscriptionFactory
+
+    _subscribe(client, commit, address, email="left@example.ru")
+    _subscribe(client, commit, address, email="never@example.ru")
+    kept = SubscriptionFactory(address=address, contact="kept@example.ru")
+    left = Subscription.objects.get(contact="left@example.ru")
+    never = Subscription.objects.get(contact="never@example.ru")
+    client.get(links.unsubscribe_url(left).replace("http://testserver", ""))
+
+    assert subscriptions_erase_stale() == 0
+    later = timezone.now() + timedelta(days=31)
+    assert subscriptions_erase_stale(now=later) == 2
+    contacts = set(Subscription.objects.values_list("contact", flat=True))
+    assert contacts == {"kept@example.ru", f"erased:{left.pk}", f"erased:{never.pk}"}
+    assert not ConsentRecord.objects.filter(contact__in=["left@example.ru", "never@example.ru"])
+    assert ConsentRecord.objects.filter(withdrawn_at__isnull=True).count() == 0
+    kept.refresh_from_db()
+    assert kept.status == SubscriptionStatus.CONFIRMED
+    assert subscriptions_erase_stale(now=later) == 0
