@@ -127,6 +127,23 @@ def public_incident_get(*, pk) -> Incident:
     )
 
 
+def merged_incident_target(*, pk) -> int | None:
+    """Where a merged incident lives on now (followed through chains of merges)."""
+    seen = set()
+    current = pk
+    while current not in seen:
+        seen.add(current)
+        row = (
+            Incident.objects.filter(pk=current, status=IncidentStatus.MERGED)
+            .values_list("merged_into_id", flat=True)
+            .first()
+        )
+        if row is None:
+            return None if current == pk else current
+        current = row
+    return None
+
+
 def public_events(*, incident: Incident):
     return incident.events.filter(public=True, kind__in=PUBLIC_EVENTS).order_by("at", "id")
 

@@ -13,7 +13,7 @@ from gridportal.core.models import Branch
 from gridportal.core.services import client_ip
 
 from .. import selectors, services
-from ..choices import Cause, Channel
+from ..choices import Cause, Channel, IncidentStatus
 from ..models import Incident
 from ..selectors import PUBLIC_STATUSES
 from ..snapshot import answer_as_dict
@@ -109,6 +109,16 @@ class IncidentQuerysetMixin:
             qs = qs.filter(branch__code=branch)
         wanted = self.request.query_params.get("status")
         if wanted:
+            if wanted not in IncidentStatus.values:
+                raise ValidationError(
+                    {
+                        "status": [
+                            _("Choose one of: {values}.").format(
+                                values=", ".join(IncidentStatus.values)
+                            )
+                        ]
+                    }
+                )
             qs = qs.filter(status=wanted)
         return qs.order_by("-started_at", "-id")
 

@@ -152,3 +152,9 @@ def test_feed_in_json_and_geojson(client, network, outage):
 def test_the_schema_documents_the_outage_endpoints(client, db):
     schema = client.get("/api/schema/").content.decode()
     assert "/api/v1/outages/status/" in schema and "/api/v1/outages/reports/" in schema
+
+
+def test_an_unknown_status_filter_is_a_json_400(client, db):
+    response = client.get("/api/v1/outages/incidents/", {"status": "exploded"})
+    assert response.status_code == 400
+    assert "status" in response.json()["error"]["fields"]

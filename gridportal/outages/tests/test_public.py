@@ -10,6 +10,7 @@ from gridportal.outages import services
 from gridportal.outages.choices import Cause, IncidentStatus
 from gridportal.outages.models import Incident, OutageReport
 
+from .conftest import build_network
 from .factories import report
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +238,14 @@ def test_the_lookup_answer_costs_a_handful_of_queries(
     client.get("/outages/status/", {"address": network.addresses[0].pk})
     with django_assert_max_num_queries(8):
         client.get("/outages/status/", {"address": network.addresses[0].pk})
+
+
+def test_a_merged_incident_page_leads_to_the_incident_it_joined(client, network, officer):
+    second = build_network(network.branch, code="olonets", city="Олонец", feeders=1, per_feeder=1)
+    report(network.addresses[0], problem="hazard")
+    report(second.addresses[0], problem="hazard")
+    first, other = Incident.objects.order_by("id")
+    services.incident_confirm(incident=first, actor=officer)
+    services.incident_merge(target=first, sources=[other], actor=officer)
+    response = client.get(f"/outages/incidents/{other.pk}/")
+    assert response.status_code == 302 and response["Location"] == f"/outages/incidents/{first.pk}/"

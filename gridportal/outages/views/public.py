@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -170,6 +170,9 @@ def outages_page(request):
 
 
 def incident_page(request, pk):
+    merged_into = selectors.merged_incident_target(pk=pk)
+    if merged_into is not None:
+        return redirect("outages:incident", pk=merged_into)
     incident = selectors.public_incident_get(pk=pk)
     return render(
         request,
