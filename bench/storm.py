@@ -150,9 +150,11 @@ def stop_all() -> None:
     PROCESSES.clear()
 
 
-def wait_http(port: int, path: str, timeout: float = 30) -> None:
+def wait_http(port: int, path: str, timeout: float = 30, proc=None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise PortTaken(port)
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             conn.request("GET", path)
@@ -412,10 +414,27 @@ def ratio(label: str, b: dict, a: dict, target: float = 0.8) -> None:
 # --- nginx -----------------------------------------------------------------------------------
 
 
-def nginx_start(port: int) -> None:
-    (WORK / "nginx" / "tmp").mkdir(parents=True)
+def nginx_start() -> int:
+    """Start nginx on a free loopback port (another one if that port was taken meanwhile)."""
+    (WORK / "nginx" / "tmp").mkdir(parents=True, exist_ok=True)
     small = WORK / "fixed"
-    small.mkdir()
+    small.mkdir(exist_ok=True)
+    for _attempt in range(5):
+        port = free_port()
+        proc = nginx_try(port, small)
+        try:
+            wait_http(port, "/bench/small.json", timeout=10, proc=proc)
+            return port
+        except PortTaken:
+            PROCESSES.remove(proc)
+    raise SystemExit(f"nginx did not start; see {WORK / 'nginx'}")
+
+
+class PortTaken(Exception):
+    pass
+
+
+def nginx_try(port: int, small: Path) -> subprocess.Popen:
     (small / "small.json").write_bytes(b'{"state":"none","incident":null,"planned":[]}')
     include = (ROOT / "deploy/nginx/gridportal-storm.conf").read_text()
     include = include.replace("/srv/gridportal/storm", str(PUBLISH))
@@ -455,8 +474,7 @@ http {{
 }}
 """
     )
-    start("nginx", ["/usr/sbin/nginx", "-c", str(conf), "-p", str(WORK / "nginx")])
-    wait_http(port, "/bench/small.json")
+    return start("nginx", ["/usr/sbin/nginx", "-c", str(conf), "-p", str(WORK / "nginx")])
 
 
 # --- the report storm ------------------------------------------------------------------------
@@ -591,7 +609,7 @@ def main() -> None:
         f"initial snapshot {snapshot.version} built and published in {time.monotonic() - t:.2f} s"
     )
 
-    django_port, nginx_port = free_port(), free_port()
+    django_port = free_port()
     worker_args = ["--workers", str(WORKERS), "--worker-class", WORKER_CLASS]
     if WORKER_CLASS == "gthread":
         worker_args += ["--threads", str(THREADS)]
@@ -627,7 +645,7 @@ def main() -> None:
         ],
     )
     wait_http(django_port, "/outages/live/ping")
-    nginx_start(nginx_port)
+    nginx_port = nginx_start()
     wait_celery()
     cpus = os.cpu_count()
     print(
