@@ -74,6 +74,10 @@ class SubscribeForm(forms.Form):
         return cleaned
 
 
+class RestoreForm(forms.Form):
+    consent = ConsentField()
+
+
 class ManageLinkForm(forms.Form):
     contact = forms.CharField(
         label=_("E-mail or mobile phone"),

@@ -357,6 +357,36 @@ def subscriptions_erase_stale(*, now=None) -> int:
     return erased
 
 
+def subscription_restore(*, subscription: Subscription, request=None) -> Subscription:
+    """Undo an unsubscribe (a click by mistake, or a mail scanner that opened the link).
+
+    Only a subscription that was confirmed and is not yet erased; consent is given anew.
+    """
+    with transaction.atomic():
+        locked = Subscription.objects.select_for_update().get(pk=subscription.pk)
+        if locked.status == SubscriptionStatus.CONFIRMED:
+            return locked
+        if (
+            locked.status != SubscriptionStatus.UNSUBSCRIBED
+            or locked.confirmed_at is None
+            or locked.is_erased
+        ):
+            raise ApplicationError(
+                _("This subscription cannot be restored. Please subscribe again."),
+                code="not_restorable",
+            )
+        locked.consent = consent_record(
+            subject=CONSENT_SUBJECT,
+            text_version=CONSENT_VERSION,
+            request=request,
+            contact=locked.contact,
+        )
+        locked.status = SubscriptionStatus.CONFIRMED
+        locked.unsubscribed_at = None
+        locked.save()
+    return locked
+
+
 # --- the interface other apps call ----------------------------------------------------------
 
 

@@ -145,3 +145,21 @@ def test_the_staff_pages_are_accessible(page, site, login, officer, address):
     page.goto(f"/notifications/staff/subscriptions/{subscription.pk}/")
     assert page.get_by_test_id("contact").inner_text() == "ivanova@example.ru"
     assert_accessible(page)
+
+
+def test_unsubscribe_in_one_click_and_undo_it(page, site, address):
+    from gridportal.notifications import links
+
+    from .factories import SubscriptionFactory
+
+    subscription = SubscriptionFactory(
+        address=address, contact="ivanova@example.ru", confirmed_at="2026-11-01T10:00:00Z"
+    )
+    page.goto(links.unsubscribe_url(subscription))
+    assert page.get_by_role("heading", level=1).inner_text() == "Вы отписаны"
+    assert_accessible(page)
+    page.get_by_label("Я согласен").check()
+    page.get_by_role("button", name="Оставить подписку").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Подписка подтверждена"
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.CONFIRMED

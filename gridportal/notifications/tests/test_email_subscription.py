@@ -368,3 +368,54 @@ def test_contacts_of_old_cancelled_and_unconfirmed_subscriptions_are_erased(
     kept.refresh_from_db()
     assert kept.status == SubscriptionStatus.CONFIRMED
     assert subscriptions_erase_stale(now=later) == 0
+
+
+def test_an_unsubscribe_by_mistake_can_be_undone_with_consent(client, commit, smtp_server, address):
+    from gridportal.notifications import links
+
+    from .factories import SubscriptionFactory
+
+    subscription = SubscriptionFactory(
+        address=address, contact="ivanova@example.ru", confirmed_at="2026-11-01T10:00:00Z"
+    )
+    path = links.unsubscribe_url(subscription).replace("http://testserver", "")
+    page = client.get(path)
+    assert "Отписались по ошибке?" in page.content.decode()
+    restore = reverse("notifications:restore", args=[links.unsubscribe_token(subscription)])
+
+    refused = client.post(restore, {})
+    assert refused.status_code == 400
+    assert "согласием на обработку" in refused.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.UNSUBSCRIBED
+
+    kept = client.post(restore, {"consent": "on"})
+    assert kept.status_code == 200
+    assert "Подписка подтверждена" in kept.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.CONFIRMED
+    assert subscription.consent.withdrawn_at is None
+    with commit():
+        assert (
+            notification_dispatch(
+                event_key="e", address_ids=[address.pk], template=TEMPLATE, context={}
+            )
+            == 1
+        )
+
+
+def test_a_never_confirmed_subscription_cannot_be_restored(client, commit, smtp_server, address):
+    from gridportal.notifications import links
+
+    _subscribe(client, commit, address)
+    subscription = Subscription.objects.get()
+    page = client.get(links.unsubscribe_url(subscription).replace("http://testserver", ""))
+    assert "Отписались по ошибке?" not in page.content.decode()
+    response = client.post(
+        reverse("notifications:restore", args=[links.unsubscribe_token(subscription)]),
+        {"consent": "on"},
+    )
+    assert response.status_code == 400
+    assert "нельзя восстановить" in response.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.UNSUBSCRIBED

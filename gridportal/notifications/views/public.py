@@ -14,7 +14,7 @@ from gridportal.grid.search import address_search
 
 from .. import links, selectors, services
 from ..choices import Channel, SubscriptionStatus
-from ..forms import CodeForm, ManageLinkForm, SubscribeForm
+from ..forms import CodeForm, ManageLinkForm, RestoreForm, SubscribeForm
 from ..models import Subscription
 from ..ratelimit import rate_allow
 from ..transports import sms_enabled
@@ -178,26 +178,57 @@ def verify(request, token):
     )
 
 
-@csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a session
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    """One click from any message: the subscription ends at once."""
+def _subscription_from_unsubscribe_token(token):
     pk = links.unsubscribe_token_read(token)
-    subscription = (
-        Subscription.objects.select_related("address").filter(pk=pk).first() if pk else None
-    )
-    if subscription is None:
-        return _link_invalid(request, status=404)
-    subscription = services.subscription_unsubscribe(subscription=subscription)
+    return Subscription.objects.select_related("address").filter(pk=pk).first() if pk else None
+
+
+def _unsubscribed_page(request, subscription, *, form=None, status=200):
     return render(
         request,
         "notifications/public/unsubscribed.html",
         {
             "subscription": subscription,
+            "token": links.unsubscribe_token(subscription),
+            "restore_form": form or RestoreForm(),
+            "restorable": subscription.confirmed_at is not None and not subscription.is_erased,
             "resubscribe_url": reverse("notifications:subscribe")
             + f"?address={subscription.address_id}",
             "manage_url": links.manage_url(subscription),
         },
+        status=status,
+    )
+
+
+@csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a session
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """One click from any message: the subscription ends at once."""
+    subscription = _subscription_from_unsubscribe_token(token)
+    if subscription is None:
+        return _link_invalid(request, status=404)
+    subscription = services.subscription_unsubscribe(subscription=subscription)
+    return _unsubscribed_page(request, subscription)
+
+
+@require_http_methods(["POST"])
+def restore(request, token):
+    """«Unsubscribed by mistake»: keep the subscription, with consent given again."""
+    subscription = _subscription_from_unsubscribe_token(token)
+    if subscription is None:
+        return _link_invalid(request, status=404)
+    form = RestoreForm(request.POST)
+    if not form.is_valid():
+        return _unsubscribed_page(request, subscription, form=form, status=400)
+    try:
+        subscription = services.subscription_restore(subscription=subscription, request=request)
+    except ApplicationError as error:
+        form.add_error(None, error.message)
+        return _unsubscribed_page(request, subscription, form=form, status=400)
+    return render(
+        request,
+        "notifications/public/confirmed.html",
+        {"subscription": subscription, "manage_url": links.manage_url(subscription)},
     )
 
 
