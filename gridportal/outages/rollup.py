@@ -70,7 +70,7 @@ class Topology:
 class ReportIn:
     id: int
     substation_id: int | None
-    urgent: bool = False
+    urgent: bool = False  # danger or «still out» after restoration: enough on its own
 
 
 @dataclass(frozen=True)

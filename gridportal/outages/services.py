@@ -336,12 +336,20 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> Non
             | Q(incident__status=IncidentStatus.PREDICTED, incident__pinned=False)
         )
         .values_list(
-            "id", "substation_id", "urgent", "incident_id", "unassigned_reason", "created_at"
+            "id",
+            "substation_id",
+            "urgent",
+            "incident_id",
+            "unassigned_reason",
+            "created_at",
+            "channel",
         )
     )
+    # Danger, and «still without power» after a restoration (a likely nested fault),
+    # are enough on their own to predict an outage of the substation.
     result = rollup(
         topology=topology,
-        reports=[ReportIn(r[0], r[1], r[2]) for r in rows],
+        reports=[ReportIn(r[0], r[1], r[2] or r[6] == Channel.CALLBACK) for r in rows],
         held=held,
         rules=RollupRules.from_values(values),
     )

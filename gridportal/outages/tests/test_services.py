@@ -330,7 +330,13 @@ def test_still_out_link_creates_a_callback_report_that_can_start_a_nested_outage
     token = services.still_out_token(incident=incident)
     receipt = services.still_out_report(address_id=network.addresses_of(tp)[1].pk, token=token)
     assert receipt.report.channel == Channel.CALLBACK
-    assert receipt.report.incident != incident
+    nested = receipt.report.incident
+    assert nested is not None and nested != incident
+    assert (nested.level, nested.substation, nested.status) == (
+        Level.SUBSTATION,
+        tp,
+        IncidentStatus.PREDICTED,
+    )
 
 
 def test_still_out_link_refuses_a_forged_token_or_foreign_address(network, now, officer):
