@@ -2,9 +2,9 @@
 
 The mapping changes only when the network register is edited. It is kept in
 buckets of 1,024 consecutive address ids, each a packed array of substation ids
-(4 KB), in the cache for a day (a bucket is dropped when one of its addresses
+(8 KB), in the cache for a day (a bucket is dropped when one of its addresses
 is saved) and in every process for five minutes. The whole register of a
-million addresses is about 4 MB per process, so after warming up a look-up by
+million addresses is about 8 MB per process, so after warming up a look-up by
 address is two list indexings; at worst it costs one cache round trip, and the
 database (one range query for the bucket) only on a cold miss.
 """
