@@ -124,6 +124,9 @@ def test_planned_work_pages_are_accessible(page, network):
     page.goto(f"/outages/status/?address={network.addresses[0].pk}")
     assert "answer-planned" in page.get_by_test_id("status-answer").get_attribute("class")
     assert_accessible(page)
+    page.goto(f"/outages/text/?address={network.addresses[0].pk}")
+    assert "Замена опор ВЛ-0,4 кВ" in page.locator("main").inner_text()
+    assert_accessible(page)
 
 
 def test_the_report_form_works_without_javascript(browser, live_server, network):
