@@ -72,8 +72,3 @@ def rule(key: str, on: dt.date | None = None) -> Decimal:
 
 def rules_cache_clear(**kwargs) -> None:
     cache.delete(CACHE_KEY)
-
-
-def estimate_met(*, etr: dt.datetime, restored_at: dt.datetime, tolerance: dt.timedelta) -> bool:
-    """Pure: power came back no later than the published estimate plus the tolerance."""
-    return restored_at <= etr + tolerance

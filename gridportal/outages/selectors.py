@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, Max, Min, Prefetch, Q, Sum
+from django.db.models import Count, F, Max, Min, Prefetch, Q, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -28,7 +28,7 @@ from .models import (
     OutageReport,
     PlannedOutage,
 )
-from .rules import estimate_met, rule_values
+from .rules import rule_values
 from .snapshot import IncidentView, PlannedView, StatusAnswer, status_answer
 
 PUBLIC_STATUSES = (IncidentStatus.CONFIRMED, IncidentStatus.RESTORED)
@@ -399,13 +399,17 @@ def archive_for_user(*, user):
 def etr_accuracy(*, branches) -> list[dict]:
     """Per branch: how often the last published estimate was met («estimates met N %»)."""
     tolerance = dt.timedelta(minutes=int(rule_values()[RuleKey.ETR_TOLERANCE_MINUTES]))
-    rows = Incident.objects.filter(
-        status=IncidentStatus.RESTORED, branch__in=branches, etr__isnull=False
-    ).values_list("branch_id", "etr", "restored_at")
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for branch_id, etr, restored_at in rows:
-        totals[branch_id][1] += 1
-        totals[branch_id][0] += estimate_met(etr=etr, restored_at=restored_at, tolerance=tolerance)
+    rows = (
+        Incident.objects.filter(
+            status=IncidentStatus.RESTORED, branch__in=branches, etr__isnull=False
+        )
+        .values("branch_id")
+        .annotate(
+            total=Count("id"),
+            met=Count("id", filter=Q(restored_at__lte=F("etr") + tolerance)),
+        )
+    )
+    totals = {row["branch_id"]: (row["met"], row["total"]) for row in rows}
     result = []
     for branch in branches.order_by("name"):
         met, total = totals.get(branch.pk, (0, 0))
