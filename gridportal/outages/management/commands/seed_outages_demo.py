@@ -14,7 +14,7 @@ from django.utils import timezone
 from gridportal.grid.models import ServiceAddress, Substation
 
 from ...choices import Cause, Channel, CrewStatus, FacilityKind, IncidentStatus, Problem
-from ...models import CriticalFacility, Incident
+from ...models import CriticalFacility, Incident, PlannedOutage
 from ...services import (
     incident_confirm,
     incident_update,
@@ -43,9 +43,15 @@ class Command(BaseCommand):
         parser.add_argument("--incidents", type=int, default=12)
         parser.add_argument("--planned", type=int, default=20)
         parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when outages are already recorded."
+        )
 
     @transaction.atomic
-    def handle(self, *args, incidents, planned, seed, **options):
+    def handle(self, *args, incidents, planned, seed, if_empty=False, **options):
+        if if_empty and (Incident.objects.exists() or PlannedOutage.objects.exists()):
+            self.stdout.write("Outages are already recorded; leaving them as they are.")
+            return
         rng = random.Random(seed)
         substations = list(
             Substation.objects.filter(addresses__isnull=False).distinct().order_by("id")[:5000]
