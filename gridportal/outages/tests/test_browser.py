@@ -1,6 +1,8 @@
 """A customer and a dispatcher go through an outage from the first report to restoration."""
 
 import datetime as dt
+import re
+import time
 
 import pytest
 from django.utils import timezone
@@ -28,7 +30,10 @@ def dispatcher_page(browser, live_server, officer):
     context.close()
 
 
-def test_from_the_first_report_to_restoration(page, dispatcher_page, network):
+def test_from_the_first_report_to_restoration(
+    page, dispatcher_page, network, smtp_server, settings, live_server
+):
+    settings.SITE_URL = live_server.url
     tp = network.substations[0]
     mine, neighbour = network.addresses_of(tp)
 
@@ -41,6 +46,19 @@ def test_from_the_first_report_to_restoration(page, dispatcher_page, network):
     answer = page.get_by_test_id("status-answer")
     assert "answer-none" in answer.get_attribute("class")
     assert_accessible(page)
+
+    # The customer subscribes to the address by e-mail and confirms from the letter.
+    answer.get_by_role("link", name="Получать уведомления по e-mail или SMS").click()
+    page.wait_for_load_state()
+    page.get_by_label("Адрес эл. почты").fill("ivanova@example.ru")
+    page.get_by_label("Я согласен").check()
+    page.get_by_role("button", name="Подписаться").click()
+    page.get_by_role("heading", name="Проверьте почту").wait_for()
+    [letter] = smtp_server.wait_for(1)
+    page.goto(re.search(r"http://\S+/notifications/confirm/\S+", letter["body"]).group(0))
+    assert page.get_by_role("heading", level=1).inner_text() == "Подписка подтверждена"
+    page.goto(f"/outages/status/?address={mine.pk}")
+    answer = page.get_by_test_id("status-answer")
 
     # ... and reports the outage.
     answer.locator(f"a[href='/outages/report/?address={mine.pk}']").click()
@@ -98,6 +116,12 @@ def test_from_the_first_report_to_restoration(page, dispatcher_page, network):
     assert etr.strftime("%H:%M") in history.inner_text()
     assert_accessible(page)
 
+    # The subscriber got the outage letter with the restoration time, through real SMTP.
+    letters = smtp_server.wait_for(2)
+    outage_letters = [m for m in letters[1:] if m["to"] == ["ivanova@example.ru"]]
+    assert outage_letters, [m["subject"] for m in letters]
+    assert any(etr.strftime("%H:%M") in m["body"] for m in smtp_server.messages[1:])
+
     # The dispatcher restores it; the customer's answer goes back to normal.
     board.goto("/outages/staff/")
     board.locator(f"tr[data-incident='{incident.pk}'] form[action$='/restore/'] button").click()
@@ -106,6 +130,22 @@ def test_from_the_first_report_to_restoration(page, dispatcher_page, network):
     assert incident.status == "restored"
     page.goto(f"/outages/status/?address={mine.pk}")
     assert "answer-none" in page.get_by_test_id("status-answer").get_attribute("class")
+
+    # The subscriber is told the power is back, with a «still without power?» link.
+    def restored_letter():
+        for message in smtp_server.messages:
+            if "/outages/still-out/" in message["body"]:
+                return message
+        return None
+
+    deadline = time.monotonic() + 15
+    while restored_letter() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    letter = restored_letter()
+    assert letter is not None, [m["subject"] for m in smtp_server.messages]
+    still_out = re.search(r"http://\S+/outages/still-out/\S+", letter["body"]).group(0)
+    page.goto(still_out)
+    assert_accessible(page)
 
 
 def test_planned_work_pages_are_accessible(page, network):
