@@ -37,28 +37,49 @@ class SnapshotUnavailable(Exception):
     """No snapshot in this process or the cache, and the database cannot build one."""
 
 
-def _pieces_keys(version: str) -> tuple[str, str]:
-    return f"storm:{version}:answers", f"storm:{version}:docs"
+def _pieces(snapshot: Snapshot) -> dict:
+    """The cache entries of a snapshot: answers, documents, and the substation ids apart."""
+    docs = {k: v for k, v in snapshot.__dict__.items() if k not in ("answers", "substations")}
+    return {
+        f"storm:{snapshot.version}:answers": snapshot.answers,
+        f"storm:{snapshot.version}:docs": docs,
+        f"storm:substations:{snapshot.substations_key}": snapshot.substations,
+    }
+
+
+def _cache_put(snapshot: Snapshot) -> bool:
+    """Store the pieces and make the version current; True if the version changed."""
+    cache.set_many(_pieces(snapshot), PIECES_TTL)
+    changed = cache.get(CURRENT_KEY) != snapshot.version
+    cache.set(CURRENT_KEY, snapshot.version, None)
+    return changed
 
 
 def snapshot_store(snapshot: Snapshot) -> bool:
     """Put a snapshot in the cache and make it current; True if the version changed."""
-    answers_key, docs_key = _pieces_keys(snapshot.version)
-    docs = {k: v for k, v in snapshot.__dict__.items() if k != "answers"}
-    cache.set_many({answers_key: snapshot.answers, docs_key: docs}, PIECES_TTL)
-    changed = cache.get(CURRENT_KEY) != snapshot.version
-    cache.set(CURRENT_KEY, snapshot.version, None)
+    changed = _cache_put(snapshot)
     _local.put(snapshot)
     return changed
 
 
-def snapshot_load(version: str) -> Snapshot | None:
-    """The pieces of one version from the cache (None if evicted)."""
-    answers_key, docs_key = _pieces_keys(version)
+def snapshot_load(version: str, known: Snapshot | None = None) -> Snapshot | None:
+    """The pieces of one version from the cache (None if evicted).
+
+    The substation ids (half a megabyte on a large network) are fetched only
+    when they changed since the snapshot this process already has.
+    """
+    answers_key, docs_key = f"storm:{version}:answers", f"storm:{version}:docs"
     pieces = cache.get_many([answers_key, docs_key])
     if answers_key not in pieces or docs_key not in pieces:
         return None
-    return Snapshot(answers=pieces[answers_key], **pieces[docs_key])
+    docs = pieces[docs_key]
+    if known is not None and known.substations_key == docs["substations_key"]:
+        substations = known.substations
+    else:
+        substations = cache.get(f"storm:substations:{docs['substations_key']}")
+        if substations is None:
+            return None
+    return Snapshot(answers=pieces[answers_key], substations=substations, **docs)
 
 
 class _ProcessCopy:
@@ -95,7 +116,7 @@ class _ProcessCopy:
                 if self.snapshot is not None and self.snapshot.version == version:
                     self.checked = time.monotonic()
                     return self.snapshot
-                loaded = snapshot_load(version)
+                loaded = snapshot_load(version, known=self.snapshot)
                 if loaded is not None:
                     self.snapshot, self.checked = loaded, time.monotonic()
                     return loaded
@@ -114,10 +135,7 @@ class _ProcessCopy:
                 return self.snapshot
             raise SnapshotUnavailable from error
         try:
-            answers_key, docs_key = _pieces_keys(snapshot.version)
-            docs = {k: v for k, v in snapshot.__dict__.items() if k != "answers"}
-            cache.set_many({answers_key: snapshot.answers, docs_key: docs}, PIECES_TTL)
-            cache.set(CURRENT_KEY, snapshot.version, None)
+            _cache_put(snapshot)
         except Exception:
             logger.exception("storm: could not store the snapshot in the cache")
         self.snapshot, self.checked = snapshot, time.monotonic()

@@ -57,6 +57,7 @@ class Snapshot:
     none: bytes  # the answer for a substation nothing touches
     unknown: bytes  # the answer for an address not linked to the network
     substations: frozenset[int]  # every substation id that exists
+    substations_key: str  # hash of those ids: the set is stored apart, it rarely changes
     summary: bytes
     branches: dict[str, bytes] = field(default_factory=dict)  # branch code → summary JSON
     feed: bytes = b""
@@ -318,7 +319,10 @@ def snapshot_build(now: dt.datetime | None = None) -> Snapshot:
     for sid in sorted(answers):
         content.update(b"%d:" % sid + answers[sid] + b"\n")
     content.update(none + unknown)
-    content.update(hashlib.sha256(b",".join(b"%d" % s for s in sorted(substations))).digest())
+    substations_key = hashlib.sha256(b",".join(b"%d" % s for s in sorted(substations))).hexdigest()[
+        :16
+    ]
+    content.update(substations_key.encode())
     content.update(dumps([branches, districts, settlements, items]))
     version = content.hexdigest()[:16]
 
@@ -345,6 +349,7 @@ def snapshot_build(now: dt.datetime | None = None) -> Snapshot:
         none=none,
         unknown=unknown,
         substations=substations,
+        substations_key=substations_key,
         summary=summary(),
         branches={b["code"]: summary(b["code"]) for b in branches},
         feed=dumps({"generated_at": now, "outages": items}),
