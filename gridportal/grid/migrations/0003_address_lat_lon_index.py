@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_calendar_defaults'),
-        ('grid', '0002_trigram_search'),
+        ("core", "0002_calendar_defaults"),
+        ("grid", "0002_trigram_search"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='serviceaddress',
-            index=models.Index(fields=['latitude', 'longitude'], name='address_lat_lon'),
+            model_name="serviceaddress",
+            index=models.Index(fields=["latitude", "longitude"], name="address_lat_lon"),
         ),
     ]
