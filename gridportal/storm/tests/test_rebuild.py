@@ -8,6 +8,7 @@ import datetime as dt
 import logging
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from gridportal.outages import services as outages
@@ -116,3 +117,16 @@ def test_a_failing_rebuild_never_breaks_the_report_that_triggered_it(
     assert response.status_code == 201
     assert response.json()["number"]
     assert "could not rebuild the snapshot" in caplog.text
+
+
+@committed
+def test_a_rebuild_already_pending_is_not_queued_twice(client, network):
+    tp = network.substations[0]
+    assert look_up(client, tp)[1]["state"] == "none"
+    cache.add(services.PENDING_KEY, 1, services.DEBOUNCE_SECONDS)  # one is queued already
+    predict(network, tp)
+    # The queued rebuild has not run yet: this process still answers from its snapshot.
+    assert look_up(client, tp)[1]["state"] == "none"
+    cache.delete(services.PENDING_KEY)  # …and when it runs, the next change goes through
+    report(network.addresses_of(tp)[0], phone="+79001112233")
+    assert look_up(client, tp)[1]["state"] == "reported"
