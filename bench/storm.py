@@ -119,6 +119,7 @@ from gridportal.grid.models import Feeder, ServiceAddress, Substation  # noqa: E
 from gridportal.outages.choices import RuleKey  # noqa: E402
 from gridportal.outages.models import Incident, OutageReport, OutageRule  # noqa: E402
 from gridportal.storm.services import snapshot_rebuild  # noqa: E402
+from gridportal.storm.snapshots import STATUS_BUCKETS  # noqa: E402
 
 PROCESSES: list[subprocess.Popen] = []
 
@@ -308,6 +309,14 @@ def lua_random_range(prefix: str, low: int, high: int, suffix: str = "") -> str:
     return LUA_COMMON + (
         f'request = function() return wrk.format("GET", "{prefix}" .. '
         f'math.random({low}, {high}) .. "{suffix}") end\n'
+    )
+
+
+def lua_random_bucket(prefix: str, low: int, high: int, buckets: int) -> str:
+    """A random substation's bucket file: the storm path (one file, always present)."""
+    return LUA_COMMON + (
+        f'request = function() return wrk.format("GET", "{prefix}" .. '
+        f'(math.random({low}, {high}) % {buckets}) .. ".json") end\n'
     )
 
 
@@ -715,6 +724,9 @@ def main() -> None:
         "d": lua_random_range(
             "/outages/static/status/substation/", low_substation, top_substation, ".json"
         ),
+        "d-bucket": lua_random_bucket(
+            "/outages/static/status/bucket/", low_substation, top_substation, STATUS_BUCKETS
+        ),
     }
     runs: dict[str, list[dict]] = {name: [] for name in [*django_lua, *nginx_lua]}
     labels = {
@@ -722,7 +734,8 @@ def main() -> None:
         "b-sub": "(b) look-up, random substation",
         "b-addr": "(b) look-up, random address (mapping warm)",
         "c": "(c) nginx, fixed small JSON file",
-        "d": "(d) nginx, published snapshot, random substation",
+        "d": "(d) nginx, published snapshot, random substation file",
+        "d-bucket": "(d) nginx, published snapshot, random substation's bucket",
     }
     print(f"\nDjango (gunicorn) and nginx, {ROUNDS} alternating rounds:")
     for round_no in range(1, ROUNDS + 1):
@@ -738,13 +751,15 @@ def main() -> None:
         line(labels[name], total[name])
     ratio("(b)/(a) substations", total["b-sub"], total["a"])
     ratio("(b)/(a) addresses", total["b-addr"], total["a"])
-    ratio("(d)/(c)", total["d"], total["c"])
+    ratio("(d)/(c) substation files", total["d"], total["c"])
+    ratio("(d)/(c) bucket files (the storm path)", total["d-bucket"], total["c"])
     # The machine is shared: a neighbour's burst can halve one phase. Side-by-side rounds
     # are compared pairwise; the median of the pairs is the robust figure.
     for label, top, bottom in (
         ("(b)/(a) substations", "b-sub", "a"),
         ("(b)/(a) addresses", "b-addr", "a"),
-        ("(d)/(c)", "d", "c"),
+        ("(d)/(c) substation files", "d", "c"),
+        ("(d)/(c) bucket files", "d-bucket", "c"),
     ):
         pairs = [t["rps"] / b["rps"] for t, b in zip(runs[top], runs[bottom], strict=True)]
         print(

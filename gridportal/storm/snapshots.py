@@ -47,6 +47,10 @@ def dumps(data) -> bytes:
     return json.dumps(data, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+# The storm path's static files: answers grouped by substation id modulo this.
+STATUS_BUCKETS = 1024
+
+
 @dataclass
 class Snapshot:
     """Everything the storm path serves, as ready bytes, with its content version."""
@@ -72,6 +76,27 @@ class Snapshot:
             return "none", self.none
         return None
 
+    def bucket_files(self) -> dict[str, bytes]:
+        """The storm path: every substation's answer in one of STATUS_BUCKETS files.
+
+        `status/bucket/<substation id % STATUS_BUCKETS>.json` always exists, so a web
+        server answers with one file look-up among a thousand names, never a miss
+        and a fallback: {"none": <answer>, "answers": {"<id>": <answer>, …}}.
+        """
+        grouped: dict[int, list[int]] = defaultdict(list)
+        for substation_id in self.answers:
+            grouped[substation_id % STATUS_BUCKETS].append(substation_id)
+        files = {}
+        for bucket in range(STATUS_BUCKETS):
+            parts = [
+                b'"%d":' % substation_id + self.answers[substation_id]
+                for substation_id in sorted(grouped.get(bucket, ()))
+            ]
+            files[f"status/bucket/{bucket}.json"] = (
+                b'{"none":' + self.none + b',"answers":{' + b",".join(parts) + b"}}"
+            )
+        return files
+
     def files(self) -> dict[str, bytes]:
         """The published form: relative path → content (see docs/storm.md)."""
         files = {
@@ -84,6 +109,7 @@ class Snapshot:
         }
         for substation_id, body in self.answers.items():
             files[f"status/substation/{substation_id}.json"] = body
+        files.update(self.bucket_files())
         for code, body in self.branches.items():
             files[f"branch/{code}/summary.json"] = body
         return files

@@ -108,3 +108,19 @@ def test_unchanged_answers_keep_their_file_and_changed_ones_get_a_later_time(
     assert os.stat(first / quiet).st_ino == os.stat(second / quiet).st_ino
     # The outage answer changed: a strictly later modification time, so a new ETag.
     assert int(os.stat(second / out).st_mtime) > int(os.stat(first / out).st_mtime)
+
+
+def test_every_substation_answer_is_also_in_its_bucket_file():
+    from gridportal.storm.snapshots import STATUS_BUCKETS, Snapshot
+
+    snapshot = Snapshot.__new__(Snapshot)
+    snapshot.none = b'{"state":"none"}'
+    snapshot.answers = {5: b'{"state":"outage"}', 5 + STATUS_BUCKETS: b'{"state":"planned"}'}
+    files = snapshot.bucket_files()
+    assert len(files) == STATUS_BUCKETS
+    bucket = json.loads(files["status/bucket/5.json"])
+    assert bucket["answers"] == {
+        "5": {"state": "outage"},
+        str(5 + STATUS_BUCKETS): {"state": "planned"},
+    }
+    assert json.loads(files["status/bucket/6.json"]) == {"none": {"state": "none"}, "answers": {}}
