@@ -17,6 +17,7 @@ from .choices import (
     ACTIVE_STATUSES,
     PUBLIC_EVENTS,
     CallbackStatus,
+    Cause,
     IncidentStatus,
     RuleKey,
     UnassignedReason,
@@ -37,17 +38,14 @@ PUBLIC_STATUSES = (IncidentStatus.CONFIRMED, IncidentStatus.RESTORED)
 # --- the look-up answer ---------------------------------------------------------------
 
 
-def incident_views(*, substation_ids) -> list[IncidentView]:
-    """Active incidents covering these substations, as plain values."""
-    rows = (
-        IncidentSubstation.objects.filter(
-            substation_id__in=list(substation_ids),
-            restored_at__isnull=True,
-            incident__status__in=ACTIVE_STATUSES,
-        )
-        .values_list("incident_id", "substation_id")
-        .order_by("incident_id")
+def incident_views(*, substation_ids=None) -> list[IncidentView]:
+    """Active incidents covering these substations (None: all of them), as plain values."""
+    rows = IncidentSubstation.objects.filter(
+        restored_at__isnull=True, incident__status__in=ACTIVE_STATUSES
     )
+    if substation_ids is not None:
+        rows = rows.filter(substation_id__in=list(substation_ids))
+    rows = rows.values_list("incident_id", "substation_id").order_by("incident_id")
     live: dict[int, set[int]] = defaultdict(set)
     for incident_id, substation_id in rows:
         live[incident_id].add(substation_id)
@@ -282,6 +280,39 @@ def feed_incidents(*, branch: Branch | None = None):
     if branch is not None:
         qs = qs.filter(branch=branch)
     return qs.order_by("id")
+
+
+def feed_items() -> list[dict]:
+    """Items of the public outage feed (fields documented in docs/outages.md)."""
+    items = []
+    for incident in feed_incidents():
+        location = incident_location(incident)
+        items.append(
+            {
+                "id": incident.pk,
+                "branch": incident.branch.code,
+                "district": incident.district.name if incident.district else None,
+                "area": incident.district.display_name
+                if incident.district
+                else incident.branch.display_name,
+                "cause": incident.cause,
+                "cause_label": str(Cause(incident.cause).label),
+                "crew_status": incident.crew_status,
+                "started_at": incident.started_at,
+                "estimated_restoration": incident.etr,
+                "estimated_restoration_local": (
+                    timezone.localtime(incident.etr).strftime("%d.%m %H:%M")
+                    if incident.etr
+                    else None
+                ),
+                "estimate_updated_at": incident.etr_updated_at,
+                "customers_out": incident.customers_out,
+                "public_message": incident.public_message,
+                "latitude": location[0] if location else None,
+                "longitude": location[1] if location else None,
+            }
+        )
+    return items
 
 
 def incident_location(incident: Incident) -> tuple[float, float] | None:

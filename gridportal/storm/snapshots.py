@@ -26,9 +26,9 @@ from rest_framework.utils.encoders import JSONEncoder
 
 from gridportal.core.models import Branch, District
 from gridportal.grid.models import ServiceAddress, Substation
-from gridportal.outages.choices import ACTIVE_STATUSES, Cause, IncidentStatus, PlannedStatus
-from gridportal.outages.models import Incident, IncidentSubstation, PlannedOutage
-from gridportal.outages.selectors import feed_incidents, incident_location
+from gridportal.outages.choices import IncidentStatus, PlannedStatus
+from gridportal.outages.models import Incident, PlannedOutage
+from gridportal.outages.selectors import feed_items, incident_views
 from gridportal.outages.snapshot import (
     IncidentView,
     PlannedView,
@@ -116,30 +116,6 @@ class Snapshot:
 
 
 # --- reads (one pass over the live data) -------------------------------------------------
-
-
-def _live_incidents() -> list[IncidentView]:
-    live: dict[int, set[int]] = defaultdict(set)
-    for incident_id, substation_id in IncidentSubstation.objects.filter(
-        restored_at__isnull=True, incident__status__in=ACTIVE_STATUSES
-    ).values_list("incident_id", "substation_id"):
-        live[incident_id].add(substation_id)
-    return [
-        IncidentView(
-            id=i.pk,
-            status=i.status,
-            level=i.level,
-            cause=i.cause,
-            crew_status=i.crew_status,
-            started_at=i.started_at,
-            etr=i.etr,
-            etr_updated_at=i.etr_updated_at,
-            customers_out=i.customers_out,
-            public_message=i.public_message,
-            live_substations=frozenset(live[i.pk]),
-        )
-        for i in Incident.objects.filter(pk__in=list(live)).order_by("id")
-    ]
 
 
 def _scheduled_planned(now: dt.datetime) -> list[PlannedView]:
@@ -275,39 +251,6 @@ def _summaries(now: dt.datetime) -> tuple[list[dict], list[dict], list[dict]]:
     return branches, districts, settlements
 
 
-def _feed_items() -> list[dict]:
-    """The outages feed's items (same fields as /api/v1/outages/feed/)."""
-    items = []
-    for incident in feed_incidents():
-        location = incident_location(incident)
-        items.append(
-            {
-                "id": incident.pk,
-                "branch": incident.branch.code,
-                "district": incident.district.name if incident.district else None,
-                "area": incident.district.display_name
-                if incident.district
-                else incident.branch.display_name,
-                "cause": incident.cause,
-                "cause_label": str(Cause(incident.cause).label),
-                "crew_status": incident.crew_status,
-                "started_at": incident.started_at,
-                "estimated_restoration": incident.etr,
-                "estimated_restoration_local": (
-                    timezone.localtime(incident.etr).strftime("%d.%m %H:%M")
-                    if incident.etr
-                    else None
-                ),
-                "estimate_updated_at": incident.etr_updated_at,
-                "customers_out": incident.customers_out,
-                "public_message": incident.public_message,
-                "latitude": location[0] if location else None,
-                "longitude": location[1] if location else None,
-            }
-        )
-    return items
-
-
 def geojson_features(items: list[dict]) -> list[dict]:
     return [
         {
@@ -329,7 +272,7 @@ def snapshot_build(now: dt.datetime | None = None) -> Snapshot:
     now = now or timezone.now()
     # The snapshot is the same for everybody: names and labels in the portal's default language.
     with translation.override(settings.LANGUAGE_CODE):
-        incidents = _live_incidents()
+        incidents = incident_views()
         planned = _scheduled_planned(now)
         answers = {
             sid: dumps(body)
@@ -339,7 +282,7 @@ def snapshot_build(now: dt.datetime | None = None) -> Snapshot:
         unknown = dumps(answer_as_dict(StatusAnswer(State.UNKNOWN, None, ())))
         substations = frozenset(Substation.objects.values_list("id", flat=True))
         branches, districts, settlements = _summaries(now)
-        items = _feed_items()
+        items = feed_items()
 
     content = hashlib.sha256()
     for sid in sorted(answers):

@@ -13,7 +13,7 @@ from gridportal.core.models import Branch
 from gridportal.core.services import client_ip
 
 from .. import selectors, services
-from ..choices import Cause, Channel, IncidentStatus
+from ..choices import Channel, IncidentStatus
 from ..models import Incident
 from ..selectors import PUBLIC_STATUSES
 from ..snapshot import answer_as_dict
@@ -159,36 +159,7 @@ class PlannedListView(generics.ListAPIView):
 
 
 def _feed_items():
-    now = timezone.now()
-    items = []
-    for incident in selectors.feed_incidents():
-        location = selectors.incident_location(incident)
-        items.append(
-            {
-                "id": incident.pk,
-                "branch": incident.branch.code,
-                "district": incident.district.name if incident.district else None,
-                "area": incident.district.display_name
-                if incident.district
-                else incident.branch.display_name,
-                "cause": incident.cause,
-                "cause_label": str(Cause(incident.cause).label),
-                "crew_status": incident.crew_status,
-                "started_at": incident.started_at,
-                "estimated_restoration": incident.etr,
-                "estimated_restoration_local": (
-                    timezone.localtime(incident.etr).strftime("%d.%m %H:%M")
-                    if incident.etr
-                    else None
-                ),
-                "estimate_updated_at": incident.etr_updated_at,
-                "customers_out": incident.customers_out,
-                "public_message": incident.public_message,
-                "latitude": location[0] if location else None,
-                "longitude": location[1] if location else None,
-            }
-        )
-    return now, items
+    return timezone.now(), selectors.feed_items()
 
 
 class FeedView(APIView):
