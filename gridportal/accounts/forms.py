@@ -2,11 +2,18 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
+from .consents import SIGNUP, consent_text
+
 
 class ConsentField(forms.BooleanField):
-    """An unticked checkbox for consent to personal-data processing (152-FZ)."""
+    """An unticked checkbox for consent to personal-data processing (152-FZ).
 
-    def __init__(self, **kwargs):
+    `purpose` names the registered text (accounts.consents); it is shown under the box.
+    """
+
+    def __init__(self, *, purpose: str, **kwargs):
+        self.purpose = purpose
+        kwargs.setdefault("help_text", consent_text(purpose).text)
         kwargs.setdefault("required", True)
         kwargs.setdefault("label", _("I agree to the processing of my personal data"))
         kwargs.setdefault(
@@ -17,13 +24,11 @@ class ConsentField(forms.BooleanField):
 
 
 class SignupForm(forms.Form):
-    CONSENT_VERSION = "2026-11"
-
     email = forms.EmailField(label=_("E-mail"))
     first_name = forms.CharField(label=_("Name"), max_length=150, required=False)
     password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
     password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
-    consent = ConsentField()
+    consent = ConsentField(purpose=SIGNUP)
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

@@ -39,8 +39,9 @@ class User(AbstractUser):
 class ConsentRecord(models.Model):
     """Consent to personal-data processing (152-FZ) given with a form: what text, when, from where."""
 
-    subject = models.CharField(_("form"), max_length=64)
+    subject = models.CharField(_("purpose"), max_length=64)
     text_version = models.CharField(_("consent text version"), max_length=32)
+    channel = models.CharField(_("channel"), max_length=16, blank=True)
     given_at = models.DateTimeField(_("given at"), auto_now_add=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("user agent"), max_length=300, blank=True)

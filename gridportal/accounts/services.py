@@ -1,6 +1,9 @@
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from gridportal.core.intake import Origin
+
+from .consents import consent_text
 from .models import ConsentRecord, User
 
 
@@ -48,13 +51,19 @@ def customer_confirm_email(*, user: User) -> User:
     return user
 
 
-def consent_record(*, subject: str, text_version: str, request=None, user=None, contact=""):
-    """Record a consent to personal-data processing given with a form (152-FZ)."""
+def consent_record(
+    *, purpose: str, origin: Origin | None = None, request=None, user=None, contact: str = ""
+):
+    """Record a consent to personal-data processing (152-FZ) under the registered text."""
+    text = consent_text(purpose)
+    if origin is None:
+        origin = Origin.from_request(request, channel="web") if request else Origin(channel="")
     return ConsentRecord.objects.create(
-        subject=subject,
-        text_version=text_version,
-        ip_address=(request.META.get("REMOTE_ADDR") if request else None),
-        user_agent=(request.META.get("HTTP_USER_AGENT", "")[:300] if request else ""),
-        user=user if (user is not None and user.is_authenticated) else None,
+        subject=text.purpose,
+        text_version=text.version,
+        channel=origin.channel,
+        ip_address=origin.ip_address,
+        user_agent=origin.user_agent,
+        user=user if (user is not None and getattr(user, "is_authenticated", False)) else None,
         contact=contact[:200],
     )

@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from django_ratelimit.exceptions import Ratelimited
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -38,9 +39,11 @@ def error_body(*, status_code: int, code: str, message: str, fields=None) -> dic
 def exception_handler(exc, context):
     if isinstance(exc, ApplicationError):
         return Response(
-            error_body(status_code=400, code=exc.code, message=str(exc.message)),
-            status=status.HTTP_400_BAD_REQUEST,
+            error_body(status_code=exc.status, code=exc.code, message=str(exc.message)),
+            status=exc.status,
         )
+    if isinstance(exc, Ratelimited):
+        exc = exceptions.Throttled()
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else exc.messages

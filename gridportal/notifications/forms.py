@@ -3,10 +3,12 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gridportal.accounts.consents import SUBSCRIPTION
 from gridportal.accounts.forms import ConsentField
+from gridportal.core.contacts import email_normalize, phone_normalize
+from gridportal.core.exceptions import ApplicationError
 from gridportal.grid.models import ServiceAddress
 
-from . import rules
 from .choices import Channel, DeliveryStatus
 from .transports import sms_enabled
 
@@ -39,7 +41,7 @@ class SubscribeForm(forms.Form):
         max_length=32,
         help_text=_("A Russian mobile number, e.g. +7 912 345-67-89."),
     )
-    consent = ConsentField()
+    consent = ConsentField(purpose=SUBSCRIPTION)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,7 +57,7 @@ class SubscribeForm(forms.Form):
         cleaned = super().clean()
         channel = cleaned.get("channel")
         if channel == Channel.EMAIL:
-            email = rules.normalize_email(cleaned.get("email") or "")
+            email = email_normalize(cleaned.get("email") or "")
             if not email and "email" not in self.errors:
                 self.add_error("email", _("Enter your e-mail address."))
             cleaned["contact"] = email
@@ -65,8 +67,8 @@ class SubscribeForm(forms.Form):
                 self.add_error("phone", _("Enter your mobile phone number."))
             else:
                 try:
-                    cleaned["contact"] = rules.normalize_phone(raw)
-                except rules.InvalidContact:
+                    cleaned["contact"] = phone_normalize(raw, mobile_only=True)
+                except ApplicationError:
                     self.add_error(
                         "phone",
                         _("This is not a Russian mobile number. Enter it like +7 912 345-67-89."),
@@ -75,7 +77,7 @@ class SubscribeForm(forms.Form):
 
 
 class RestoreForm(forms.Form):
-    consent = ConsentField()
+    consent = ConsentField(purpose=SUBSCRIPTION)
 
 
 class ManageLinkForm(forms.Form):
@@ -97,11 +99,12 @@ class ManageLinkForm(forms.Form):
             except forms.ValidationError:
                 self.add_error("contact", _("Enter an e-mail address like name@example.ru."))
                 return cleaned
-            cleaned["channel"], cleaned["address"] = Channel.EMAIL, rules.normalize_email(raw)
+            cleaned["channel"], cleaned["address"] = Channel.EMAIL, email_normalize(raw)
         else:
             try:
-                cleaned["channel"], cleaned["address"] = Channel.SMS, rules.normalize_phone(raw)
-            except rules.InvalidContact:
+                phone = phone_normalize(raw, mobile_only=True)
+                cleaned["channel"], cleaned["address"] = Channel.SMS, phone
+            except ApplicationError:
                 self.add_error(
                     "contact",
                     _("Enter an e-mail address or a Russian mobile number like +7 912 345-67-89."),

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
-
-import phonenumbers
 
 CODE_LENGTH = 6
 
@@ -30,39 +27,6 @@ class SubscriptionPolicy:
 
 
 DEFAULT_POLICY = SubscriptionPolicy()
-
-
-class InvalidContact(ValueError):
-    pass
-
-
-def normalize_phone(raw: str, *, mobile_only: bool = True) -> str:
-    """A Russian (mobile, by default) number in E.164 (+7…); raises InvalidContact otherwise."""
-    raw = (raw or "").strip()
-    if not raw or len(raw) > 32:
-        raise InvalidContact(raw)
-    # A Russian habit: 8 instead of +7 in front of a ten-digit number.
-    digits = re.sub(r"\D", "", raw)
-    if not raw.startswith("+") and len(digits) == 11 and digits[0] == "8":
-        raw = "+7" + digits[1:]
-    try:
-        number = phonenumbers.parse(raw, "RU")
-    except phonenumbers.NumberParseException as error:
-        raise InvalidContact(raw) from error
-    if not phonenumbers.is_valid_number(number):
-        raise InvalidContact(raw)
-    if phonenumbers.region_code_for_number(number) != "RU":
-        raise InvalidContact(raw)
-    if mobile_only and phonenumbers.number_type(number) not in (
-        phonenumbers.PhoneNumberType.MOBILE,
-        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    ):
-        raise InvalidContact(raw)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def normalize_email(raw: str) -> str:
-    return (raw or "").strip().lower()
 
 
 def mask_contact(channel: str, contact: str) -> str:

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from gridportal.accounts.consents import SUBSCRIPTION
 from gridportal.accounts.models import ConsentRecord
 from gridportal.accounts.services import consent_record
 from gridportal.core.choices import AuditAction
@@ -30,8 +31,6 @@ from .transports import DeliveryFailure, email_send, sms_enabled, sms_send
 
 logger = logging.getLogger(__name__)
 
-CONSENT_SUBJECT = "notifications.subscribe"
-CONSENT_VERSION = "2026-11"
 CHUNK = 500
 STALE_AFTER = timedelta(minutes=15)
 MANAGE_LINK_COOLDOWN = 300
@@ -100,7 +99,7 @@ def subscription_create(
             policy=policy, sent_at=subscription.code_sent_at, now=now
         )
         subscription.consent = consent_record(
-            subject=CONSENT_SUBJECT, text_version=CONSENT_VERSION, request=request, contact=contact
+            purpose=SUBSCRIPTION, request=request, contact=contact
         )
         subscription.status = SubscriptionStatus.PENDING
         subscription.language = language
@@ -376,10 +375,7 @@ def subscription_restore(*, subscription: Subscription, request=None) -> Subscri
                 code="not_restorable",
             )
         locked.consent = consent_record(
-            subject=CONSENT_SUBJECT,
-            text_version=CONSENT_VERSION,
-            request=request,
-            contact=locked.contact,
+            purpose=SUBSCRIPTION, request=request, contact=locked.contact
         )
         locked.status = SubscriptionStatus.CONFIRMED
         locked.unsubscribed_at = None

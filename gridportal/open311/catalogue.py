@@ -1,90 +1,13 @@
-"""The service list: what each Open311 service code means for the hotline (pure data)."""
+"""services.json and service definitions, for whatever services the capabilities registered."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext_lazy as _
 
-from gridportal.outages.choices import Problem
-
-from .choices import ServiceCode
+from .registry import Service
 
 CONSENT_ATTRIBUTE = "consent"
 CONSENT_FIELD = "attribute[consent]"
-
-
-@dataclass(frozen=True)
-class Service:
-    code: str
-    problem: str
-    hazard: bool
-    description: object  # lazy string
-    keywords: tuple[str, ...]
-
-    @property
-    def name(self):
-        return ServiceCode(self.code).label
-
-    @property
-    def group(self):
-        return _("Hazards") if self.hazard else _("Power outages")
-
-
-SERVICES: dict[str, Service] = {
-    s.code: s
-    for s in (
-        Service(
-            ServiceCode.NO_POWER,
-            Problem.NO_POWER,
-            False,
-            _("There is no electricity at the address at all."),
-            ("outage", "blackout", "power"),
-        ),
-        Service(
-            ServiceCode.PARTIAL_POWER,
-            Problem.PARTIAL,
-            False,
-            _("Some sockets or one phase work, others do not."),
-            ("outage", "phase", "power"),
-        ),
-        Service(
-            ServiceCode.VOLTAGE,
-            Problem.LOW_VOLTAGE,
-            False,
-            _("Lights dim or flicker, appliances do not start: low or unstable voltage."),
-            ("voltage", "flicker", "power quality"),
-        ),
-        Service(
-            ServiceCode.HAZARD_WIRE,
-            Problem.HAZARD,
-            True,
-            _("A wire is broken, hanging low, lying on the ground or sparking."),
-            ("hazard", "wire", "sparking"),
-        ),
-        Service(
-            ServiceCode.HAZARD_POLE,
-            Problem.HAZARD,
-            True,
-            _("A power line pole is leaning, cracked or about to fall."),
-            ("hazard", "pole"),
-        ),
-        Service(
-            ServiceCode.HAZARD_CABINET,
-            Problem.HAZARD,
-            True,
-            _("The door of a substation, switchgear or metering cabinet is open or broken."),
-            ("hazard", "substation", "cabinet", "door"),
-        ),
-        Service(
-            ServiceCode.HAZARD_TREE,
-            Problem.HAZARD,
-            True,
-            _("A tree or a large branch lies on a power line or touches the wires."),
-            ("hazard", "tree", "line"),
-        ),
-    )
-}
 
 
 def service_as_dict(service: Service) -> dict:

@@ -29,6 +29,12 @@ class OutagesConfig(AppConfig):
         # permissions exist (a flushed test database); sync again once they do.
         post_migrate.connect(sync_role_groups, sender=self, dispatch_uid="outages-roles")
 
+        from gridportal.open311.registry import register
+
+        from .open311 import OutageReports
+
+        register(OutageReports())
+
         from .models import OutageRule
         from .rules import rules_cache_clear
 

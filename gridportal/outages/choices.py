@@ -159,3 +159,15 @@ class RuleKey(models.TextChoices):
         "planned_notice_days",
         _("Days before planned work when the first reminder goes out"),
     )
+
+
+class Open311ServiceCode(models.TextChoices):
+    """The hotline's Open311 services: outage reports and hazards on the network."""
+
+    NO_POWER = "no_power", _("No power")
+    PARTIAL_POWER = "partial_power", _("Partial power")
+    VOLTAGE = "voltage", _("Low or unstable voltage")
+    HAZARD_WIRE = "hazard_wire", _("Broken wire or sparking")
+    HAZARD_POLE = "hazard_pole", _("Leaning or damaged pole")
+    HAZARD_CABINET = "hazard_cabinet", _("Open cabinet or substation door")
+    HAZARD_TREE = "hazard_tree", _("Tree on a power line")

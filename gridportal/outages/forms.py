@@ -1,31 +1,47 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gridportal.accounts.consents import OUTAGE_REPORT
 from gridportal.accounts.forms import ConsentField
 from gridportal.core.exceptions import ApplicationError
 
 from .choices import Cause, CrewStatus, Level, Problem
 from .selectors import address_get
-from .services import phone_normalize
-
-CONSENT_VERSION = "2026-11"
+from .services import Submission
 
 
-class AddressChoiceMixin:
+class ReportIntakeMixin:
+    """A form that feeds the report intake: the address picked, the submission, its errors.
+
+    Contacts are not cleaned here: the intake normalises them once, and a refusal of the
+    intake is put back on the field it concerns.
+    """
+
     def clean_address(self):
         address = address_get(self.cleaned_data["address"])
         if address is None:
             raise forms.ValidationError(_("Choose your address from the list."))
         return address
 
-    def clean_phone(self):
-        try:
-            return phone_normalize(self.cleaned_data.get("phone", ""))
-        except ApplicationError as error:
-            raise forms.ValidationError(error.message) from error
+    def submission(self) -> Submission:
+        data = self.cleaned_data
+        return Submission(
+            address=data["address"],
+            problem=data["problem"],
+            phone=data.get("phone", ""),
+            email=data.get("email", ""),
+            comment=data.get("comment", ""),
+            consent_given=bool(data.get("consent")),
+            callback_requested=bool(data.get("callback_requested")),
+        )
+
+    def intake_refused(self, error: ApplicationError) -> int:
+        """Show the intake's refusal on its field (or the form); the HTTP status to answer."""
+        self.add_error(error.code if error.code in self.fields else None, error.message)
+        return error.status
 
 
-class ReportForm(AddressChoiceMixin, forms.Form):
+class ReportForm(ReportIntakeMixin, forms.Form):
     """The public «report an outage» form."""
 
     address = forms.IntegerField(widget=forms.HiddenInput)
@@ -53,7 +69,7 @@ class ReportForm(AddressChoiceMixin, forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    consent = ConsentField()
+    consent = ConsentField(purpose=OUTAGE_REPORT)
     # Honeypot: people never see it, simple robots fill every field.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
@@ -66,7 +82,7 @@ class ReportForm(AddressChoiceMixin, forms.Form):
         return cleaned
 
 
-class CallForm(AddressChoiceMixin, forms.Form):
+class CallForm(ReportIntakeMixin, forms.Form):
     """An operator registers a phone call through the same intake."""
 
     address = forms.IntegerField(widget=forms.HiddenInput)

@@ -15,6 +15,7 @@ from .choices import (
     FacilityKind,
     IncidentStatus,
     Level,
+    Open311ServiceCode,
     PlannedStatus,
     Problem,
     RuleKey,
@@ -191,6 +192,13 @@ class OutageReport(models.Model):
     problem = models.CharField(_("problem"), max_length=16, choices=Problem.choices)
     urgent = models.BooleanField(_("urgent (danger)"), default=False, db_index=True)
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    open311_service = models.CharField(
+        _("Open311 service"),
+        max_length=20,
+        choices=Open311ServiceCode.choices,
+        blank=True,
+        help_text=_("The service an Open311 client chose, for reports that came through Open311."),
+    )
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     contact_key = models.CharField(max_length=200, blank=True, db_index=True, editable=False)

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..consents import SIGNUP
 from ..forms import SignupForm
 from ..services import consent_record, customer_confirm_email, customer_register
 from ..tasks import send_confirmation_email
@@ -26,8 +27,7 @@ def signup(request):
             first_name=form.cleaned_data.get("first_name", ""),
         )
         consent_record(
-            subject="signup",
-            text_version=form.CONSENT_VERSION,
+            purpose=SIGNUP,
             request=request,
             user=user,
             contact=user.email,

@@ -1,4 +1,4 @@
-"""Pure rules: contacts, codes, retries, short signed tokens. No database."""
+"""Pure rules: masks, codes, retries, short signed tokens. No database."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -10,32 +10,6 @@ from gridportal.notifications import rules
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 POLICY = rules.SubscriptionPolicy(code_ttl_minutes=15, code_max_attempts=5, code_resend_seconds=60)
-
-
-@pytest.mark.parametrize(
-    "raw",
-    ["+7 912 345-67-89", "8 912 345 67 89", "89123456789", "+7(912)3456789", " 9123456789 "],
-)
-def test_it_normalizes_russian_mobile_numbers_to_e164(raw):
-    assert rules.normalize_phone(raw) == "+79123456789"
-
-
-@pytest.mark.parametrize(
-    "raw",
-    ["", "12345", "+1 202 555 0143", "+7 700 123 45 67", "+7 8142 12-34-56", "phone", "9" * 40],
-)
-def test_it_rejects_foreign_landline_and_malformed_numbers(raw):
-    with pytest.raises(rules.InvalidContact):
-        rules.normalize_phone(raw)
-
-
-@given(st.integers(min_value=900_000_0000, max_value=999_999_9999))
-def test_a_normalized_number_normalizes_to_itself(number):
-    try:
-        e164 = rules.normalize_phone(f"+7{number}")
-    except rules.InvalidContact:
-        return
-    assert rules.normalize_phone(e164) == e164
 
 
 def test_it_masks_contacts_for_staff_lists():

@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from gridportal.core.exceptions import ApplicationError
+from gridportal.core.limits import limit_hit
 from gridportal.core.services import client_ip
 from gridportal.grid.search import address_search
 
@@ -16,7 +17,6 @@ from .. import links, selectors, services
 from ..choices import Channel, SubscriptionStatus
 from ..forms import CodeForm, ManageLinkForm, RestoreForm, SubscribeForm
 from ..models import Subscription
-from ..ratelimit import rate_allow
 from ..transports import sms_enabled
 
 
@@ -92,8 +92,11 @@ def _subscribe_rate_allow(request) -> bool:
     policy = services.policy_in_force()
     if not policy.subscribe_per_ip_per_hour:
         return True
-    ip = client_ip(request) or "unknown"
-    return rate_allow(key=f"subscribe:{ip}", limit=policy.subscribe_per_ip_per_hour, window=3600)
+    return not limit_hit(
+        group="notifications.subscribe.ip",
+        value=client_ip(request) or "unknown",
+        limit=policy.subscribe_per_ip_per_hour,
+    )
 
 
 def _link_invalid(request, status=400):

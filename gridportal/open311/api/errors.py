@@ -3,7 +3,6 @@
 [{"code": 400, "description": "..."}]
 """
 
-from rest_framework import status
 from rest_framework.response import Response
 
 from gridportal.api.errors import exception_handler as api_exception_handler
@@ -14,12 +13,7 @@ FIELD_NAMES = {"consent": "attribute[consent]"}
 
 def exception_handler(exc, context):
     if isinstance(exc, ApplicationError):
-        code = (
-            status.HTTP_429_TOO_MANY_REQUESTS
-            if exc.code == "rate_limited"
-            else status.HTTP_400_BAD_REQUEST
-        )
-        return Response([{"code": code, "description": str(exc.message)}], status=code)
+        return Response([{"code": exc.status, "description": str(exc.message)}], status=exc.status)
     response = api_exception_handler(exc, context)
     if response is None:
         return None

@@ -3,11 +3,11 @@ import math
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from .. import selectors
-from ..catalogue import SERVICES
-from ..choices import RequestStatus, ServiceCode
+from .. import registry, selectors
+from ..choices import RequestStatus
 from ..geo import parse_w3c
-from ..selectors import DEFAULT_SPAN, NEAREST_RADIUS_M, RequestQuery
+from ..registry import RequestIn, RequestQuery
+from ..selectors import DEFAULT_SPAN, NEAREST_RADIUS_M
 
 CONSENT_YES = {"true", "1", "yes", "on"}
 UNKNOWN_SERVICE = _("Unknown service_code «{code}»; see services.json for the list.")
@@ -50,7 +50,7 @@ class RequestCreateSerializer(serializers.Serializer):
     consent = serializers.CharField(required=False, allow_blank=True, max_length=10)
 
     def validate_service_code(self, value):
-        if value not in SERVICES:
+        if value not in registry.services():
             raise serializers.ValidationError(UNKNOWN_SERVICE.format(code=value[:40]))
         return value
 
@@ -74,6 +74,17 @@ class RequestCreateSerializer(serializers.Serializer):
         attrs["consent_given"] = consent
         attrs["address"] = self._locate(attrs)
         return attrs
+
+    def request_in(self) -> RequestIn:
+        data = self.validated_data
+        return RequestIn(
+            service_code=data["service_code"],
+            address=data["address"],
+            description=data.get("description", ""),
+            phone=data.get("phone", "").strip(),
+            email=data.get("email", "").strip(),
+            consent_given=data["consent_given"],
+        )
 
     def _locate(self, attrs):
         if "address_id" in attrs:
@@ -142,7 +153,7 @@ class RequestQuerySerializer(serializers.Serializer):
     def validate_service_code(self, value):
         codes = _comma_list(value)
         for code in codes:
-            if code not in ServiceCode.values:
+            if code not in registry.services():
                 raise serializers.ValidationError(UNKNOWN_SERVICE.format(code=code[:40]))
         return tuple(codes)
 

@@ -12,8 +12,10 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .. import selectors, services
-from ..catalogue import CONSENT_FIELD, SERVICES, definition_as_dict, service_as_dict
+from gridportal.core.intake import Origin
+
+from .. import registry, selectors, services
+from ..catalogue import CONSENT_FIELD, definition_as_dict, service_as_dict
 from .errors import exception_handler
 from .renderers import Open311JSONRenderer, Open311XMLRenderer
 from .serializers import RequestCreateSerializer, RequestQuerySerializer
@@ -56,7 +58,7 @@ class ServiceListView(Open311View):
     xml_root, xml_item = "services", "service"
 
     def get(self, request, format=None):
-        return Response([service_as_dict(s) for s in SERVICES.values()])
+        return Response([service_as_dict(s) for s in registry.services().values()])
 
 
 @extend_schema(tags=["open311"], exclude=True)
@@ -66,7 +68,7 @@ class ServiceDefinitionView(Open311View):
     xml_root = "service_definition"
 
     def get(self, request, code, format=None):
-        service = SERVICES.get(code)
+        service = registry.services().get(code)
         if service is None:
             raise NotFound(
                 _("Unknown service_code «{code}»; see services.json for the list.").format(
@@ -97,24 +99,18 @@ class RequestListView(Open311View):
         data["consent"] = request.data.get(CONSENT_FIELD) or ""
         form = RequestCreateSerializer(data=data)
         form.is_valid(raise_exception=True)
-        values = form.validated_data
-        submitted = services.service_request_submit(
-            service_code=values["service_code"],
-            address=values["address"],
-            description=values.get("description", ""),
-            phone=values.get("phone", "").strip(),
-            email=values.get("email", "").strip(),
-            consent_given=values["consent_given"],
-            request=request._request,
+        accepted = services.service_request_submit(
+            request=form.request_in(),
+            origin=Origin.from_request(request._request, channel="open311"),
         )
         body = [
             {
-                "service_request_id": submitted.receipt.report.number,
-                "service_notice": submitted.notice,
+                "service_request_id": accepted.service_request_id,
+                "service_notice": accepted.notice,
                 "account_id": None,
             }
         ]
-        code = status.HTTP_200_OK if submitted.receipt.duplicate else status.HTTP_201_CREATED
+        code = status.HTTP_200_OK if accepted.duplicate else status.HTTP_201_CREATED
         return Response(body, status=code)
 
 

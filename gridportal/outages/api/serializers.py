@@ -5,6 +5,8 @@ from gridportal.api.serializers import StaffFieldsMixin
 
 from ..choices import Problem
 from ..models import Incident, IncidentEvent, PlannedOutage
+from ..selectors import address_get
+from ..services import Submission
 
 
 class StatusQuerySerializer(serializers.Serializer):
@@ -66,6 +68,23 @@ class ReportCreateSerializer(serializers.Serializer):
                 _("We can accept the form only with your consent to data processing.")
             )
         return value
+
+    def validate_address(self, value):
+        address = address_get(value)
+        if address is None:
+            raise serializers.ValidationError(_("No such address."))
+        return address
+
+    def submission(self) -> Submission:
+        data = self.validated_data
+        return Submission(
+            address=data["address"],
+            problem=data["problem"],
+            phone=data.get("phone", ""),
+            email=data.get("email", ""),
+            comment=data.get("comment", ""),
+            consent_given=data["consent"],
+        )
 
 
 class ReportReceiptSerializer(serializers.Serializer):

@@ -9,8 +9,8 @@ from rest_framework.views import APIView
 
 from gridportal.accounts.scoping import restrict_to_branches
 from gridportal.api.permissions import is_staff_request
+from gridportal.core.intake import Origin
 from gridportal.core.models import Branch
-from gridportal.core.services import client_ip
 
 from .. import selectors, services
 from ..choices import Channel, IncidentStatus
@@ -52,35 +52,12 @@ class ReportCreateView(APIView):
         responses={201: ReportReceiptSerializer, 200: ReportReceiptSerializer},
     )
     def post(self, request):
-        from django.db import transaction
-
-        from gridportal.accounts.services import consent_record
-
-        from ..forms import CONSENT_VERSION
-
         data = ReportCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        values = data.validated_data
-        address = selectors.address_get(values["address"])
-        if address is None:
-            raise ValidationError({"address": [_("No such address.")]})
-        with transaction.atomic():
-            consent = consent_record(
-                subject="outage_report_api",
-                text_version=CONSENT_VERSION,
-                request=request,
-                contact=values.get("phone") or values.get("email", ""),
-            )
-            receipt = services.report_submit(
-                address=address,
-                problem=values["problem"],
-                channel=Channel.API,
-                phone=values.get("phone", ""),
-                email=values.get("email", ""),
-                comment=values.get("comment", ""),
-                ip_address=client_ip(request),
-                consent=consent,
-            )
+        receipt = services.report_submit(
+            submission=data.submission(),
+            origin=Origin.from_request(request, channel=Channel.API),
+        )
         incident = receipt.incident
         body = {
             "number": receipt.report.number,

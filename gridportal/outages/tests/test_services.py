@@ -3,8 +3,9 @@
 import datetime as dt
 
 import pytest
+import time_machine
 
-from gridportal.core.exceptions import ApplicationError
+from gridportal.core.exceptions import ApplicationError, RateLimited
 from gridportal.core.models import AuditLogEntry
 from gridportal.outages import services
 from gridportal.outages.choices import (
@@ -20,7 +21,7 @@ from gridportal.outages.choices import (
 from gridportal.outages.models import Incident, OutageReport, OutageRule
 
 from .conftest import build_network
-from .factories import report
+from .factories import report, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -36,15 +37,15 @@ def test_a_repeated_report_from_the_same_phone_and_address_is_recognized_not_cou
     network, now
 ):
     address = network.addresses[0]
-    first = services.report_submit(
-        address=address,
+    first = submit(
+        address,
         problem=Problem.NO_POWER,
         channel=Channel.WEB,
         phone="8 (900) 111-22-33",
         now=now,
     )
-    again = services.report_submit(
-        address=address,
+    again = submit(
+        address,
         problem=Problem.NO_POWER,
         channel=Channel.WEB,
         phone="+79001112233",
@@ -86,12 +87,15 @@ def test_many_neighbours_behind_one_nat_address_are_not_blocked(network, now):
 
 def test_a_flood_from_one_ip_is_stopped_at_the_rule_limit(network, now):
     limit(RuleKey.LIMIT_PER_IP_HOUR, 10)
-    for address in network.addresses[:10]:
-        report(address, ip_address="203.0.113.7", now=now)
-    with pytest.raises(ApplicationError):
-        report(network.addresses[10], ip_address="203.0.113.7", now=now)
+    with time_machine.travel(now, tick=False):
+        for address in network.addresses[:10]:
+            report(address, ip_address="203.0.113.7", now=now)
+        with pytest.raises(RateLimited):
+            report(network.addresses[10], ip_address="203.0.113.7", now=now)
     # the next hour the counter starts again
-    report(network.addresses[10], ip_address="203.0.113.7", now=now + dt.timedelta(hours=1))
+    later = now + dt.timedelta(hours=1)
+    with time_machine.travel(later, tick=False):
+        report(network.addresses[10], ip_address="203.0.113.7", now=later)
 
 
 def test_one_address_is_limited(network, now):
@@ -183,8 +187,8 @@ def test_reports_after_confirmation_are_absorbed_into_the_incident(network, now,
     report(network.addresses_of(tp)[1], now=now)
     incident = Incident.objects.get()
     services.incident_confirm(incident=incident, actor=officer, now=now)
-    receipt = services.report_submit(
-        address=network.addresses_of(tp)[0],
+    receipt = submit(
+        network.addresses_of(tp)[0],
         problem=Problem.NO_POWER,
         channel=Channel.WEB,
         phone="+79005556677",

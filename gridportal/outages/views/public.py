@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -10,14 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from gridportal.accounts.services import consent_record
 from gridportal.core.exceptions import ApplicationError
+from gridportal.core.intake import Origin
 from gridportal.core.services import client_ip
 from gridportal.grid.search import address_search
 
 from .. import selectors, services
 from ..choices import Cause, Channel, CrewStatus, Level
-from ..forms import CONSENT_VERSION, PlannedFilterForm, ReportForm
+from ..forms import PlannedFilterForm, ReportForm
 from ..ical import planned_calendar
 from ..snapshot import State
 
@@ -94,49 +93,31 @@ def report_page(request):
     """Report an outage: pick the address, say what is wrong, get a report number."""
     if request.method == "POST":
         form = ReportForm(request.POST)
-        address = selectors.address_get(request.POST.get("address"))
+        status = 400
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                with transaction.atomic():
-                    consent = consent_record(
-                        subject="outage_report",
-                        text_version=CONSENT_VERSION,
-                        request=request,
-                        contact=data["phone"] or data["email"],
-                    )
-                    receipt = services.report_submit(
-                        address=data["address"],
-                        problem=data["problem"],
-                        channel=Channel.WEB,
-                        phone=data["phone"],
-                        email=data["email"],
-                        comment=data["comment"],
-                        ip_address=client_ip(request),
-                        consent=consent,
-                    )
+                receipt = services.report_submit(
+                    submission=form.submission(),
+                    origin=Origin.from_request(request, channel=Channel.WEB),
+                )
             except ApplicationError as error:
-                form.add_error(None, error.message)
-                status = 429 if error.code == "rate_limited" else 400
+                status = form.intake_refused(error)
+            else:
+                address = form.cleaned_data["address"]
                 return render(
                     request,
-                    "outages/public/report.html",
-                    {"form": form, "address": address},
-                    status=status,
+                    "outages/public/report_done.html",
+                    {
+                        "receipt": receipt,
+                        "report": receipt.report,
+                        "address": address,
+                        "incident": receipt.incident,
+                        "tz": address.branch.timezone,
+                    },
                 )
-            return render(
-                request,
-                "outages/public/report_done.html",
-                {
-                    "receipt": receipt,
-                    "report": receipt.report,
-                    "address": data["address"],
-                    "incident": receipt.incident,
-                    "tz": data["address"].branch.timezone,
-                },
-            )
+        address = form.cleaned_data.get("address")
         return render(
-            request, "outages/public/report.html", {"form": form, "address": address}, status=400
+            request, "outages/public/report.html", {"form": form, "address": address}, status=status
         )
 
     query, results, error = _search(request)

@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-import zoneinfo
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gridportal.accounts.decorators import staff_required
-from gridportal.accounts.scoping import restrict_to_branches, user_branches
-from gridportal.accounts.services import consent_record
+from gridportal.accounts.scoping import user_branches
 from gridportal.core.exceptions import ApplicationError
-from gridportal.core.services import client_ip
+from gridportal.core.intake import Origin
 from gridportal.grid.search import address_search
 
 from .. import selectors, services
 from ..choices import ACTIVE_STATUSES, Channel, IncidentStatus
 from ..forms import (
-    CONSENT_VERSION,
     CallForm,
     ElementMoveForm,
-    EtrForm,
     IncidentUpdateForm,
     MergeForm,
     PlannedOutageForm,
@@ -35,6 +28,7 @@ from ..forms import (
     StepRestoreForm,
 )
 from ..models import Incident
+from .incident_actions import _next_url, incident_action  # noqa: F401 (urls.py names it)
 
 VIEW = "outages.view_incident"
 CHANGE = "outages.change_incident"
@@ -101,129 +95,6 @@ def incident_detail(request, pk):
     return render(request, "outages/staff/incident.html", context)
 
 
-def _next_url(request, default):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return target
-    return default
-
-
-@require_POST
-@staff_required(permission=CHANGE)
-def incident_action(request, pk, action):
-    incident = selectors.incident_get_for_user(user=request.user, pk=pk)
-    # Times typed by the dispatcher are in the branch's local time, as shown to them.
-    with timezone.override(zoneinfo.ZoneInfo(incident.branch.timezone)):
-        return _incident_action(request, incident, action)
-
-
-def _incident_action(request, incident, action):
-    user = request.user
-    done_url = _next_url(request, f"/outages/staff/incidents/{incident.pk}/")
-    try:
-        if action == "confirm":
-            services.incident_confirm(incident=incident, actor=user)
-            messages.success(request, _("Incident {n} confirmed.").format(n=incident.number))
-        elif action == "reject":
-            services.incident_reject(
-                incident=incident, actor=user, reason=request.POST.get("reason", "")[:500]
-            )
-            messages.success(request, _("Prediction {n} rejected.").format(n=incident.number))
-        elif action == "update":
-            form = IncidentUpdateForm(request.POST)
-            if not form.is_valid():
-                raise ApplicationError(
-                    "; ".join(str(e) for errors in form.errors.values() for e in errors)
-                )
-            data = form.cleaned_data
-            services.incident_update(
-                incident=incident,
-                actor=user,
-                cause=data["cause"],
-                etr=data["etr"],
-                crew_status=data["crew_status"],
-                public_message=data["public_message"],
-            )
-            messages.success(request, _("Incident {n} updated.").format(n=incident.number))
-        elif action == "etr":
-            form = EtrForm(request.POST)
-            if not form.is_valid():
-                raise ApplicationError(
-                    "; ".join(str(e) for errors in form.errors.values() for e in errors)
-                )
-            services.incident_update(incident=incident, actor=user, etr=form.cleaned_data["etr"])
-            messages.success(request, _("Incident {n} updated.").format(n=incident.number))
-        elif action == "restore":
-            services.incident_restore(incident=incident, actor=user)
-            messages.success(request, _("Incident {n}: power restored.").format(n=incident.number))
-        elif action == "step":
-            form = StepRestoreForm(
-                request.POST,
-                substations=[
-                    row.substation
-                    for row in incident.coverage.filter(restored_at__isnull=True).select_related(
-                        "substation"
-                    )
-                ],
-            )
-            if not form.is_valid():
-                raise ApplicationError(_("Choose substations that are still out."))
-            services.incident_step_restore(
-                incident=incident, actor=user, substation_ids=form.cleaned_data["substations"]
-            )
-            messages.success(request, _("Restored part recorded."))
-        elif action == "merge":
-            candidates = restrict_to_branches(
-                Incident.objects.filter(status__in=ACTIVE_STATUSES, branch_id=incident.branch_id),
-                user,
-            ).exclude(pk=incident.pk)
-            form = MergeForm(request.POST, candidates=candidates)
-            if not form.is_valid():
-                raise ApplicationError(_("Choose the incidents to merge."))
-            services.incident_merge(
-                target=incident,
-                sources=list(candidates.filter(pk__in=form.cleaned_data["sources"])),
-                actor=user,
-            )
-            messages.success(request, _("Incidents merged."))
-        elif action == "move-reports":
-            targets = restrict_to_branches(
-                Incident.objects.filter(status__in=ACTIVE_STATUSES, branch_id=incident.branch_id),
-                user,
-            ).exclude(pk=incident.pk)
-            form = ReportsMoveForm(
-                request.POST,
-                reports=selectors.incident_reports(incident=incident),
-                targets=targets,
-            )
-            if not form.is_valid():
-                raise ApplicationError(_("Choose at least one report of this incident."))
-            target = targets.filter(pk=form.cleaned_data["target"]).first()
-            services.incident_reports_move(
-                incident=incident,
-                report_ids=form.cleaned_data["reports"],
-                actor=user,
-                target=target,
-            )
-            messages.success(request, _("Reports moved."))
-        elif action == "move-element":
-            form = ElementMoveForm(request.POST)
-            if not form.is_valid():
-                raise ApplicationError(_("Choose a network level and element."))
-            services.incident_element_move(
-                incident=incident,
-                actor=user,
-                level=form.cleaned_data["level"],
-                element_id=form.cleaned_data["element"],
-            )
-            messages.success(request, _("Incident moved to another element."))
-        else:
-            raise Http404
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    return redirect(done_url)
-
-
 @staff_required(permission=REPORTS)
 def report_detail(request, pk):
     report = selectors.report_get_for_user(user=request.user, pk=pk)
@@ -255,42 +126,27 @@ def call_register(request):
     address = None
     if request.method == "POST":
         form = CallForm(request.POST)
-        address = selectors.address_get(request.POST.get("address"))
-        if address is not None and address.branch not in user_branches(request.user):
-            raise Http404
+        status = 400
         if form.is_valid():
-            data = form.cleaned_data
+            address = form.cleaned_data["address"]
+            if address.branch not in user_branches(request.user):
+                raise Http404
             try:
-                with transaction.atomic():
-                    consent = None
-                    if data["phone"]:
-                        consent = consent_record(
-                            subject="outage_call",
-                            text_version=CONSENT_VERSION,
-                            request=request,
-                            user=None,
-                            contact=data["phone"],
-                        )
-                    receipt = services.report_submit(
-                        address=data["address"],
-                        problem=data["problem"],
-                        channel=Channel.PHONE,
-                        phone=data["phone"],
-                        comment=data["comment"],
-                        ip_address=client_ip(request),
-                        consent=consent,
-                        created_by=request.user,
-                        callback_requested=data["callback_requested"],
-                    )
+                receipt = services.report_submit(
+                    submission=form.submission(),
+                    origin=Origin.from_request(request, channel=Channel.PHONE, staff=True),
+                )
             except ApplicationError as error:
-                form.add_error(None, error.message)
+                status = form.intake_refused(error)
             else:
                 messages.success(
                     request,
                     _("Call registered as report {n}.").format(n=receipt.report.number),
                 )
                 return redirect("outages:staff-report", pk=receipt.report.pk)
-        status = 400
+        address = form.cleaned_data.get("address")
+        if address is not None and address.branch not in user_branches(request.user):
+            raise Http404
     else:
         status = 200
         if request.GET.get("address"):

@@ -11,11 +11,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from gridportal.core.intake import Origin
 from gridportal.grid.models import ServiceAddress, Substation
 
 from ...choices import Cause, Channel, CrewStatus, FacilityKind, IncidentStatus, Problem
 from ...models import CriticalFacility, Incident, PlannedOutage
 from ...services import (
+    Submission,
     incident_confirm,
     incident_update,
     planned_outage_create,
@@ -70,10 +72,13 @@ class Command(BaseCommand):
             for address in addresses[:3]:
                 phone += 1
                 report_submit(
-                    address=address,
-                    problem=rng.choice([Problem.NO_POWER, Problem.NO_POWER, Problem.PARTIAL]),
-                    channel=rng.choice([Channel.WEB, Channel.PHONE]),
-                    phone=f"+7{phone}",
+                    submission=Submission(
+                        address=address,
+                        problem=rng.choice([Problem.NO_POWER, Problem.NO_POWER, Problem.PARTIAL]),
+                        phone=f"+7{phone}",
+                        consent_given=True,
+                    ),
+                    origin=Origin(channel=rng.choice([Channel.WEB, Channel.PHONE])),
                     now=now - dt.timedelta(minutes=rng.randint(5, 90)),
                 )
             if n % 3 == 2:

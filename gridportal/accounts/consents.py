@@ -1,0 +1,64 @@
+"""The one registry of consent texts (152-FZ): what a person agrees to, under which version.
+
+Every form, API and protocol that takes personal data names a purpose from here; the
+record keeps the purpose, the version of the text shown and the channel it came through.
+A changed text gets a new version, so old records still say what was agreed to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class ConsentText:
+    """One purpose of processing and the text a person agrees to for it."""
+
+    purpose: str
+    version: str
+    text: str  # lazy: shown in the reader's language
+
+
+OUTAGE_REPORT = "outage_report"
+SUBSCRIPTION = "notifications.subscribe"
+SIGNUP = "signup"
+
+CONSENTS: dict[str, ConsentText] = {
+    item.purpose: item
+    for item in (
+        ConsentText(
+            OUTAGE_REPORT,
+            "2026-11",
+            _(
+                "The grid company processes the phone number and e-mail you give with an outage "
+                "report to call you back and to tell you about the outage at this address. They "
+                "are kept for one year and not passed to anyone else. You may withdraw consent by "
+                "calling the hotline."
+            ),
+        ),
+        ConsentText(
+            SUBSCRIPTION,
+            "2026-11",
+            _(
+                "The grid company processes your phone number or e-mail to send you messages "
+                "about outages and planned work at the chosen address until you unsubscribe. "
+                "Unsubscribing withdraws the consent."
+            ),
+        ),
+        ConsentText(
+            SIGNUP,
+            "2026-11",
+            _(
+                "The grid company processes your e-mail and name to keep your account on the "
+                "portal until you close it."
+            ),
+        ),
+    )
+}
+
+
+def consent_text(purpose: str) -> ConsentText:
+    """The text in force for a purpose; KeyError for a purpose nobody registered."""
+    return CONSENTS[purpose]

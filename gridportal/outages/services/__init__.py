@@ -1,0 +1,60 @@
+"""Writes of the hotline, one module per concern.
+
+    intake       every channel's outage report: consent, contacts, repeats, limits, roll-up
+    predictions  the roll-up applied to the database (predicted incidents and their areas)
+    incidents    dispatcher actions on an incident (ACTIONS: the board's table of actions)
+    events       the incident event log
+    notify       what subscribers are told (delivered by the notifications module)
+    callbacks    call-backs and audited access to reporters' contacts
+    planned      planned work
+
+Callers import from here; the modules import each other only downwards in that list.
+"""
+
+from .callbacks import callback_complete, report_contact_reveal
+from .events import event_record
+from .incidents import (
+    incident_confirm,
+    incident_element_move,
+    incident_merge,
+    incident_reject,
+    incident_reports_move,
+    incident_restore,
+    incident_step_restore,
+    incident_update,
+)
+from .intake import ReportReceipt, Submission, report_submit, still_out_report
+from .notify import local_text, still_out_token
+from .planned import (
+    planned_outage_cancel,
+    planned_outage_create,
+    planned_reminder_days,
+    planned_reminders_send,
+)
+from .predictions import rollup_apply, topology_for_centre
+
+__all__ = [
+    "ReportReceipt",
+    "Submission",
+    "callback_complete",
+    "event_record",
+    "incident_confirm",
+    "incident_element_move",
+    "incident_merge",
+    "incident_reject",
+    "incident_reports_move",
+    "incident_restore",
+    "incident_step_restore",
+    "incident_update",
+    "local_text",
+    "planned_outage_cancel",
+    "planned_outage_create",
+    "planned_reminder_days",
+    "planned_reminders_send",
+    "report_contact_reveal",
+    "report_submit",
+    "rollup_apply",
+    "still_out_report",
+    "still_out_token",
+    "topology_for_centre",
+]

@@ -1,0 +1,212 @@
+"""Report intake: the one path every channel's outage report takes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from django.core import signing
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gridportal.accounts.consents import OUTAGE_REPORT
+from gridportal.accounts.services import consent_record
+from gridportal.core.contacts import contact_key, email_normalize, phone_normalize
+from gridportal.core.exceptions import ApplicationError, RateLimited
+from gridportal.core.intake import Origin
+from gridportal.core.limits import limit_hit
+from gridportal.grid.models import ServiceAddress, Substation
+
+from ..choices import (
+    CallbackStatus,
+    Channel,
+    IncidentStatus,
+    Problem,
+    RuleKey,
+    UnassignedReason,
+)
+from ..models import Incident, IncidentSubstation, OutageReport
+from ..rules import rule_values
+from .notify import STILL_OUT_SALT
+from .predictions import rollup_apply
+
+STILL_OUT_MAX_AGE = 7 * 24 * 3600
+
+logger = logging.getLogger(__name__)
+
+RATE_LIMITED_MESSAGE = _(
+    "Too many reports were sent from here in the last hour. If you are in danger call 112; "
+    "otherwise please call the hotline or try again later."
+)
+ADDRESS_LIMITED_MESSAGE = _(
+    "We already have many reports from this address and are working on them. "
+    "There is no need to report it again."
+)
+CONSENT_MESSAGE = _("We can accept the form only with your consent to data processing.")
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A validated outage report as any channel hands it over (contacts as typed)."""
+
+    address: ServiceAddress
+    problem: str
+    phone: str = ""
+    email: str = ""
+    comment: str = ""
+    consent_given: bool = False
+    callback_requested: bool = False
+
+
+@dataclass
+class ReportReceipt:
+    report: OutageReport
+    duplicate: bool
+    incident: Incident | None  # a confirmed incident already covering the address
+
+
+def _limits_check(*, origin: Origin, contact: str, address_id: int, values) -> None:
+    """The per-sender, per-contact and per-address hourly limits (dated rules; 0 = off)."""
+    # Operators type calls in from the office: its address is not a flood.
+    if origin.channel != Channel.PHONE and limit_hit(
+        group="outages.report.ip",
+        value=origin.ip_address or "",
+        limit=int(values[RuleKey.LIMIT_PER_IP_HOUR]),
+    ):
+        raise RateLimited(RATE_LIMITED_MESSAGE)
+    if not contact.startswith("ip:") and limit_hit(
+        group="outages.report.contact",
+        value=contact,
+        limit=int(values[RuleKey.LIMIT_PER_PHONE_HOUR]),
+    ):
+        raise RateLimited(RATE_LIMITED_MESSAGE)
+    if limit_hit(
+        group="outages.report.address",
+        value=str(address_id),
+        limit=int(values[RuleKey.LIMIT_PER_ADDRESS_HOUR]),
+    ):
+        raise RateLimited(ADDRESS_LIMITED_MESSAGE)
+
+
+def _repeat_of(*, address: ServiceAddress, contact: str, window: dt.timedelta, now):
+    """The same contact's report for the same address inside the window, counted once more."""
+    if not contact:
+        return None
+    earlier = (
+        OutageReport.objects.filter(
+            address=address, contact_key=contact, created_at__gte=now - window
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if earlier is not None:
+        OutageReport.objects.filter(pk=earlier.pk).update(repeat_count=F("repeat_count") + 1)
+        earlier.refresh_from_db()
+    return earlier
+
+
+@transaction.atomic
+def report_submit(
+    *, submission: Submission, origin: Origin, now: dt.datetime | None = None
+) -> ReportReceipt:
+    """Accept a report from any channel: contacts normalised once, consent recorded, repeats
+    recognised, limits applied, persisted and rolled up onto the network before we answer."""
+    now = now or timezone.now()
+    if submission.problem not in Problem.values:
+        raise ApplicationError(_("Choose what is wrong with the power."), code="problem")
+    address = submission.address
+    phone = phone_normalize(submission.phone)
+    email = email_normalize(submission.email)
+    if (phone or email) and not submission.consent_given:
+        raise ApplicationError(CONSENT_MESSAGE, code="consent")
+    values = rule_values(now.date())
+    contact = contact_key(phone=phone, email=email, ip_address=origin.ip_address)
+    window = dt.timedelta(minutes=int(values[RuleKey.DUPLICATE_WINDOW_MINUTES]))
+    earlier = _repeat_of(address=address, contact=contact, window=window, now=now)
+    if earlier is not None:
+        return ReportReceipt(earlier, True, covering_incident(earlier))
+    _limits_check(origin=origin, contact=contact, address_id=address.pk, values=values)
+
+    consent = None
+    if submission.consent_given:
+        consent = consent_record(purpose=OUTAGE_REPORT, origin=origin, contact=phone or email)
+    callback_due = None
+    if submission.callback_requested:
+        callback_due = now + dt.timedelta(hours=float(values[RuleKey.CALLBACK_HOURS]))
+    report = OutageReport.objects.create(
+        created_at=now,
+        address=address,
+        branch_id=address.branch_id,
+        substation_id=address.substation_id,
+        problem=submission.problem,
+        urgent=submission.problem == Problem.HAZARD,
+        channel=origin.channel,
+        phone=phone,
+        email=email,
+        contact_key=contact,
+        comment=(submission.comment or "")[:1000],
+        ip_address=origin.ip_address,
+        consent=consent,
+        created_by=origin.user,
+        callback_status=(
+            CallbackStatus.PENDING if submission.callback_requested else CallbackStatus.NONE
+        ),
+        callback_due_at=callback_due,
+        unassigned_reason=(
+            UnassignedReason.NOT_ON_NETWORK if address.substation_id is None else ""
+        ),
+    )
+    if address.substation_id is not None:
+        centre_id = (
+            Substation.objects.filter(pk=address.substation_id)
+            .values_list("feeder__power_centre_id", flat=True)
+            .first()
+        )
+        rollup_apply(power_centre_id=centre_id, now=now)
+        report.refresh_from_db()
+    return ReportReceipt(report, False, covering_incident(report))
+
+
+def covering_incident(report: OutageReport) -> Incident | None:
+    if report.substation_id is None:
+        return None
+    return (
+        Incident.objects.filter(
+            status=IncidentStatus.CONFIRMED,
+            coverage__substation_id=report.substation_id,
+            coverage__restored_at__isnull=True,
+        )
+        .order_by("id")
+        .first()
+    )
+
+
+def still_out_report(
+    *, address_id: int, token: str, ip_address: str | None = None
+) -> ReportReceipt:
+    """The link in the «restored» message: the address is still out, possibly a nested fault."""
+    try:
+        incident_id = signing.loads(token, salt=STILL_OUT_SALT, max_age=STILL_OUT_MAX_AGE)
+    except signing.BadSignature as error:
+        raise ApplicationError(
+            _("This link is not valid or has expired. Please report the outage on the form."),
+            code="token",
+        ) from error
+    address = ServiceAddress.objects.filter(pk=address_id).first()
+    if (
+        address is None
+        or not IncidentSubstation.objects.filter(
+            incident_id=incident_id, substation_id=address.substation_id
+        ).exists()
+    ):
+        raise ApplicationError(
+            _("This link is not valid or has expired. Please report the outage on the form."),
+            code="token",
+        )
+    return report_submit(
+        submission=Submission(address=address, problem=Problem.NO_POWER),
+        origin=Origin(channel=Channel.CALLBACK, ip_address=ip_address),
+    )

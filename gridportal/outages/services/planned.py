@@ -1,0 +1,101 @@
+"""Planned work: publish, remind subscribers, cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.db import transaction
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from gridportal.core.exceptions import ApplicationError
+from gridportal.grid.models import ServiceAddress
+
+from ..choices import (
+    RuleKey,
+)
+from ..models import PlannedOutage
+from ..rules import rule_values
+from .notify import local_text, subscribers_notify
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def planned_outage_create(
+    *,
+    branch,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    reason: str,
+    substations,
+    district=None,
+    settlement=None,
+    area_description: str = "",
+) -> PlannedOutage:
+    """Publish planned work: when, why and which substations it switches off."""
+    if ends_at <= starts_at:
+        raise ApplicationError(_("Planned work must end after it starts."), code="dates")
+    substations = list(substations)
+    if not substations:
+        raise ApplicationError(_("Choose the substations the work switches off."), code="empty")
+    customers = ServiceAddress.objects.filter(substation__in=substations).aggregate(
+        n=Coalesce(Sum("customer_count"), 0)
+    )["n"]
+    planned = PlannedOutage.objects.create(
+        branch=branch,
+        district=district,
+        settlement=settlement,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        reason=reason,
+        area_description=area_description,
+        customers_affected=customers,
+    )
+    planned.substations.set(substations)
+    return planned
+
+
+def planned_reminder_days() -> list[int]:
+    values = rule_values()
+    return sorted({int(values[RuleKey.PLANNED_NOTICE_DAYS]), 1}, reverse=True)
+
+
+def planned_reminders_send(*, now: dt.datetime) -> int:
+    """Queue reminders for planned work starting within each reminder horizon (N days, 1 day)."""
+    queued = 0
+    for days in planned_reminder_days():
+        horizon = now + dt.timedelta(days=days)
+        works = PlannedOutage.objects.filter(
+            status="scheduled", starts_at__gt=now, starts_at__lte=horizon
+        ).select_related("branch")
+        for work in works:
+            tz_name = work.branch.timezone
+            subscribers_notify(
+                event_key=f"planned:{work.pk}:{days}d",
+                substation_ids=list(work.substations.values_list("pk", flat=True)),
+                template="planned_reminder",
+                context={
+                    "planned_id": work.pk,
+                    "reason": work.reason,
+                    "starts_text": local_text(work.starts_at, tz_name),
+                    "ends_text": local_text(work.ends_at, tz_name),
+                    "days_before": days,
+                },
+            )
+            queued += 1
+    return queued
+
+
+@transaction.atomic
+def planned_outage_cancel(*, planned: PlannedOutage, actor) -> PlannedOutage:
+    """Planned work will not happen; it stays in the calendar feeds as cancelled."""
+    planned = PlannedOutage.objects.select_for_update().get(pk=planned.pk)
+    if planned.status != "scheduled":
+        raise ApplicationError(_("Only scheduled work can be cancelled."), code="status")
+    planned.status = "cancelled"
+    planned.save(update_fields=["status", "updated_at"])
+    logger.info("planned outage %s cancelled by %s", planned.pk, actor)
+    return planned
