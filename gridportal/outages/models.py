@@ -321,3 +321,7 @@ class PlannedOutage(TimeStampedModel):
 
     def __str__(self):
         return f"{self.starts_at:%Y-%m-%d %H:%M}: {self.reason[:60]}"
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == PlannedStatus.SCHEDULED

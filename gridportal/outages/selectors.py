@@ -19,6 +19,7 @@ from .choices import (
     CallbackStatus,
     Cause,
     IncidentStatus,
+    PlannedStatus,
     RuleKey,
     UnassignedReason,
 )
@@ -70,7 +71,7 @@ def incident_views(*, substation_ids=None) -> list[IncidentView]:
 def planned_views(*, substation_ids, now: dt.datetime) -> list[PlannedView]:
     rows = (
         PlannedOutage.objects.filter(
-            substations__in=list(substation_ids), status="scheduled", ends_at__gt=now
+            substations__in=list(substation_ids), status=PlannedStatus.SCHEDULED, ends_at__gt=now
         )
         .distinct()
         .prefetch_related("substations")
@@ -199,8 +200,9 @@ def current_outages(*, branch: Branch | None = None) -> list[dict]:
 
 
 def branch_summary() -> list[dict]:
-    """Per branch: confirmed incidents now, customers out, planned works in the next 3 days."""
+    """Per branch: confirmed incidents now, customers out, planned works within the notice days."""
     now = timezone.now()
+    notice_days = int(rule_values()[RuleKey.PLANNED_NOTICE_DAYS])
     active = (
         Incident.objects.filter(status=IncidentStatus.CONFIRMED)
         .values("branch_id")
@@ -209,7 +211,9 @@ def branch_summary() -> list[dict]:
     by_branch = {row["branch_id"]: row for row in active}
     planned = dict(
         PlannedOutage.objects.filter(
-            status="scheduled", ends_at__gt=now, starts_at__lt=now + dt.timedelta(days=3)
+            status=PlannedStatus.SCHEDULED,
+            ends_at__gt=now,
+            starts_at__lt=now + dt.timedelta(days=notice_days),
         )
         .values("branch_id")
         .annotate(n=Count("id"))
@@ -245,7 +249,7 @@ def planned_list(
 ):
     now = now or timezone.now()
     qs = (
-        PlannedOutage.objects.filter(status="scheduled", ends_at__gt=now)
+        PlannedOutage.objects.filter(status=PlannedStatus.SCHEDULED, ends_at__gt=now)
         .select_related("branch", "district", "settlement")
         .order_by("starts_at", "id")
     )
@@ -463,9 +467,9 @@ def status_snapshot(*, now: dt.datetime | None = None):
     live_subs = IncidentSubstation.objects.filter(
         restored_at__isnull=True, incident__status__in=ACTIVE_STATUSES
     ).values_list("substation_id", flat=True)
-    planned_subs = PlannedOutage.objects.filter(status="scheduled", ends_at__gt=now).values_list(
-        "substations", flat=True
-    )
+    planned_subs = PlannedOutage.objects.filter(
+        status=PlannedStatus.SCHEDULED, ends_at__gt=now
+    ).values_list("substations", flat=True)
     return Snapshot(
         generated_at=now,
         incidents=tuple(incident_views(substation_ids=list(live_subs))),

@@ -13,9 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from gridportal.core.exceptions import ApplicationError
 from gridportal.grid.models import ServiceAddress
 
-from ..choices import (
-    RuleKey,
-)
+from ..choices import PlannedStatus, RuleKey
 from ..models import PlannedOutage
 from ..rules import rule_values
 from .notify import local_text, subscribers_notify
@@ -69,7 +67,7 @@ def planned_reminders_send(*, now: dt.datetime) -> int:
     for days in planned_reminder_days():
         horizon = now + dt.timedelta(days=days)
         works = PlannedOutage.objects.filter(
-            status="scheduled", starts_at__gt=now, starts_at__lte=horizon
+            status=PlannedStatus.SCHEDULED, starts_at__gt=now, starts_at__lte=horizon
         ).select_related("branch")
         for work in works:
             tz_name = work.branch.timezone
@@ -93,9 +91,9 @@ def planned_reminders_send(*, now: dt.datetime) -> int:
 def planned_outage_cancel(*, planned: PlannedOutage, actor) -> PlannedOutage:
     """Planned work will not happen; it stays in the calendar feeds as cancelled."""
     planned = PlannedOutage.objects.select_for_update().get(pk=planned.pk)
-    if planned.status != "scheduled":
+    if planned.status != PlannedStatus.SCHEDULED:
         raise ApplicationError(_("Only scheduled work can be cancelled."), code="status")
-    planned.status = "cancelled"
+    planned.status = PlannedStatus.CANCELLED
     planned.save(update_fields=["status", "updated_at"])
     logger.info("planned outage %s cancelled by %s", planned.pk, actor)
     return planned
