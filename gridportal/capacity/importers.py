@@ -14,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gridportal.core.exceptions import ApplicationError
 
@@ -31,7 +32,11 @@ class ImportRejected(ApplicationError):
 
     def __init__(self, errors: list[str]):
         super().__init__(
-            _("The file was not imported: {count} error(s).").format(count=len(errors)),
+            ngettext(
+                "The file was not imported: {count} error.",
+                "The file was not imported: {count} errors.",
+                len(errors),
+            ).format(count=len(errors)),
             code="import_rejected",
             extra={"errors": errors},
         )

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from gridportal.core.models import Branch, District, TimeStampedModel
 from gridportal.grid.models import Feeder, PowerCentre, ServiceAddress, Settlement, Substation
@@ -170,11 +171,21 @@ class IncidentEvent(models.Model):
 
     @property
     def display_text(self) -> str:
-        """The detail in the reader's language where it is a choice, else as written."""
-        if self.kind == EventKind.CAUSE and self.details.get("cause") in Cause.values:
-            return str(Cause(self.details["cause"]).label)
-        if self.kind == EventKind.CREW and self.details.get("crew_status") in CrewStatus.values:
-            return str(CrewStatus(self.details["crew_status"]).label)
+        """The detail in the reader's language: the kind is the message, `details` its values.
+
+        Only what a person wrote (a reason, a public message, element names) is kept as text.
+        """
+        details = self.details or {}
+        if self.kind == EventKind.CAUSE and details.get("cause") in Cause.values:
+            return str(Cause(details["cause"]).label)
+        if self.kind == EventKind.CREW and details.get("crew_status") in CrewStatus.values:
+            return str(CrewStatus(details["crew_status"]).label)
+        if self.kind in (EventKind.PREDICTED, EventKind.MOVED_UP) and "reports" in details:
+            n = int(details["reports"])
+            return ngettext("{n} report", "{n} reports", n).format(n=n)
+        if self.kind == EventKind.REPORTS_MOVED and isinstance(details.get("reports"), list):
+            n = int(details.get("moved", len(details["reports"])))
+            return ngettext("{n} report moved", "{n} reports moved", n).format(n=n)
         return self.text
 
 

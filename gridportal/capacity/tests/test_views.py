@@ -98,7 +98,7 @@ def test_the_centre_page_shows_the_calculation_line_by_line(en, network):
     html = en.get("/capacity/centres/{}/".format(network["north"].pk)).content.decode()
     assert "1.40 × (50.000 − 25.000)" in html
     assert "35.000" in html and "12.200" in html
-    assert "3 application(s) for 1 site(s): 800.000 kW counted" in html
+    assert "3 applications, 1 site: 800.000 kW counted" in html
     assert "<svg" in html and "Measured load against the permissible N-1 load" in html
     # applicants' plots are not disclosed to the public
     assert "10:20:0010101:55" not in html

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gridportal.accounts.decorators import staff_required
@@ -101,7 +102,12 @@ def import_commitments(request):
 def recalculate(request):
     ids = list(selectors.power_centres_for_user(user=request.user).values_list("id", flat=True))
     count = services.capacity_recalculate(power_centre_ids=ids)
-    messages.success(request, _("Recalculated {count} power centre(s).").format(count=count))
+    messages.success(
+        request,
+        ngettext(
+            "Recalculated {count} power centre.", "Recalculated {count} power centres.", count
+        ).format(count=count),
+    )
     return redirect("capacity:staff-dashboard")
 
 

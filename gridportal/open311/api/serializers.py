@@ -1,6 +1,7 @@
 import math
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from rest_framework import serializers
 
 from .. import registry, selectors
@@ -146,7 +147,11 @@ class RequestQuerySerializer(serializers.Serializer):
                 ) from None
         if len(ids) > selectors.MAX_REQUESTS:
             raise serializers.ValidationError(
-                _("Ask for at most {n} requests at once.").format(n=selectors.MAX_REQUESTS)
+                ngettext(
+                    "Ask for at most {n} request at once.",
+                    "Ask for at most {n} requests at once.",
+                    selectors.MAX_REQUESTS,
+                ).format(n=selectors.MAX_REQUESTS)
             )
         return tuple(ids)
 

@@ -11,6 +11,15 @@ def copy_service_codes(apps, schema_editor):
         OutageReport.objects.filter(pk=report_id).update(open311_service=code)
 
 
+def forget_translated_texts(apps, schema_editor):
+    """Events of these kinds are rendered from their data in the reader's language now;
+    the text stored in the writer's language at the time is dropped."""
+    IncidentEvent = apps.get_model("outages", "IncidentEvent")
+    IncidentEvent.objects.filter(
+        kind__in=["predicted", "moved_up", "reports_moved", "cause", "crew"]
+    ).update(text="")
+
+
 def copy_back(apps, schema_editor):
     ServiceRequest = apps.get_model("open311", "ServiceRequest")
     OutageReport = apps.get_model("outages", "OutageReport")
@@ -49,4 +58,5 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(copy_service_codes, copy_back),
+        migrations.RunPython(forget_translated_texts, migrations.RunPython.noop),
     ]

@@ -126,8 +126,11 @@ def incident_reports_move(
         incident,
         EventKind.REPORTS_MOVED,
         actor=actor,
-        text=_("{n} reports moved").format(n=count),
-        details={"reports": sorted(report_ids), "to": target.pk if target else None},
+        details={
+            "reports": sorted(report_ids),
+            "moved": count,
+            "to": target.pk if target else None,
+        },
     )
     return count
 
@@ -214,7 +217,6 @@ def incident_update(
             incident,
             EventKind.CAUSE,
             actor=actor,
-            text=incident.get_cause_display(),
             details={"cause": cause},
             at=now,
         )
@@ -234,7 +236,6 @@ def incident_update(
             incident,
             EventKind.CREW,
             actor=actor,
-            text=incident.get_crew_status_display(),
             details={"crew_status": crew_status},
             at=now,
         )

@@ -11,7 +11,6 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from gridportal.grid.models import Feeder, PowerCentre, Substation
 
@@ -172,7 +171,6 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> Non
                 incident,
                 EventKind.MOVED_UP if earlier else EventKind.PREDICTED,
                 at=now,
-                text=_("{n} reports").format(n=len(prediction.report_ids)),
                 details={"reports": len(prediction.report_ids), "from": sorted(earlier)},
             )
             # A prediction on the same element keeps its area; only a new one needs it written.
