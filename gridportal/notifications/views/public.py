@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.limits import limit_hit
 from gridportal.core.services import client_ip
-from gridportal.grid.search import address_search
+from gridportal.grid.lookup import address_lookup
 
 from .. import links, selectors, services
 from ..choices import Channel, SubscriptionStatus
@@ -24,29 +24,18 @@ def _language(request) -> str:
     return "en" if (getattr(request, "LANGUAGE_CODE", "ru") or "ru").startswith("en") else "ru"
 
 
-def _search_context(request) -> dict:
-    query = request.GET.get("q", "").strip()[:200]
-    results, error = [], ""
-    if query:
-        if len(query) < 2:
-            error = _("Type at least two letters of the street or settlement.")
-        else:
-            results = address_search(query=query, limit=10)
-    return {"query": query, "results": results, "search_error": error}
-
-
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """Subscribe to news about an address; without an address, find it first."""
     address_id = request.POST.get("address") or request.GET.get("address")
     if request.method == "GET" and not address_id:
-        context = _search_context(request)
+        context = address_lookup(request).context("search_error")
         if request.htmx:
             return render(request, "notifications/public/_address_results.html", context)
         return render(request, "notifications/public/subscribe_find.html", context)
     address = selectors.address_for_subscription(address_id=address_id)
     if address is None and request.method == "GET":
-        context = _search_context(request)
+        context = address_lookup(request).context("search_error")
         context["search_error"] = _("We do not know this address. Find it with the search.")
         return render(request, "notifications/public/subscribe_find.html", context, status=404)
 

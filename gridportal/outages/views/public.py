@@ -12,24 +12,13 @@ from django.views.decorators.http import require_http_methods
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.intake import Origin
 from gridportal.core.services import client_ip
-from gridportal.grid.search import address_search
+from gridportal.grid.lookup import address_lookup
 
 from .. import selectors, services
 from ..choices import Cause, Channel, CrewStatus, Level
 from ..forms import PlannedFilterForm, ReportForm
 from ..ical import planned_calendar
 from ..snapshot import State
-
-
-def _search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results, error = [], ""
-    if query:
-        if len(query) < 2:
-            error = _("Type at least two letters of the street or settlement.")
-        else:
-            results = address_search(query=query, limit=10)
-    return query, results, error
 
 
 def answer_context(answer, address) -> dict:
@@ -59,8 +48,7 @@ def _subscribe_url() -> str:
 
 def status_page(request):
     """«Is there power at my address?»: typeahead search, then one clear answer."""
-    query, results, error = _search(request)
-    context = {"query": query, "results": results, "error": error, "target": "status"}
+    context = address_lookup(request).context() | {"target": "status"}
     if request.htmx and not request.GET.get("address"):
         return render(request, "outages/public/_address_choices.html", context)
     address = None
@@ -75,8 +63,7 @@ def status_page(request):
 
 def status_text(request):
     """The same answer as minimal HTML for weak connections: no CSS, no JavaScript."""
-    query, results, error = _search(request)
-    context = {"query": query, "results": results, "error": error}
+    context = address_lookup(request).context()
     status = 200
     if request.GET.get("address"):
         address = selectors.address_get(request.GET["address"])
@@ -120,8 +107,7 @@ def report_page(request):
             request, "outages/public/report.html", {"form": form, "address": address}, status=status
         )
 
-    query, results, error = _search(request)
-    context = {"query": query, "results": results, "error": error, "target": "report"}
+    context = address_lookup(request).context() | {"target": "report"}
     if request.htmx and not request.GET.get("address"):
         return render(request, "outages/public/_address_choices.html", context)
     if request.GET.get("address"):

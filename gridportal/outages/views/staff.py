@@ -14,7 +14,7 @@ from gridportal.accounts.decorators import staff_required
 from gridportal.accounts.scoping import user_branches
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.intake import Origin
-from gridportal.grid.search import address_search
+from gridportal.grid.lookup import address_lookup
 
 from .. import selectors, services
 from ..choices import ACTIVE_STATUSES, Channel, IncidentStatus
@@ -121,8 +121,7 @@ def report_detail(request, pk):
 @staff_required(permission="outages.add_outagereport")
 def call_register(request):
     """An operator enters a phone call into the same intake as the web form."""
-    query = request.GET.get("q", "").strip()[:200]
-    results = address_search(query=query, limit=10) if len(query) >= 2 else []
+    lookup = address_lookup(request)
     address = None
     if request.method == "POST":
         form = CallForm(request.POST)
@@ -157,7 +156,7 @@ def call_register(request):
     return render(
         request,
         "outages/staff/call.html",
-        {"form": form, "address": address, "query": query, "results": results},
+        {"form": form, "address": address, **lookup.context()},
         status=status,
     )
 
