@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 urlpatterns = [
     path("", include("gridportal.core.urls")),
     path("", include("gridportal.grid.urls")),
-    path("outages/live/", include("gridportal.storm.urls")),
+    path("outages/live/", include("gridportal.outages.storm.urls")),
     path("outages/", include("gridportal.outages.urls")),
     path("open311/v2/", include("gridportal.open311.urls")),
     path("capacity/", include("gridportal.capacity.urls")),

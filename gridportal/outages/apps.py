@@ -34,3 +34,8 @@ class OutagesConfig(AppConfig):
 
         post_save.connect(rules_cache_clear, sender=OutageRule)
         post_delete.connect(rules_cache_clear, sender=OutageRule)
+
+        # Storm mode (outages/storm/) keeps its snapshot fresh from these models' signals.
+        from .storm import signals as storm_signals
+
+        storm_signals.connect()
