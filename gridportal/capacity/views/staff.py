@@ -62,7 +62,7 @@ def _import(request, *, prefix, service, ok_message):
             context[_FORM_KEYS[prefix]] = form
             return render(request, "capacity/staff/dashboard.html", context, status=400)
         messages.success(request, ok_message.format(**result))
-        return redirect("capacity:staff-dashboard")
+        return redirect("staff:capacity:dashboard")
     context = _dashboard_context(request)
     context[_FORM_KEYS[prefix]] = form
     return render(request, "capacity/staff/dashboard.html", context, status=400)
@@ -102,7 +102,7 @@ def recalculate(request):
     ids = list(selectors.power_centres_for_user(user=request.user).values_list("id", flat=True))
     count = services.capacity_recalculate(power_centre_ids=ids)
     messages.success(request, _("Recalculated {count} power centre(s).").format(count=count))
-    return redirect("capacity:staff-dashboard")
+    return redirect("staff:capacity:dashboard")
 
 
 @staff_required(permission=VIEW)
@@ -137,7 +137,7 @@ def publish(request):
                     day=snapshot.as_of.strftime("%d.%m.%Y")
                 ),
             )
-            return redirect("capacity:staff-dashboard")
+            return redirect("staff:capacity:dashboard")
     return render(
         request,
         "capacity/staff/dashboard.html",

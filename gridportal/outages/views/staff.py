@@ -119,7 +119,7 @@ def incident_action(request, pk, action):
 
 def _incident_action(request, incident, action):
     user = request.user
-    done_url = _next_url(request, f"/outages/staff/incidents/{incident.pk}/")
+    done_url = _next_url(request, f"/staff/outages/incidents/{incident.pk}/")
     try:
         if action == "confirm":
             services.incident_confirm(incident=incident, actor=user)
@@ -289,7 +289,7 @@ def call_register(request):
                     request,
                     _("Call registered as report {n}.").format(n=receipt.report.number),
                 )
-                return redirect("outages:staff-report", pk=receipt.report.pk)
+                return redirect("staff:outages:report", pk=receipt.report.pk)
         status = 400
     else:
         status = 200
@@ -366,7 +366,7 @@ def planned_new(request):
                 form.add_error(None, error.message)
             else:
                 messages.success(request, _("Planned work published."))
-                return redirect("outages:staff-planned")
+                return redirect("staff:outages:planned")
     return render(request, "outages/staff/planned_form.html", {"form": form}, status=status)
 
 
@@ -379,4 +379,4 @@ def planned_cancel(request, pk):
         messages.success(request, _("Planned work cancelled."))
     except ApplicationError as error:
         messages.error(request, error.message)
-    return redirect("outages:staff-planned")
+    return redirect("staff:outages:planned")
