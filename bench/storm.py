@@ -118,8 +118,8 @@ from gridportal.accounts.models import ConsentRecord  # noqa: E402
 from gridportal.grid.models import Feeder, ServiceAddress, Substation  # noqa: E402
 from gridportal.outages.choices import RuleKey  # noqa: E402
 from gridportal.outages.models import Incident, OutageReport, OutageRule  # noqa: E402
-from gridportal.storm.services import snapshot_rebuild  # noqa: E402
-from gridportal.storm.snapshots import STATUS_BUCKETS  # noqa: E402
+from gridportal.outages.storm.services import snapshot_rebuild  # noqa: E402
+from gridportal.outages.storm.snapshots import STATUS_BUCKETS  # noqa: E402
 
 PROCESSES: list[subprocess.Popen] = []
 

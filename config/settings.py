@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "gridportal.grid",
     "gridportal.notifications",
     "gridportal.outages",
-    "gridportal.storm",
     "gridportal.open311",
     "gridportal.capacity",
     "gridportal.api",
@@ -243,7 +242,7 @@ if SMS_GATEWAY_URL and not DEBUG and not SMS_GATEWAY_URL.startswith("https://"):
     raise ImproperlyConfigured("SMS_GATEWAY_URL must use https when DEBUG is off.")
 # --- end notifications -----------------------------------------------------------
 
-# --- storm mode (owner: gridportal.storm) -----------------------------------------
+# --- storm mode (owner: gridportal.outages.storm) ---------------------------------
 # Directory the storm snapshot is published to as static files for nginx; unset → not published.
 STORM_PUBLISH_DIR = env.str("STORM_PUBLISH_DIR", default="")
 # --- end storm mode ----------------------------------------------------------------

@@ -1,19 +1,62 @@
+"""All URLs, assembled from each app's own modules (docs/architecture.md, «Layers»).
+
+Public pages: `gridportal/<app>/urls.py`. Staff console: `gridportal/<app>/staff_urls.py`
+under /staff/<app>/ in the `staff` namespace (`staff:outages:board`). API: each app's
+`gridportal/<app>/api/urls.py` under /api/v1/ in the `api` namespace, with one root
+listing every app's router.
+"""
+
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from gridportal.api.routers import api_root_urls
+from gridportal.capacity.api import urls as capacity_api
+from gridportal.core.api import urls as core_api
+from gridportal.grid.api import urls as grid_api
+
+api_v1 = [
+    path("", include("gridportal.core.api.urls")),
+    path("", include("gridportal.grid.api.urls")),
+    path("outages/", include("gridportal.outages.api.urls")),
+    path("", include("gridportal.capacity.api.urls")),
+    *api_root_urls(core_api.router, capacity_api.router, grid_api.router),
+]
+
+staff = [
+    path("", include("gridportal.accounts.staff_urls")),
+    path("grid/", include("gridportal.grid.staff_urls")),
+    path("outages/", include("gridportal.outages.staff_urls")),
+    path("capacity/", include("gridportal.capacity.staff_urls")),
+    path("notifications/", include("gridportal.notifications.staff_urls")),
+]
+
+
+def moved(old: str, new: str):
+    """A permanent redirect of everything under an old staff prefix (dispatchers' bookmarks)."""
+    return re_path(
+        rf"^{old}(?P<rest>.*)$",
+        RedirectView.as_view(url=f"/{new}%(rest)s", permanent=True, query_string=True),
+    )
+
 
 urlpatterns = [
     path("", include("gridportal.core.urls")),
     path("", include("gridportal.grid.urls")),
-    path("outages/live/", include("gridportal.storm.urls")),
+    # Staff pages lived under each app until the /staff/<app>/ scheme (docs/decisions/0004).
+    moved("outages/staff/", "staff/outages/"),
+    moved("capacity/staff/", "staff/capacity/"),
+    moved("notifications/staff/", "staff/notifications/"),
+    moved("staff/network/", "staff/grid/"),
     path("outages/", include("gridportal.outages.urls")),
     path("open311/v2/", include("gridportal.open311.urls")),
     path("capacity/", include("gridportal.capacity.urls")),
     path("notifications/", include("gridportal.notifications.urls")),
     path("accounts/", include("gridportal.accounts.urls")),
-    path("staff/", include("gridportal.core.staff_urls")),
+    path("staff/", include((staff, "staff"))),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/", include("gridportal.api.urls")),
+    path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),

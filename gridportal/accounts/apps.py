@@ -7,6 +7,12 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("Accounts")
 
+    # The console's own pages (accounts/staff_urls.py); every app adds its own entries.
+    staff_nav = [
+        ("staff:home", _("Console"), None),
+        ("staff:audit-log", _("Audit log"), "core.view_auditlogentry"),
+    ]
+
     def ready(self):
         from django.db.models.signals import post_migrate
 

@@ -1,5 +1,3 @@
-from rest_framework import serializers
-
 from .permissions import is_staff_request
 
 
@@ -13,10 +11,3 @@ class StaffFieldsMixin:
             for name in getattr(self.Meta, "staff_only_fields", ()):
                 fields.pop(name, None)
         return fields
-
-
-class BranchRefField(serializers.SlugRelatedField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("slug_field", "code")
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)

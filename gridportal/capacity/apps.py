@@ -12,6 +12,6 @@ class CapacityConfig(AppConfig):
         ("capacity:nearby", _("Where to connect"), None),
     ]
     staff_nav = [
-        ("capacity:staff-dashboard", _("Capacity"), "capacity.view_capacityassessment"),
-        ("capacity:staff-overloaded", _("Overloaded centres"), "capacity.view_capacityassessment"),
+        ("staff:capacity:dashboard", _("Capacity"), "capacity.view_capacityassessment"),
+        ("staff:capacity:overloaded", _("Overloaded centres"), "capacity.view_capacityassessment"),
     ]

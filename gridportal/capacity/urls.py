@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from .views import public, staff
+from .views import public
 
 
 class IsoDateConverter:
@@ -36,11 +36,4 @@ urlpatterns = [
         public.power_centre_page,
         name="quarter-power-centre",
     ),
-    path("staff/", staff.dashboard, name="staff-dashboard"),
-    path("staff/import/measurements/", staff.import_measurements, name="staff-import-measurements"),
-    path("staff/import/commitments/", staff.import_commitments, name="staff-import-commitments"),
-    path("staff/recalculate/", staff.recalculate, name="staff-recalculate"),
-    path("staff/preview/", staff.preview, name="staff-preview"),
-    path("staff/publish/", staff.publish, name="staff-publish"),
-    path("staff/overloaded/", staff.overloaded, name="staff-overloaded"),
 ]

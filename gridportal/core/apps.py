@@ -8,7 +8,3 @@ class CoreConfig(AppConfig):
     verbose_name = _("Company")
 
     public_nav = [("core:home", _("Home"), None)]
-    staff_nav = [
-        ("staff:home", _("Console"), None),
-        ("staff:audit-log", _("Audit log"), "core.view_auditlogentry"),
-    ]

@@ -8,7 +8,9 @@ class GridConfig(AppConfig):
     verbose_name = _("Network")
 
     public_nav = [("grid:address-search", _("Address search"), None)]
+    # The console home's figures (accounts/views/staff.py gathers them from every app).
+    staff_home_figures = "gridportal.grid.selectors.staff_home_figures"
     staff_nav = [
-        ("grid:staff-map", _("Network map"), None),
-        ("grid:staff-power-centres", _("Power centres"), None),
+        ("staff:grid:map", _("Network map"), None),
+        ("staff:grid:power-centres", _("Power centres"), None),
     ]

@@ -1,9 +1,19 @@
 from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from gridportal.accounts.scoping import restrict_to_branches
 
 from .models import Feeder, PowerCentre, ServiceAddress, Substation
+
+
+def staff_home_figures(*, user) -> list[tuple[str, int]]:
+    """The network in the user's branches, counted for the console home (GridConfig)."""
+    return [
+        (_("Power centres"), restrict_to_branches(PowerCentre.objects.all(), user).count()),
+        (_("Substations"), restrict_to_branches(Substation.objects.all(), user).count()),
+        (_("Service addresses"), restrict_to_branches(ServiceAddress.objects.all(), user).count()),
+    ]
 
 
 def power_centre_list_for_user(*, user):

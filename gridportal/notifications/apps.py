@@ -9,9 +9,9 @@ class NotificationsConfig(AppConfig):
 
     public_nav = [("notifications:subscribe", _("Outage alerts"), None)]
     staff_nav = [
-        ("notifications:staff-deliveries", _("Message log"), "notifications.view_delivery"),
+        ("staff:notifications:deliveries", _("Message log"), "notifications.view_delivery"),
         (
-            "notifications:staff-subscriptions",
+            "staff:notifications:subscriptions",
             _("Subscriptions"),
             "notifications.view_subscription",
         ),

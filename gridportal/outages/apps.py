@@ -14,10 +14,10 @@ class OutagesConfig(AppConfig):
         ("outages:planned", _("Planned work"), None),
     ]
     staff_nav = [
-        ("outages:staff-board", _("Outage board"), "outages.view_incident"),
-        ("outages:staff-callbacks", _("Call-back queue"), "outages.view_outagereport"),
-        ("outages:staff-archive", _("Outage archive"), "outages.view_incident"),
-        ("outages:staff-planned", _("Planned work"), "outages.view_plannedoutage"),
+        ("staff:outages:board", _("Outage board"), "outages.view_incident"),
+        ("staff:outages:callbacks", _("Call-back queue"), "outages.view_outagereport"),
+        ("staff:outages:archive", _("Outage archive"), "outages.view_incident"),
+        ("staff:outages:planned", _("Planned work"), "outages.view_plannedoutage"),
     ]
 
     def ready(self):
@@ -40,3 +40,8 @@ class OutagesConfig(AppConfig):
 
         post_save.connect(rules_cache_clear, sender=OutageRule)
         post_delete.connect(rules_cache_clear, sender=OutageRule)
+
+        # Storm mode (outages/storm/) keeps its snapshot fresh from these models' signals.
+        from .storm import signals as storm_signals
+
+        storm_signals.connect()

@@ -31,3 +31,7 @@ try:  # the beat entry lives with the task; config/ stays free of domain code
     current_app.on_after_finalize.connect(_register_beat, weak=False)
 except Exception:  # pragma: no cover
     pass
+
+# Storm mode's task lives in outages/storm/; importing it here lets Celery's autodiscovery
+# (which reads <app>.tasks) register it under its unchanged name "storm.snapshot_rebuild".
+from .storm.tasks import snapshot_rebuild  # noqa: E402, F401

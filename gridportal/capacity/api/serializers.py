@@ -3,6 +3,8 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from gridportal.grid.api import serializers as grid_serializers
+
 from ..models import CapacityAssessment, CapacitySnapshot
 
 
@@ -107,3 +109,34 @@ class NearbyQuerySerializer(serializers.Serializer):
         if not has_point and not attrs.get("address"):
             raise serializers.ValidationError(_("Give an address or both coordinates."))
         return attrs
+
+
+class PowerCentreSerializer(grid_serializers.PowerCentreSerializer):
+    # A power centre with its current N-1 free capacity (`/api/v1/power-centres/`). Keeps the
+    # grid serializer's name (the OpenAPI component stays `PowerCentre`) and no docstring
+    # (it would replace the component's description).
+    capacity = serializers.SerializerMethodField()
+
+    class Meta(grid_serializers.PowerCentreSerializer.Meta):
+        fields = [
+            "id",
+            "name",
+            "dispatch_number",
+            "voltage_kv",
+            "voltage_levels",
+            "branch",
+            "district",
+            "latitude",
+            "longitude",
+            "transformers",
+            "capacity",
+            "feeder_count",
+            "updated_at",
+        ]
+
+    def get_capacity(self, obj) -> dict | None:
+        """The current N-1 free capacity with every figure of its calculation (capacity app)."""
+        current = getattr(obj, "current_capacity", None)
+        if current is None:
+            current = list(obj.capacity_assessments.filter(snapshot__isnull=True))
+        return CapacityFiguresSerializer(current[0]).data if current else None

@@ -1,3 +1,4 @@
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -6,10 +7,36 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gridportal.core.exceptions import ApplicationError
+from gridportal.grid.api.views import PowerCentreViewSet as GridPowerCentreViewSet
 from gridportal.grid.search import address_search
 
 from .. import selectors
-from .serializers import NearbyQuerySerializer, SnapshotSerializer
+from ..filters import PowerCentreCapacityFilterSet
+from ..models import CapacityAssessment
+from .serializers import NearbyQuerySerializer, PowerCentreSerializer, SnapshotSerializer
+
+
+class PowerCentreViewSet(GridPowerCentreViewSet):
+    """Power centres (35–220 kV substations) with their transformers and current free capacity.
+
+    Filters: branch, district, voltage (kV), status (open/closed), min_reserve (MVA), q.
+    """
+
+    serializer_class = PowerCentreSerializer
+    filterset_class = PowerCentreCapacityFilterSet
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch(
+                    "capacity_assessments",
+                    queryset=CapacityAssessment.objects.filter(snapshot__isnull=True),
+                    to_attr="current_capacity",
+                )
+            )
+        )
 
 
 class QuarterListView(ListAPIView):

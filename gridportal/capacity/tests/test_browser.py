@@ -61,7 +61,7 @@ def test_a_dispatcher_uploads_a_file_with_a_bad_row_and_reads_what_to_fix(
 ):
     page = english
     login(officer)
-    page.goto("/capacity/staff/")
+    page.goto("/staff/capacity/")
     assert_accessible(page)
     bad = tmp_path / "june.csv"
     bad.write_text(

@@ -165,16 +165,16 @@ def test_an_earlier_quarter_stays_open_to_the_public(en, network):
 
 def test_a_customer_cannot_open_the_staff_pages(client, customer, network):
     client.force_login(customer)
-    assert client.get("/capacity/staff/").status_code == 403
+    assert client.get("/staff/capacity/").status_code == 403
 
 
 def test_the_overloaded_list_is_narrowed_to_the_officers_branch(
     client, officer, other_officer, network
 ):
     client.force_login(officer)
-    assert "Озёрная" in table(client.get("/capacity/staff/overloaded/"))
+    assert "Озёрная" in table(client.get("/staff/capacity/overloaded/"))
     client.force_login(other_officer)
-    assert "Озёрная" not in table(client.get("/capacity/staff/overloaded/"))
+    assert "Озёрная" not in table(client.get("/staff/capacity/overloaded/"))
 
 
 def test_an_officer_uploads_measurements_and_sees_row_errors(en, officer, network):
@@ -183,27 +183,27 @@ def test_an_officer_uploads_measurements_and_sees_row_errors(en, officer, networ
         "june.csv",
         "ЦП;Трансформатор;Нагрузка;Дата;Филиал\nПС-1;Т-9;1;18.06.2026;karelia\n".encode(),
     )
-    page = en.post("/capacity/staff/import/measurements/", {"measurements-file": bad})
+    page = en.post("/staff/capacity/import/measurements/", {"measurements-file": bad})
     assert page.status_code == 400
     assert "Row 2: power centre «ПС-1» has no transformer «Т-9»." in page.content.decode()
     good = SimpleUploadedFile(
         "june.csv",
         "ЦП;Трансформатор;Нагрузка;Дата;Филиал\nПС-1;Т-1;1;18.06.2026;karelia\n".encode(),
     )
-    page = en.post("/capacity/staff/import/measurements/", {"measurements-file": good}, follow=True)
+    page = en.post("/staff/capacity/import/measurements/", {"measurements-file": good}, follow=True)
     assert "Imported: 1 new and 0 corrected measurements" in page.content.decode()
 
 
 def test_only_an_administrator_publishes_a_quarter(client, officer, administrator, network):
     client.force_login(officer)
     assert (
-        client.post("/capacity/staff/publish/", {"publish-as_of": "2026-10-01"}).status_code == 403
+        client.post("/staff/capacity/publish/", {"publish-as_of": "2026-10-01"}).status_code == 403
     )
     client.force_login(administrator)
-    page = client.post("/capacity/staff/publish/", {"publish-as_of": "2026-10-01"}, follow=True)
+    page = client.post("/staff/capacity/publish/", {"publish-as_of": "2026-10-01"}, follow=True)
     assert page.status_code == 200
     assert client.get("/capacity/quarters/2026-10-01/").status_code == 200
-    again = client.post("/capacity/staff/publish/", {"publish-as_of": "2026-10-01"})
+    again = client.post("/staff/capacity/publish/", {"publish-as_of": "2026-10-01"})
     assert again.status_code == 400
 
 
@@ -217,7 +217,7 @@ def test_the_map_page_makes_a_fixed_number_of_queries(
 def test_an_upload_that_is_not_a_table_is_refused_on_the_form(en, officer, network):
     en.force_login(officer)
     page = en.post(
-        "/capacity/staff/import/measurements/",
+        "/staff/capacity/import/measurements/",
         {"measurements-file": SimpleUploadedFile("photo.jpg", b"\xff\xd8")},
     )
     assert page.status_code == 400

@@ -63,7 +63,7 @@ def _import(request, *, prefix, service, ok_message):
             context[_FORM_KEYS[prefix]] = form
             return render(request, "capacity/staff/dashboard.html", context, status=400)
         messages.success(request, ok_message.format(**result))
-        return redirect("capacity:staff-dashboard")
+        return redirect("staff:capacity:dashboard")
     context = _dashboard_context(request)
     context[_FORM_KEYS[prefix]] = form
     return render(request, "capacity/staff/dashboard.html", context, status=400)
@@ -108,7 +108,7 @@ def recalculate(request):
             "Recalculated {count} power centre.", "Recalculated {count} power centres.", count
         ).format(count=count),
     )
-    return redirect("capacity:staff-dashboard")
+    return redirect("staff:capacity:dashboard")
 
 
 @staff_required(permission=VIEW)
@@ -143,7 +143,7 @@ def publish(request):
                     day=snapshot.as_of.strftime("%d.%m.%Y")
                 ),
             )
-            return redirect("capacity:staff-dashboard")
+            return redirect("staff:capacity:dashboard")
     return render(
         request,
         "capacity/staff/dashboard.html",

@@ -1,8 +1,15 @@
 from rest_framework import serializers
 
-from gridportal.api.serializers import BranchRefField
-
 from ..models import Branch, District
+
+
+class BranchRefField(serializers.SlugRelatedField):
+    """A branch by its code (`"karelia"`), as every API names branches."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("slug_field", "code")
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
 
 
 class BranchSerializer(serializers.ModelSerializer):

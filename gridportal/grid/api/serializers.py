@@ -1,7 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from gridportal.api.serializers import BranchRefField, StaffFieldsMixin
+from gridportal.api.serializers import StaffFieldsMixin
+from gridportal.core.api.serializers import BranchRefField
 from gridportal.core.models import Branch
 
 from ..models import Feeder, PowerCentre, PowerTransformer, ServiceAddress, Substation
@@ -19,11 +20,12 @@ class PowerTransformerSerializer(serializers.ModelSerializer):
 
 
 class PowerCentreSerializer(StaffFieldsMixin, serializers.ModelSerializer):
+    # A power centre as the network knows it; capacity's endpoint adds its free capacity.
+    # (No docstring: it would become the OpenAPI description of the PowerCentre component.)
     branch = BranchRefField()
     district = DistrictRefField()
     transformers = PowerTransformerSerializer(many=True, read_only=True)
     feeder_count = serializers.IntegerField(read_only=True)
-    capacity = serializers.SerializerMethodField()
 
     class Meta:
         model = PowerCentre
@@ -38,20 +40,10 @@ class PowerCentreSerializer(StaffFieldsMixin, serializers.ModelSerializer):
             "latitude",
             "longitude",
             "transformers",
-            "capacity",
             "feeder_count",
             "updated_at",
         ]
         staff_only_fields = ["feeder_count", "updated_at"]
-
-    def get_capacity(self, obj) -> dict | None:
-        """The current N-1 free capacity with every figure of its calculation (capacity app)."""
-        from gridportal.capacity.api.serializers import CapacityFiguresSerializer
-
-        current = getattr(obj, "current_capacity", None)
-        if current is None:
-            current = list(obj.capacity_assessments.filter(snapshot__isnull=True))
-        return CapacityFiguresSerializer(current[0]).data if current else None
 
 
 class FeederSerializer(StaffFieldsMixin, serializers.ModelSerializer):

@@ -1,14 +1,12 @@
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Count, Sum
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gridportal.api.permissions import is_staff_request
-from gridportal.capacity.filters import PowerCentreCapacityFilterSet
-from gridportal.capacity.models import CapacityAssessment
 
-from ..filters import FeederFilterSet, SubstationFilterSet
+from ..filters import FeederFilterSet, PowerCentreFilterSet, SubstationFilterSet
 from ..models import Feeder, PowerCentre, Substation
 from ..search import address_search
 from .serializers import (
@@ -21,25 +19,19 @@ from .serializers import (
 
 
 class PowerCentreViewSet(viewsets.ReadOnlyModelViewSet):
-    """Power centres (35–220 kV substations) with their transformers and current free capacity.
+    """Power centres (35–220 kV substations) with their transformers.
 
-    Filters: branch, district, voltage (kV), status (open/closed), min_reserve (MVA), q.
+    The base of the capacity app's `/api/v1/power-centres/`, which adds the free
+    capacity; grid itself registers no route for it.
     """
 
     serializer_class = PowerCentreSerializer
-    filterset_class = PowerCentreCapacityFilterSet
+    filterset_class = PowerCentreFilterSet
 
     def get_queryset(self):
         qs = (
             PowerCentre.objects.select_related("branch", "district")
-            .prefetch_related(
-                "transformers",
-                Prefetch(
-                    "capacity_assessments",
-                    queryset=CapacityAssessment.objects.filter(snapshot__isnull=True),
-                    to_attr="current_capacity",
-                ),
-            )
+            .prefetch_related("transformers")
             .order_by("branch__name", "dispatch_number")
         )
         if is_staff_request(self.request):

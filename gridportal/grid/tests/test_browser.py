@@ -75,7 +75,7 @@ def test_a_dispatcher_sees_the_network_of_their_branch_on_the_map(page, login, o
             longitude=34.35,
         )
     login(officer)
-    page.goto("/staff/network/")
+    page.goto("/staff/grid/")
     page.wait_for_selector("#network-map[data-loaded]")
     # three substations and their power centres, clustered by Leaflet
     assert page.locator("#network-map").get_attribute("data-loaded") == "6"

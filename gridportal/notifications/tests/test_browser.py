@@ -135,14 +135,14 @@ def test_the_staff_pages_are_accessible(page, site, login, officer, address):
         last_error="SMTP 451",
     )
     login(officer)
-    page.goto("/notifications/staff/deliveries/")
+    page.goto("/staff/notifications/deliveries/")
     assert page.get_by_role("cell", name="incident-1:start").is_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Отправить снова").click()
     page.get_by_text("Сообщение снова поставлено в очередь").wait_for()
-    page.goto("/notifications/staff/subscriptions/")
+    page.goto("/staff/notifications/subscriptions/")
     assert_accessible(page)
-    page.goto(f"/notifications/staff/subscriptions/{subscription.pk}/")
+    page.goto(f"/staff/notifications/subscriptions/{subscription.pk}/")
     assert page.get_by_test_id("contact").inner_text() == "ivanova@example.ru"
     assert_accessible(page)
 

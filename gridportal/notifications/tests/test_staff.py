@@ -9,8 +9,8 @@ from gridportal.notifications.models import Delivery
 
 from .factories import SubscriptionFactory
 
-DELIVERIES = reverse("notifications:staff-deliveries")
-COUNTS = reverse("notifications:staff-subscriptions")
+DELIVERIES = reverse("staff:notifications:deliveries")
+COUNTS = reverse("staff:notifications:subscriptions")
 TEMPLATE = "notifications/messages/test_message"
 
 
@@ -57,7 +57,7 @@ def test_an_officer_retries_a_failed_message_and_it_is_audited(
     delivery = _delivery(address)
     client.force_login(officer)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("notifications:staff-delivery-retry", args=[delivery.pk]))
+        response = client.post(reverse("staff:notifications:delivery-retry", args=[delivery.pk]))
     assert response.status_code == 302
     [mail] = smtp_server.wait_for(1)
     assert mail["to"] == ["ivanova@example.ru"]
@@ -75,7 +75,7 @@ def test_a_sent_message_is_not_sent_again_by_retry(client, officer, address):
     delivery = _delivery(address, status=DeliveryStatus.SENT)
     client.force_login(officer)
     response = client.post(
-        reverse("notifications:staff-delivery-retry", args=[delivery.pk]), follow=True
+        reverse("staff:notifications:delivery-retry", args=[delivery.pk]), follow=True
     )
     assert "Повторно отправить можно только" in response.content.decode()
     delivery.refresh_from_db()
@@ -85,7 +85,7 @@ def test_a_sent_message_is_not_sent_again_by_retry(client, officer, address):
 def test_an_officer_cannot_retry_another_branchs_message(client, officer, other_address):
     delivery = _delivery(other_address)
     client.force_login(officer)
-    response = client.post(reverse("notifications:staff-delivery-retry", args=[delivery.pk]))
+    response = client.post(reverse("staff:notifications:delivery-retry", args=[delivery.pk]))
     assert response.status_code == 404
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.FAILED
@@ -94,7 +94,7 @@ def test_an_officer_cannot_retry_another_branchs_message(client, officer, other_
 def test_viewing_a_subscribers_contact_is_audited(client, officer, address):
     subscription = SubscriptionFactory(address=address, contact="ivanova@example.ru")
     client.force_login(officer)
-    page = client.get(reverse("notifications:staff-subscription", args=[subscription.pk]))
+    page = client.get(reverse("staff:notifications:subscription", args=[subscription.pk]))
     assert page.status_code == 200
     assert "ivanova@example.ru" in page.content.decode()
     entry = AuditLogEntry.objects.get()
@@ -104,7 +104,7 @@ def test_viewing_a_subscribers_contact_is_audited(client, officer, address):
 def test_an_officer_cannot_see_a_subscriber_of_another_branch(client, officer, other_address):
     subscription = SubscriptionFactory(address=other_address)
     client.force_login(officer)
-    response = client.get(reverse("notifications:staff-subscription", args=[subscription.pk]))
+    response = client.get(reverse("staff:notifications:subscription", args=[subscription.pk]))
     assert response.status_code == 404
     assert not AuditLogEntry.objects.exists()
 

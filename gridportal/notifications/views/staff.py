@@ -45,7 +45,7 @@ def delivery_retry(request, pk):
     next_url = request.POST.get("next", "")
     if next_url.startswith("/") and not next_url.startswith("//"):
         return redirect(next_url)
-    return redirect("notifications:staff-deliveries")
+    return redirect("staff:notifications:deliveries")
 
 
 @staff_required(permission="notifications.view_subscription")

@@ -80,7 +80,7 @@ def test_from_the_first_report_to_restoration(
 
     # The dispatcher confirms it on the live board and sets the restoration time.
     board = dispatcher_page
-    board.goto("/outages/staff/")
+    board.goto("/staff/outages/")
     row = board.locator(f"tr[data-incident='{incident.pk}']")
     row.locator("button[type=submit]").first.click()
     board.wait_for_load_state()
@@ -97,7 +97,7 @@ def test_from_the_first_report_to_restoration(
     incident.refresh_from_db()
     assert incident.status == "confirmed" and incident.etr == etr
     assert_accessible(board)
-    board.goto(f"/outages/staff/incidents/{incident.pk}/")
+    board.goto(f"/staff/outages/incidents/{incident.pk}/")
     assert_accessible(board)
 
     # The customer sees it on the look-up and on the public outage page.
@@ -123,7 +123,7 @@ def test_from_the_first_report_to_restoration(
     assert any(etr.strftime("%H:%M") in m["body"] for m in smtp_server.messages[1:])
 
     # The dispatcher restores it; the customer's answer goes back to normal.
-    board.goto("/outages/staff/")
+    board.goto("/staff/outages/")
     board.locator(f"tr[data-incident='{incident.pk}'] form[action$='/restore/'] button").click()
     board.wait_for_load_state()
     incident.refresh_from_db()

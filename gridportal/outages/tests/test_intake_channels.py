@@ -27,7 +27,7 @@ class Door:
             )
         if self.channel == Channel.PHONE:
             return client.post(
-                reverse("outages:staff-call"),
+                reverse("staff:outages:call"),
                 {"address": address.pk, "problem": "no_power", "phone": phone, "consent": "on"},
             )
         if self.channel == Channel.API:

@@ -175,7 +175,7 @@ def incident_action(request, pk, action):
     if not request.user.has_perm(entry.permission):
         raise Http404
     incident = selectors.incident_get_for_user(user=request.user, pk=pk)
-    done_url = _next_url(request, reverse("outages:staff-incident", args=[incident.pk]))
+    done_url = _next_url(request, reverse("staff:outages:incident", args=[incident.pk]))
     try:
         with (
             timezone.override(zoneinfo.ZoneInfo(incident.branch.timezone)),

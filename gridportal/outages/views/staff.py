@@ -28,7 +28,7 @@ from ..forms import (
     StepRestoreForm,
 )
 from ..models import Incident
-from .incident_actions import _next_url, incident_action  # noqa: F401 (urls.py names it)
+from .incident_actions import _next_url
 
 VIEW = "outages.view_incident"
 CHANGE = "outages.change_incident"
@@ -142,7 +142,7 @@ def call_register(request):
                     request,
                     _("Call registered as report {n}.").format(n=receipt.report.number),
                 )
-                return redirect("outages:staff-report", pk=receipt.report.pk)
+                return redirect("staff:outages:report", pk=receipt.report.pk)
         address = form.cleaned_data.get("address")
         if address is not None and address.branch not in user_branches(request.user):
             raise Http404
@@ -221,7 +221,7 @@ def planned_new(request):
                 form.add_error(None, error.message)
             else:
                 messages.success(request, _("Planned work published."))
-                return redirect("outages:staff-planned")
+                return redirect("staff:outages:planned")
     return render(request, "outages/staff/planned_form.html", {"form": form}, status=status)
 
 
@@ -234,4 +234,4 @@ def planned_cancel(request, pk):
         messages.success(request, _("Planned work cancelled."))
     except ApplicationError as error:
         messages.error(request, error.message)
-    return redirect("outages:staff-planned")
+    return redirect("staff:outages:planned")

@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from gridportal.outages import services as outages
 from gridportal.outages.models import Incident
+from gridportal.outages.storm import selectors, services
 from gridportal.outages.tests.conftest import build_network
 from gridportal.outages.tests.factories import report
-from gridportal.storm import selectors, services
 
 
 @pytest.fixture(autouse=True)

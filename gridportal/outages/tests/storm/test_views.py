@@ -4,7 +4,7 @@ import pytest
 from django.db import OperationalError, connection
 
 from gridportal.grid.models import ServiceAddress
-from gridportal.storm import selectors, services
+from gridportal.outages.storm import selectors, services
 
 pytestmark = pytest.mark.django_db
 

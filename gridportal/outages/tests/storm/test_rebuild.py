@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from gridportal.outages import services as outages
 from gridportal.outages.models import Incident
+from gridportal.outages.storm import services
 from gridportal.outages.tests.factories import report
-from gridportal.storm import services
 
 from .conftest import predict
 
@@ -108,7 +108,7 @@ def test_a_failing_rebuild_never_breaks_the_report_that_triggered_it(
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the publish directory should be")
     settings.STORM_PUBLISH_DIR = str(blocker)
-    with caplog.at_level(logging.ERROR, logger="gridportal.storm.services"):
+    with caplog.at_level(logging.ERROR, logger="gridportal.outages.storm.services"):
         response = client.post(
             "/api/v1/outages/reports/",
             {"address": network.addresses[0].pk, "problem": "no_power", "consent": True},

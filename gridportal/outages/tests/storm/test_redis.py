@@ -4,7 +4,7 @@ import pytest
 import redis
 from django.core.cache import cache
 
-from gridportal.storm import selectors, services
+from gridportal.outages.storm import selectors, services
 
 pytestmark = [pytest.mark.django_db, pytest.mark.redis]
 

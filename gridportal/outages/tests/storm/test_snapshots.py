@@ -9,7 +9,7 @@ from django.utils import timezone
 from gridportal.outages import services as outages
 from gridportal.outages.selectors import address_status
 from gridportal.outages.snapshot import answer_as_dict
-from gridportal.storm.snapshots import snapshot_build
+from gridportal.outages.storm.snapshots import snapshot_build
 
 from .conftest import predict
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from gridportal.outages import services as outages
-from gridportal.storm.services import snapshot_publish, snapshot_rebuild
-from gridportal.storm.snapshots import snapshot_build
+from gridportal.outages.storm.services import snapshot_publish, snapshot_rebuild
+from gridportal.outages.storm.snapshots import snapshot_build
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +111,7 @@ def test_unchanged_answers_keep_their_file_and_changed_ones_get_a_later_time(
 
 
 def test_every_substation_answer_is_also_in_its_bucket_file():
-    from gridportal.storm.snapshots import STATUS_BUCKETS, Snapshot
+    from gridportal.outages.storm.snapshots import STATUS_BUCKETS, Snapshot
 
     snapshot = Snapshot.__new__(Snapshot)
     snapshot.none = b'{"state":"none"}'

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from gridportal.storm.services import snapshot_publish, snapshot_rebuild
+from gridportal.outages.storm.services import snapshot_publish, snapshot_rebuild
 
 
 class Command(BaseCommand):

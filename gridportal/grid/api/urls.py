@@ -1,0 +1,19 @@
+"""The network's API (mounted at /api/v1/ by config/urls.py).
+
+`/api/v1/power-centres/` carries the free capacity, so the capacity app registers it.
+"""
+
+from django.urls import path
+
+from gridportal.api.routers import AppRouter
+
+from .views import AddressSearchView, FeederViewSet, SubstationViewSet
+
+router = AppRouter()
+router.register("feeders", FeederViewSet, basename="feeder")
+router.register("substations", SubstationViewSet, basename="substation")
+
+urlpatterns = [
+    path("addresses/", AddressSearchView.as_view(), name="address-search"),
+    *router.urls,
+]

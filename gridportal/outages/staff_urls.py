@@ -1,0 +1,22 @@
+"""The outage desk, mounted at /staff/outages/ in the `staff` namespace (staff:outages:board)."""
+
+from django.urls import path
+
+from .views import incident_actions, staff
+
+app_name = "outages"
+urlpatterns = [
+    path("", staff.board, name="board"),
+    path("board/", staff.board_partial, name="board-partial"),
+    path("incidents/<int:pk>/", staff.incident_detail, name="incident"),
+    path(
+        "incidents/<int:pk>/<str:action>/", incident_actions.incident_action, name="incident-action"
+    ),
+    path("reports/<int:pk>/", staff.report_detail, name="report"),
+    path("calls/new/", staff.call_register, name="call"),
+    path("callbacks/", staff.callback_queue, name="callbacks"),
+    path("archive/", staff.archive, name="archive"),
+    path("planned/", staff.planned_list, name="planned"),
+    path("planned/new/", staff.planned_new, name="planned-new"),
+    path("planned/<int:pk>/cancel/", staff.planned_cancel, name="planned-cancel"),
+]
