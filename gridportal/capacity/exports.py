@@ -7,6 +7,8 @@ import io
 import json
 from decimal import Decimal
 
+from gridportal.core import geojson
+
 FIELDS = [
     ("id", "power_centre_id"),
     ("dispatch_number", "power_centre__dispatch_number"),
@@ -78,29 +80,24 @@ def to_xlsx(data: list[dict], *, as_of: str, title: str) -> bytes:
 
 
 def to_geojson(data: list[dict], *, as_of: str) -> bytes:
-    features = []
-    for row in data:
-        if row["latitude"] is None or row["longitude"] is None:
-            continue
-        props = {n: _plain(row[n]) for n in NAMES if n not in ("latitude", "longitude")}
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
-                "properties": props,
-            }
+    features = (
+        geojson.point(
+            lon=row["longitude"],
+            lat=row["latitude"],
+            properties={n: _plain(row[n]) for n in NAMES if n not in ("latitude", "longitude")},
         )
-    return json.dumps(
-        {"type": "FeatureCollection", "as_of": as_of, "features": features},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
+        for row in data
+    )
+    return _json(geojson.feature_collection(features, as_of=as_of))
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def map_points(qs) -> bytes:
     """The light GeoJSON behind the map markers."""
-    features = []
-    for pk, number, name, lat, lon, status, reserve, constraint in qs.values_list(
+    rows = qs.values_list(
         "power_centre_id",
         "power_centre__dispatch_number",
         "power_centre__name",
@@ -109,24 +106,19 @@ def map_points(qs) -> bytes:
         "status",
         "reserve_mva",
         "constraint",
-    ):
-        if lat is None or lon is None:
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                "properties": {
-                    "id": pk,
-                    "name": f"{number} {name}",
-                    "status": status,
-                    "reserve_mva": float(reserve),
-                    "constraint": constraint,
-                },
-            }
+    )
+    features = (
+        geojson.point(
+            lon=lon,
+            lat=lat,
+            properties={
+                "id": pk,
+                "name": f"{number} {name}",
+                "status": status,
+                "reserve_mva": float(reserve),
+                "constraint": constraint,
+            },
         )
-    return json.dumps(
-        {"type": "FeatureCollection", "features": features},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
+        for pk, number, name, lat, lon, status, reserve, constraint in rows
+    )
+    return _json(geojson.feature_collection(features))

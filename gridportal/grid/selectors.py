@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from gridportal.accounts.scoping import restrict_to_branches
+from gridportal.core import geojson
 
 from .models import Feeder, PowerCentre, ServiceAddress, Substation
 
@@ -61,27 +62,18 @@ def network_map_points(*, user, branch_code: str | None = None) -> dict:
     if branch_code:
         pcs = pcs.filter(branch__code=branch_code)
         tps = tps.filter(branch__code=branch_code)
-    features = []
-    for pk, name, number, lat, lon in pcs.values_list(
-        "id", "name", "dispatch_number", "latitude", "longitude"
-    ):
-        if lat is None:
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                "properties": {"kind": "power_centre", "id": pk, "name": f"{number} {name}"},
-            }
+    centres = (
+        geojson.point(
+            lon=lon,
+            lat=lat,
+            properties={"kind": "power_centre", "id": pk, "name": f"{number} {name}"},
         )
-    for pk, name, lat, lon in tps.values_list("id", "name", "latitude", "longitude"):
-        if lat is None:
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                "properties": {"kind": "substation", "id": pk, "name": name},
-            }
+        for pk, name, number, lat, lon in pcs.values_list(
+            "id", "name", "dispatch_number", "latitude", "longitude"
         )
-    return {"type": "FeatureCollection", "features": features}
+    )
+    substations = (
+        geojson.point(lon=lon, lat=lat, properties={"kind": "substation", "id": pk, "name": name})
+        for pk, name, lat, lon in tps.values_list("id", "name", "latitude", "longitude")
+    )
+    return geojson.feature_collection([*centres, *substations])

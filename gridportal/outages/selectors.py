@@ -168,8 +168,11 @@ def public_areas(*, incident: Incident) -> list[dict]:
     return list(rows)
 
 
-def current_outages(*, branch: Branch | None = None) -> list[dict]:
-    """Confirmed unplanned outages now, aggregated per district and settlement."""
+def settlement_outages(*, branch: Branch | None = None) -> list[dict]:
+    """Confirmed unplanned outages now, per settlement (never individual addresses).
+
+    The one aggregation behind the outage page's table and the storm snapshot.
+    """
     qs = ServiceAddress.objects.filter(
         substation__incident_coverage__incident__status=IncidentStatus.CONFIRMED,
         substation__incident_coverage__restored_at__isnull=True,
@@ -178,8 +181,10 @@ def current_outages(*, branch: Branch | None = None) -> list[dict]:
         qs = qs.filter(branch=branch)
     rows = (
         qs.values(
+            "branch__code",
             "branch__name",
             "branch__name_en",
+            "district__code",
             "district__name",
             "district__name_en",
             "street__settlement_id",
@@ -196,43 +201,76 @@ def current_outages(*, branch: Branch | None = None) -> list[dict]:
         )
         .order_by("branch__name", "district__name", "street__settlement__name")
     )
-    return list(rows)
+    return [
+        {
+            "branch": row["branch__code"],
+            "branch_name": row["branch__name"],
+            "branch_name_en": row["branch__name_en"],
+            "district": row["district__code"],
+            "district_name": row["district__name"],
+            "district_name_en": row["district__name_en"],
+            "id": row["street__settlement_id"],
+            "name": row["street__settlement__name"],
+            "latitude": row["street__settlement__latitude"],
+            "longitude": row["street__settlement__longitude"],
+            "customers_out": row["customers"] or 0,
+            "incidents": row["incidents"],
+            "first_incident": row["first_incident"],
+            "since": row["since"],
+            "estimated_restoration": row["etr"],
+        }
+        for row in rows
+    ]
 
 
-def branch_summary() -> list[dict]:
-    """Per branch: confirmed incidents now, customers out, planned works within the notice days."""
-    now = timezone.now()
-    notice_days = int(rule_values()[RuleKey.PLANNED_NOTICE_DAYS])
-    active = (
+def planned_notice_days() -> int:
+    """How many days ahead planned work counts as «soon» (the notice rule)."""
+    return int(rule_values()[RuleKey.PLANNED_NOTICE_DAYS])
+
+
+def branch_counts(*, now: dt.datetime | None = None) -> dict[int, dict]:
+    """Per branch id: confirmed incidents, customers out, planned works within the notice days."""
+    now = now or timezone.now()
+    counts: dict[int, dict] = {}
+    for row in (
         Incident.objects.filter(status=IncidentStatus.CONFIRMED)
         .values("branch_id")
         .annotate(incidents=Count("id"), customers=Sum("customers_out"))
-    )
-    by_branch = {row["branch_id"]: row for row in active}
-    planned = dict(
+    ):
+        counts[row["branch_id"]] = {
+            "incidents": row["incidents"],
+            "customers_out": row["customers"] or 0,
+            "planned": 0,
+        }
+    planned = (
         PlannedOutage.objects.filter(
             status=PlannedStatus.SCHEDULED,
             ends_at__gt=now,
-            starts_at__lt=now + dt.timedelta(days=notice_days),
+            starts_at__lt=now + dt.timedelta(days=planned_notice_days()),
         )
         .values("branch_id")
         .annotate(n=Count("id"))
         .values_list("branch_id", "n")
     )
+    for branch_id, n in planned:
+        counts.setdefault(branch_id, {"incidents": 0, "customers_out": 0, "planned": 0})
+        counts[branch_id]["planned"] = n
+    return counts
+
+
+def branch_summary() -> list[dict]:
+    """Per branch: the counts, and the share of restoration estimates met."""
+    counts = branch_counts()
     accuracy = {row["branch"].pk: row for row in etr_accuracy(branches=Branch.objects.all())}
-    result = []
-    for branch in Branch.objects.order_by("name"):
-        row = by_branch.get(branch.pk, {})
-        result.append(
-            {
-                "branch": branch,
-                "incidents": row.get("incidents", 0),
-                "customers": row.get("customers") or 0,
-                "planned": planned.get(branch.pk, 0),
-                "estimates_met": accuracy[branch.pk]["percent"],
-            }
-        )
-    return result
+    empty = {"incidents": 0, "customers_out": 0, "planned": 0}
+    return [
+        {
+            "branch": branch,
+            **counts.get(branch.pk, empty),
+            "estimates_met": accuracy[branch.pk]["percent"],
+        }
+        for branch in Branch.objects.order_by("name")
+    ]
 
 
 def public_incidents(*, branch: Branch | None = None):

@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from gridportal.accounts.scoping import restrict_to_branches
 from gridportal.api.permissions import is_staff_request
+from gridportal.core import geojson
 from gridportal.core.intake import Origin
 from gridportal.core.models import Branch
 
@@ -154,17 +155,7 @@ class FeedGeoJSONView(APIView):
     @extend_schema(responses=OpenApiResponse(description="GeoJSON FeatureCollection"))
     def get(self, request):
         now, items = _feed_items()
-        features = [
-            {
-                "type": "Feature",
-                "id": item["id"],
-                "geometry": {"type": "Point", "coordinates": [item["longitude"], item["latitude"]]},
-                "properties": {k: v for k, v in item.items() if k not in ("latitude", "longitude")},
-            }
-            for item in items
-            if item["latitude"] is not None
-        ]
         return Response(
-            {"type": "FeatureCollection", "generated_at": now, "features": features},
+            geojson.feature_collection(geojson.points(items), generated_at=now),
             content_type="application/geo+json",
         )

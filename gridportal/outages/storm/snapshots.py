@@ -20,15 +20,22 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Max, Min, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone, translation
 from rest_framework.utils.encoders import JSONEncoder
 
+from gridportal.core import geojson
 from gridportal.core.models import Branch, District
-from gridportal.grid.models import ServiceAddress, Substation
+from gridportal.grid.models import Substation
 from gridportal.outages.choices import IncidentStatus, PlannedStatus
 from gridportal.outages.models import Incident, PlannedOutage
-from gridportal.outages.selectors import feed_items, incident_views
+from gridportal.outages.selectors import (
+    branch_counts,
+    feed_items,
+    incident_views,
+    planned_notice_days,
+    settlement_outages,
+)
 from gridportal.outages.snapshot import (
     IncidentView,
     PlannedView,
@@ -39,7 +46,6 @@ from gridportal.outages.snapshot import (
 )
 
 PLANNED_HORIZON = dt.timedelta(days=14)
-SUMMARY_PLANNED_DAYS = 3
 
 
 def dumps(data) -> bytes:
@@ -163,40 +169,28 @@ def answers_for(
 
 def _summaries(now: dt.datetime) -> tuple[list[dict], list[dict], list[dict]]:
     """Per branch, per district and per settlement aggregates (never individual addresses)."""
-    confirmed = Incident.objects.filter(status=IncidentStatus.CONFIRMED)
-    by_branch = {
-        row["branch_id"]: row
-        for row in confirmed.values("branch_id").annotate(
-            incidents=Count("id"), customers=Sum("customers_out")
-        )
-    }
-    planned = dict(
-        PlannedOutage.objects.filter(
-            status=PlannedStatus.SCHEDULED,
-            ends_at__gt=now,
-            starts_at__lt=now + dt.timedelta(days=SUMMARY_PLANNED_DAYS),
-        )
-        .values("branch_id")
-        .annotate(n=Count("id"))
-        .values_list("branch_id", "n")
-    )
+    counts = branch_counts(now=now)
+    days = planned_notice_days()
+    empty = {"incidents": 0, "customers_out": 0, "planned": 0}
     branches = []
     codes = {}
     for branch in Branch.objects.order_by("name"):
         codes[branch.pk] = branch.code
-        row = by_branch.get(branch.pk, {})
+        row = counts.get(branch.pk, empty)
         branches.append(
             {
                 "code": branch.code,
                 "name": branch.name,
                 "name_en": branch.name_en,
-                "incidents": row.get("incidents", 0),
-                "customers_out": row.get("customers") or 0,
-                "planned_3_days": planned.get(branch.pk, 0),
+                "incidents": row["incidents"],
+                "customers_out": row["customers_out"],
+                "planned_soon": row["planned"],
+                "planned_days": days,
             }
         )
     district_rows = (
-        confirmed.exclude(district=None)
+        Incident.objects.filter(status=IncidentStatus.CONFIRMED)
+        .exclude(district=None)
         .values("district_id")
         .annotate(incidents=Count("id"), customers=Sum("customers_out"))
     )
@@ -212,56 +206,20 @@ def _summaries(now: dt.datetime) -> tuple[list[dict], list[dict], list[dict]]:
         }
         for d in District.objects.filter(pk__in=list(district_rows)).order_by("branch_id", "name")
     ]
-    settlement_rows = (
-        ServiceAddress.objects.filter(
-            substation__incident_coverage__incident__status=IncidentStatus.CONFIRMED,
-            substation__incident_coverage__restored_at__isnull=True,
-        )
-        .values(
-            "branch__code",
-            "district__code",
-            "street__settlement_id",
-            "street__settlement__name",
-            "street__settlement__latitude",
-            "street__settlement__longitude",
-        )
-        .annotate(
-            customers=Sum("customer_count"),
-            incidents=Count("substation__incident_coverage__incident", distinct=True),
-            since=Min("substation__incident_coverage__incident__started_at"),
-            etr=Max("substation__incident_coverage__incident__etr"),
-        )
-        .order_by("branch__code", "district__code", "street__settlement__name")
+    keys = (
+        "branch",
+        "district",
+        "id",
+        "name",
+        "latitude",
+        "longitude",
+        "customers_out",
+        "incidents",
+        "since",
+        "estimated_restoration",
     )
-    settlements = [
-        {
-            "branch": row["branch__code"],
-            "district": row["district__code"],
-            "id": row["street__settlement_id"],
-            "name": row["street__settlement__name"],
-            "latitude": row["street__settlement__latitude"],
-            "longitude": row["street__settlement__longitude"],
-            "customers_out": row["customers"] or 0,
-            "incidents": row["incidents"],
-            "since": row["since"],
-            "estimated_restoration": row["etr"],
-        }
-        for row in settlement_rows
-    ]
+    settlements = [{key: row[key] for key in keys} for row in settlement_outages()]
     return branches, districts, settlements
-
-
-def geojson_features(items: list[dict]) -> list[dict]:
-    return [
-        {
-            "type": "Feature",
-            "id": item["id"],
-            "geometry": {"type": "Point", "coordinates": [item["longitude"], item["latitude"]]},
-            "properties": {k: v for k, v in item.items() if k not in ("latitude", "longitude")},
-        }
-        for item in items
-        if item["latitude"] is not None
-    ]
 
 
 # --- the build ------------------------------------------------------------------------
@@ -322,7 +280,5 @@ def snapshot_build(now: dt.datetime | None = None) -> Snapshot:
         summary=summary(),
         branches={b["code"]: summary(b["code"]) for b in branches},
         feed=dumps({"generated_at": now, "outages": items}),
-        geojson=dumps(
-            {"type": "FeatureCollection", "generated_at": now, "features": geojson_features(items)}
-        ),
+        geojson=dumps(geojson.feature_collection(geojson.points(items), generated_at=now)),
     )

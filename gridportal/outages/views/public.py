@@ -127,7 +127,7 @@ def outages_page(request):
         "outages/public/outages.html",
         {
             "summary": selectors.branch_summary(),
-            "areas": selectors.current_outages(),
+            "areas": selectors.settlement_outages(),
             "incidents": selectors.public_incidents(),
             "planned": selectors.planned_list(now=now).filter(
                 starts_at__lt=now + timezone.timedelta(days=3)

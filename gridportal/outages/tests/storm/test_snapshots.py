@@ -82,7 +82,8 @@ def test_summary_counts_per_branch_district_and_settlement_without_addresses(
         "name_en": "Karelia branch",
         "incidents": 1,
         "customers_out": 20,
-        "planned_3_days": 1,
+        "planned_soon": 1,
+        "planned_days": 3,
     }
     assert pskov["incidents"] == 0 and pskov["customers_out"] == 0
     [district] = body["districts"]
