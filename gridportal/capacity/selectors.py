@@ -7,18 +7,15 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from gridportal.accounts.scoping import restrict_to_branches
-from gridportal.core.exceptions import ApplicationError
+from gridportal.core import rules as core_rules
 from gridportal.grid.models import PowerCentre, Substation
 
 from . import rules
 from .choices import CapacityStatus, Constraint, SnapshotStatus
 from .models import (
     CapacityAssessment,
-    CapacityRule,
     CapacitySnapshot,
     CommittedCapacity,
     LoadMeasurement,
@@ -26,21 +23,14 @@ from .models import (
 )
 
 
-def rule_on(day: date | None = None) -> CapacityRule:
-    rule = CapacityRule.objects.valid_on(day or timezone.localdate())
-    if rule is None:
-        raise ApplicationError(_("No capacity rule is valid on this date; add one in admin."))
-    return rule
-
-
 def factors_on(day: date | None = None) -> rules.Factors:
-    rule = rule_on(day)
-    return rules.Factors(
-        overload=rule.overload_factor,
-        coincidence=rule.coincidence_factor,
-        cos_phi=rule.cos_phi,
-        threshold_mva=rule.threshold_mva,
-    )
+    """The factors in force on a day (today by default): dated rules of namespace "capacity"."""
+    return rules.factors_from(core_rules.rule_values(rules.NAMESPACE, on=day))
+
+
+def factors_in_force(day: date | None = None):
+    """The factors with their value, unit, date and source, and every dated row (method page)."""
+    return core_rules.rules_in_force(rules.NAMESPACE, on=day)
 
 
 def published_snapshots():

@@ -21,7 +21,7 @@ class OutagesConfig(AppConfig):
     ]
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate, post_save
+        from django.db.models.signals import post_migrate
 
         from gridportal.accounts.roles import sync_role_groups
 
@@ -29,8 +29,4 @@ class OutagesConfig(AppConfig):
         # permissions exist (a flushed test database); sync again once they do.
         post_migrate.connect(sync_role_groups, sender=self, dispatch_uid="outages-roles")
 
-        from .models import OutageRule
-        from .rules import rules_cache_clear
-
-        post_save.connect(rules_cache_clear, sender=OutageRule)
-        post_delete.connect(rules_cache_clear, sender=OutageRule)
+        from . import rules  # noqa: F401  (declares the hotline's dated rules)

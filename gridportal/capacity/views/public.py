@@ -18,7 +18,6 @@ from gridportal.grid.search import address_search
 from .. import charts, exports, rules, selectors, services
 from ..choices import CapacityStatus
 from ..forms import SORTS, CanConnectForm, CapacityFilterForm, NearbyForm
-from ..models import CapacityRule
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -246,4 +245,6 @@ def nearby(request):
 
 def method(request):
     """The calculation method and the factors in force, with their sources."""
-    return render(request, "capacity/public/method.html", {"rules": CapacityRule.objects.all()})
+    return render(
+        request, "capacity/public/method.html", {"factors": selectors.factors_in_force()}
+    )
