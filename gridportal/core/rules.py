@@ -207,13 +207,13 @@ def _generation() -> str:
     return generation
 
 
-def _all_rows() -> list[tuple[str, str, str, dt.date]]:
+def _all_rows() -> list[tuple[str, str, str, dt.date, int]]:
     from .models import Rule
 
     key = ROWS_KEY.format(generation=_generation())
     rows = cache.get(key)
     if rows is None:
-        rows = list(Rule.objects.values_list("namespace", "key", "value", "valid_from"))
+        rows = list(Rule.objects.values_list("namespace", "key", "value", "valid_from", "pk"))
         cache.set(key, rows, ROWS_TIMEOUT)
     return rows
 
@@ -222,7 +222,7 @@ def rule_values(namespace: str, *, on: dt.date | None = None) -> dict[str, Any]:
     """Every declared rule of a namespace in force today (or on a date), typed."""
     declared = specs(namespace)
     on = on or timezone.localdate()
-    rows = [(k, v, d) for ns, k, v, d in _all_rows() if ns == namespace]
+    rows = [(k, v, d) for ns, k, v, d, _pk in _all_rows() if ns == namespace]
     return values_in_force(declared, rows, on)
 
 
@@ -269,3 +269,42 @@ def rules_in_force(namespace: str, *, on: dt.date | None = None) -> list[RuleInF
                 )
             )
     return result
+
+
+# --- showing a value ----------------------------------------------------------------
+
+
+def format_quantity(value: Any, unit: str) -> str:
+    """A value with its unit in words, for pages: «4 часа», «1 час», «5 часов», «0,9»."""
+    from django.utils.formats import number_format
+    from django.utils.translation import gettext, ngettext
+
+    number = number_format(value)
+    # ngettext needs a whole count; a fraction takes the form of 2 (0,5 часа, 2.5 hours).
+    count = int(value) if Decimal(str(value)) == int(value) else 2
+    if unit == RuleUnit.HOURS:
+        return ngettext("{n} hour", "{n} hours", count).format(n=number)
+    if unit == RuleUnit.MINUTES:
+        return ngettext("{n} minute", "{n} minutes", count).format(n=number)
+    if unit == RuleUnit.SECONDS:
+        return ngettext("{n} second", "{n} seconds", count).format(n=number)
+    if unit == RuleUnit.DAYS:
+        return ngettext("{n} day", "{n} days", count).format(n=number)
+    if unit == RuleUnit.PER_HOUR:
+        return gettext("{n} per hour").format(n=number)
+    if unit == RuleUnit.MVA:
+        return gettext("{n} MVA").format(n=number)
+    return number
+
+
+def rule_display(namespace: str, key: str, *, on: dt.date | None = None) -> str:
+    """The value in force with its unit in words («4 часа»): for templates and form labels."""
+    return format_quantity(rule_value(namespace, key, on=on), spec(namespace, key).unit)
+
+
+def row_in_force_pk(namespace: str, key: str, *, on: dt.date | None = None) -> int | None:
+    """The id of the row in force (None: the declared default); for the admin list."""
+    on = on or timezone.localdate()
+    rows = [(d, pk) for ns, k, _v, d, pk in _all_rows() if ns == namespace and k == key]
+    row = row_in_force(rows, on)
+    return None if row is None else row[1]

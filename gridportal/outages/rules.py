@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 
 from gridportal.core import rules as core_rules
 from gridportal.core.choices import RuleUnit
@@ -56,7 +57,12 @@ SPECS = [
     ),
     _spec(RuleKey.CENTRE_MIN_FEEDERS, 3, RuleUnit.COUNT, minimum=1),
     _spec(
-        RuleKey.CENTRE_FEEDER_SHARE, Decimal("0.5"), RuleUnit.SHARE, type=Decimal, above=0, maximum=1
+        RuleKey.CENTRE_FEEDER_SHARE,
+        Decimal("0.5"),
+        RuleUnit.SHARE,
+        type=Decimal,
+        above=0,
+        maximum=1,
     ),
     _spec(RuleKey.ROLLUP_WINDOW_MINUTES, 180, RuleUnit.MINUTES, minimum=1),
     _spec(RuleKey.DUPLICATE_WINDOW_MINUTES, 60, RuleUnit.MINUTES, minimum=0),
@@ -88,3 +94,13 @@ def rule(key: str, on: dt.date | None = None) -> Decimal:
 def callback_hours(on: dt.date | None = None) -> int:
     """Hours within which a call not answered at once must be answered (for pages and forms)."""
     return core_rules.rule_value(NAMESPACE, RuleKey.CALLBACK_HOURS.value, on=on)
+
+
+def _callback_requested_label() -> str:
+    return gettext("Could not answer at once: call back within {deadline}").format(
+        deadline=core_rules.rule_display(NAMESPACE, RuleKey.CALLBACK_HOURS.value)
+    )
+
+
+# Read when the form is drawn, so that a new rule shows without a restart.
+callback_requested_label = lazy(_callback_requested_label, str)()

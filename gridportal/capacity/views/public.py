@@ -245,6 +245,4 @@ def nearby(request):
 
 def method(request):
     """The calculation method and the factors in force, with their sources."""
-    return render(
-        request, "capacity/public/method.html", {"factors": selectors.factors_in_force()}
-    )
+    return render(request, "capacity/public/method.html", {"factors": selectors.factors_in_force()})
