@@ -47,3 +47,38 @@ def test_the_values_stay_decimals_keyed_by_rule_key_as_callers_expect():
     assert values[RuleKey.FEEDER_SUBSTATION_SHARE] == Decimal("0.5")
     assert all(isinstance(v, Decimal) for v in values.values())
     assert rule_values()[RuleKey.ROLLUP_WINDOW_MINUTES] == 180
+
+
+@pytest.mark.django_db
+def test_a_rule_changed_in_admin_sets_the_callback_clock_of_the_next_call_at_once(
+    client, administrator, network, officer, now
+):
+    from django.urls import reverse
+
+    from gridportal.outages.choices import Channel
+
+    from .factories import report
+
+    def phone_call():
+        return report(
+            network.addresses[0],
+            channel=Channel.PHONE,
+            created_by=officer,
+            callback_requested=True,
+            now=now,
+        )
+
+    assert phone_call().callback_due_at == now + dt.timedelta(hours=4)
+    client.force_login(administrator)
+    response = client.post(
+        reverse("admin:core_rule_add"),
+        {
+            "rule": "outages.callback_hours",
+            "value": "2",
+            "valid_from": "2026-11-01",
+            "source": "Приказ по компании от 30.10.2026 № 12",
+        },
+    )
+    assert response.status_code == 302
+    assert phone_call().callback_due_at == now + dt.timedelta(hours=2)
+    assert rule_values(now.date())[RuleKey.CALLBACK_HOURS] == 2
