@@ -100,6 +100,21 @@ SPECS = [
         ),
     ),
 ]
+SMALL_APPLICANT_KW = "small_applicant_kw"
+SPECS.append(
+    RuleSpec(
+        key=SMALL_APPLICANT_KW,
+        default=15,
+        unit=RuleUnit.KW,
+        label=_("largest power of a small applicant, for whom 0.4 kV substations are shown"),
+        minimum=1,
+        valid_from=SINCE,
+        source=(
+            "Постановление Правительства РФ от 27.12.2004 № 861 (Правила технологического "
+            "присоединения), п. 14: applicants up to 15 kW inclusive (UNVERIFIED)."
+        ),
+    )
+)
 core_rules.register(NAMESPACE, SPECS)
 
 

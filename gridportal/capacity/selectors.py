@@ -28,6 +28,11 @@ def factors_on(day: date | None = None) -> rules.Factors:
     return rules.factors_from(core_rules.rule_values(rules.NAMESPACE, on=day))
 
 
+def small_applicant_kw(day: date | None = None) -> int:
+    """Up to this power a 0.4 kV substation nearby matters more than the power centre."""
+    return core_rules.rule_value(rules.NAMESPACE, rules.SMALL_APPLICANT_KW, on=day)
+
+
 def factors_in_force(day: date | None = None):
     """The factors with their value, unit, date and source, and every dated row (method page)."""
     return core_rules.rules_in_force(rules.NAMESPACE, on=day)
@@ -133,13 +138,14 @@ def substation_headrooms(*, substation_ids: list[int], cos_phi: Decimal) -> dict
 
 
 def substations_of_centre_summary(*, power_centre_id: int, cos_phi: Decimal) -> dict:
-    """ТП fed from a centre: how many can take a 15 kW applicant (sensitive ones only counted)."""
+    """ТП fed from a centre: how many can take a small applicant (sensitive ones only counted)."""
     ids = list(
         Substation.objects.filter(feeder__power_centre_id=power_centre_id).values_list(
             "id", flat=True
         )
     )
     rooms = substation_headrooms(substation_ids=ids, cos_phi=cos_phi)
+    small_kw = small_applicant_kw()
     visible = sorted(
         (r for r in rooms.values() if not r["sensitive"]),
         key=lambda r: r["substation"].name,
@@ -147,7 +153,9 @@ def substations_of_centre_summary(*, power_centre_id: int, cos_phi: Decimal) -> 
     return {
         "total": len(ids),
         "with_room": sum(
-            1 for r in rooms.values() if r["headroom_kw"] is not None and r["headroom_kw"] >= 15
+            1
+            for r in rooms.values()
+            if r["headroom_kw"] is not None and r["headroom_kw"] >= small_kw
         ),
         "sensitive": sum(1 for r in rooms.values() if r["sensitive"]),
         "rows": visible,
@@ -198,8 +206,9 @@ def nearest_centres(*, latitude: float, longitude: float, requested_kw: Decimal,
 
 
 def nearest_substations(*, latitude: float, longitude: float, limit: int = 5):
-    """ТП near a point with indicative room for a ≤15 kW applicant."""
+    """ТП near a point with indicative room for a small applicant (≤ 15 kW by default)."""
     factors = factors_on()
+    small_kw = small_applicant_kw()
     box = 0.2
     candidates = list(
         Substation.objects.filter(
@@ -216,7 +225,7 @@ def nearest_substations(*, latitude: float, longitude: float, limit: int = 5):
         room = rooms.get(sid)
         if room is None or room["sensitive"]:
             continue
-        if room["headroom_kw"] is None or room["headroom_kw"] < 15:
+        if room["headroom_kw"] is None or room["headroom_kw"] < small_kw:
             continue
         result.append({**room, "distance_km": round(distance[sid], 1)})
         if len(result) >= limit:

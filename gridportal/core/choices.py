@@ -33,3 +33,4 @@ class RuleUnit(models.TextChoices):
     SHARE = "share", _("share of 1")
     FACTOR = "factor", _("factor")
     MVA = "mva", _("MVA")
+    KW = "kw", _("kW")

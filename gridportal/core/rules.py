@@ -94,6 +94,16 @@ class RuleSpec:
 
 
 @dataclass(frozen=True)
+class RuleRow:
+    """One dated value of a rule, typed, for a page that shows the history."""
+
+    valid_from: dt.date
+    value: Any
+    source: str
+    verified: bool
+
+
+@dataclass(frozen=True)
 class RuleInForce:
     """A rule as it stands on a date: for pages that show the value with its source."""
 
@@ -102,7 +112,6 @@ class RuleInForce:
     valid_from: dt.date
     source: str
     verified: bool
-    note: str = ""
     history: list = field(default_factory=list)
 
     @property
@@ -243,7 +252,10 @@ def rules_in_force(namespace: str, *, on: dt.date | None = None) -> list[RuleInF
         by_key.setdefault(row.key, []).append(row)
     result = []
     for key, declaration in specs(namespace).items():
-        history = by_key.get(key, [])
+        history = [
+            RuleRow(r.valid_from, declaration.parse(r.value), r.source, r.verified)
+            for r in by_key.get(key, [])
+        ]
         current = next((r for r in history if r.valid_from <= on), None)
         if current is None:
             result.append(
@@ -260,11 +272,10 @@ def rules_in_force(namespace: str, *, on: dt.date | None = None) -> list[RuleInF
             result.append(
                 RuleInForce(
                     spec=declaration,
-                    value=declaration.parse(current.value),
+                    value=current.value,
                     valid_from=current.valid_from,
                     source=current.source,
                     verified=current.verified,
-                    note=current.note,
                     history=history,
                 )
             )
@@ -294,6 +305,8 @@ def format_quantity(value: Any, unit: str) -> str:
         return gettext("{n} per hour").format(n=number)
     if unit == RuleUnit.MVA:
         return gettext("{n} MVA").format(n=number)
+    if unit == RuleUnit.KW:
+        return gettext("{n} kW").format(n=number)
     return number
 
 

@@ -17,6 +17,7 @@ FIELDS = {
     "cos_phi": "factor",
     "threshold_mva": "mva",
 }
+UNITS = {**FIELDS, "small_applicant_kw": "kw"}
 
 # Frozen copy of rules.SPECS at the time of this migration: key, value, valid_from, source.
 DEFAULTS = [
@@ -38,6 +39,13 @@ DEFAULTS = [
         "the number and kind of consumers (UNVERIFIED value).",
     ),
     ("cos_phi", "0.9", "2014-05-06", "cos φ 0.9: typical planning value (UNVERIFIED)."),
+    (
+        "small_applicant_kw",
+        "15",
+        "2014-05-06",
+        "Постановление Правительства РФ от 27.12.2004 № 861 (Правила технологического "
+        "присоединения), п. 14: applicants up to 15 kW inclusive (UNVERIFIED).",
+    ),
     (
         "threshold_mva",
         "0",
@@ -75,7 +83,7 @@ def forwards(apps, schema_editor):
                 namespace=NAMESPACE,
                 key=key,
                 value=value,
-                unit=FIELDS[key],
+                unit=UNITS[key],
                 valid_from=valid_from,
                 source=source,
                 verified=False,
@@ -87,11 +95,11 @@ def backwards(apps, schema_editor):
     CapacityRule = apps.get_model("capacity", "CapacityRule")
     Rule = apps.get_model("core", "Rule")
     rows = list(Rule.objects.filter(namespace=NAMESPACE).order_by("valid_from"))
-    defaults = {key: value for key, value, _date, _source in DEFAULTS}
+    defaults = {key: value for key, value, _date, _source in DEFAULTS if key in FIELDS}
     for day in sorted({r.valid_from for r in rows}):
         values = dict(defaults)
         for r in rows:
-            if r.valid_from <= day and r.key in values:
+            if r.valid_from <= day and r.key in FIELDS:
                 values[r.key] = r.value
         sources = list(dict.fromkeys(r.source for r in rows if r.valid_from == day))
         CapacityRule.objects.create(

@@ -43,6 +43,7 @@ class Migration(migrations.Migration):
                             ("share", "share of 1"),
                             ("factor", "factor"),
                             ("mva", "MVA"),
+                            ("kw", "kW"),
                         ],
                         max_length=16,
                         verbose_name="unit",
