@@ -121,7 +121,7 @@ class RuleAdmin(admin.ModelAdmin):
         "history",
     ]
     list_display_links = ["rule_label"]
-    list_filter = ["namespace", "verified", "key", "valid_from"]
+    list_filter = ["namespace", "verified", "key"]
     search_fields = ["namespace", "key", "value", "source", "note"]
     readonly_fields = ["declaration"]
     date_hierarchy = "valid_from"
