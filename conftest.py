@@ -32,6 +32,14 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rules_cache():
+    """Rules cached by an earlier test may hold rows its rollback removed: start afresh."""
+    from gridportal.core.rules import rules_cache_bump
+
+    rules_cache_bump()
+
+
 # --- personas ---------------------------------------------------------------
 
 

@@ -115,9 +115,11 @@ from django.db.models import Count  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from gridportal.accounts.models import ConsentRecord  # noqa: E402
+from gridportal.core.models import Rule  # noqa: E402
+from gridportal.core.rules import spec  # noqa: E402
 from gridportal.grid.models import Feeder, ServiceAddress, Substation  # noqa: E402
 from gridportal.outages.choices import RuleKey  # noqa: E402
-from gridportal.outages.models import Incident, OutageReport, OutageRule  # noqa: E402
+from gridportal.outages.models import Incident, OutageReport  # noqa: E402
 from gridportal.outages.storm.services import snapshot_rebuild  # noqa: E402
 from gridportal.outages.storm.snapshots import STATUS_BUCKETS  # noqa: E402
 
@@ -214,7 +216,7 @@ def cleanup(start_incident_id: int | None = None) -> dict:
         incidents = Incident.objects.filter(pk__in=incident_ids)
         incidents.update(merged_into=None)
         removed["incidents"] = incidents.delete()[1].get("outages.Incident", 0)
-        removed["rules"] = OutageRule.objects.filter(source=MARK).delete()[0]
+        removed["rules"] = Rule.objects.filter(namespace="outages", source=MARK).delete()[0]
     STATE_FILE.unlink(missing_ok=True)
     return removed
 
@@ -225,9 +227,11 @@ def raise_limits() -> None:
         (RuleKey.LIMIT_PER_IP_HOUR, 1_000_000),
         (RuleKey.LIMIT_PER_ADDRESS_HOUR, 1_000),
     ):
-        OutageRule.objects.create(
+        Rule.objects.create(
+            namespace="outages",
             key=key,
-            value=value,
+            value=str(value),
+            unit=spec("outages", key).unit,
             valid_from=today,
             source=MARK,
             note="raised for one benchmark run, removed at its end",

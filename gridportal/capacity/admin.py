@@ -2,24 +2,11 @@ from django.contrib import admin
 
 from .models import (
     CapacityAssessment,
-    CapacityRule,
     CapacitySnapshot,
     CommittedCapacity,
     LoadMeasurement,
     SensitiveSubstation,
 )
-
-
-@admin.register(CapacityRule)
-class CapacityRuleAdmin(admin.ModelAdmin):
-    list_display = [
-        "valid_from",
-        "overload_factor",
-        "coincidence_factor",
-        "cos_phi",
-        "threshold_mva",
-        "source",
-    ]
 
 
 @admin.register(LoadMeasurement)

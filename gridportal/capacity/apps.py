@@ -15,3 +15,6 @@ class CapacityConfig(AppConfig):
         ("staff:capacity:dashboard", _("Capacity"), "capacity.view_capacityassessment"),
         ("staff:capacity:overloaded", _("Overloaded centres"), "capacity.view_capacityassessment"),
     ]
+
+    def ready(self):
+        from . import rules  # noqa: F401  (declares this app's dated rules)

@@ -8,51 +8,6 @@ from gridportal.grid.models import PowerCentre, PowerTransformer, Substation
 from .choices import CapacityStatus, CommitmentKind, Constraint, Season, SnapshotStatus
 
 
-class CapacityRuleQuerySet(models.QuerySet):
-    def valid_on(self, day):
-        return self.filter(valid_from__lte=day).order_by("-valid_from", "-pk").first()
-
-
-class CapacityRule(models.Model):
-    """The dated, sourced factors of the N-1 free-capacity calculation."""
-
-    valid_from = models.DateField(_("valid from"))
-    overload_factor = models.DecimalField(
-        _("overload factor (k_overload)"), max_digits=4, decimal_places=2
-    )
-    coincidence_factor = models.DecimalField(
-        _("coincidence factor"), max_digits=4, decimal_places=2
-    )
-    cos_phi = models.DecimalField(_("power factor (cos φ)"), max_digits=4, decimal_places=2)
-    threshold_mva = models.DecimalField(
-        _("open threshold, MVA"),
-        max_digits=8,
-        decimal_places=3,
-        help_text=_("A centre is open for connection when its reserve exceeds this."),
-    )
-    source = models.TextField(_("source"))
-
-    objects = CapacityRuleQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("capacity rule")
-        verbose_name_plural = _("capacity rules")
-        ordering = ["-valid_from"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(overload_factor__gt=0)
-                & models.Q(coincidence_factor__gt=0)
-                & models.Q(coincidence_factor__lte=1)
-                & models.Q(cos_phi__gt=0)
-                & models.Q(cos_phi__lte=1),
-                name="capacity_rule_factors_in_range",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.valid_from} k={self.overload_factor} kc={self.coincidence_factor} cosφ={self.cos_phi}"
-
-
 class LoadMeasurement(TimeStampedModel):
     """The load of one power transformer on a control measurement day."""
 

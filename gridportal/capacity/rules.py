@@ -19,6 +19,10 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from gridportal.core import rules as core_rules
+from gridportal.core.choices import RuleUnit
+from gridportal.core.rules import RuleSpec
+
 from .choices import CapacityStatus, Constraint
 
 ZERO = Decimal("0")
@@ -33,6 +37,95 @@ class Factors:
     coincidence: Decimal
     cos_phi: Decimal
     threshold_mva: Decimal
+
+
+# The factors as dated rules (namespace "capacity"). The defaults are placeholders until the
+# company checks them against its own standards: every one is UNVERIFIED (docs/capacity.md).
+NAMESPACE = "capacity"
+SINCE = date(2014, 5, 6)
+SPECS = [
+    RuleSpec(
+        key="overload_factor",
+        default=Decimal("1.4"),
+        type=Decimal,
+        unit=RuleUnit.FACTOR,
+        label=_("overload factor (k_overload)"),
+        above=0,
+        maximum=3,
+        valid_from=SINCE,
+        source=(
+            "k_overload 1.4: post-emergency overload of two-transformer substations, historical "
+            "practice after ГОСТ 14209 and ПТЭ (UNVERIFIED; since 2019 the Минэнерго requirements "
+            "for transformer overload capacity make it depend on temperature and duration — check "
+            "the company's СТО)."
+        ),
+    ),
+    RuleSpec(
+        key="coincidence_factor",
+        default=Decimal("0.9"),
+        type=Decimal,
+        unit=RuleUnit.FACTOR,
+        label=_("coincidence factor"),
+        above=0,
+        maximum=1,
+        valid_from=SINCE,
+        source=(
+            "Coincidence factor 0.9: placeholder in the spirit of Приказ Минэнерго России от "
+            "06.05.2014 N 250 (coincidence factors of maximum consumption), which gives factors by "
+            "the number and kind of consumers (UNVERIFIED value)."
+        ),
+    ),
+    RuleSpec(
+        key="cos_phi",
+        default=Decimal("0.9"),
+        type=Decimal,
+        unit=RuleUnit.FACTOR,
+        label=_("power factor (cos φ)"),
+        above=0,
+        maximum=1,
+        valid_from=SINCE,
+        source="cos φ 0.9: typical planning value (UNVERIFIED).",
+    ),
+    RuleSpec(
+        key="threshold_mva",
+        default=Decimal("0"),
+        type=Decimal,
+        unit=RuleUnit.MVA,
+        label=_("threshold for «open for connection»"),
+        minimum=0,
+        valid_from=SINCE,
+        source=(
+            "Threshold 0 MVA: a centre is open while its reserve is positive (industry method, "
+            "UNVERIFIED)."
+        ),
+    ),
+]
+SMALL_APPLICANT_KW = "small_applicant_kw"
+SPECS.append(
+    RuleSpec(
+        key=SMALL_APPLICANT_KW,
+        default=15,
+        unit=RuleUnit.KW,
+        label=_("largest power of a small applicant, for whom 0.4 kV substations are shown"),
+        minimum=1,
+        valid_from=SINCE,
+        source=(
+            "Постановление Правительства РФ от 27.12.2004 № 861 (Правила технологического "
+            "присоединения), п. 14: applicants up to 15 kW inclusive (UNVERIFIED)."
+        ),
+    )
+)
+core_rules.register(NAMESPACE, SPECS)
+
+
+def factors_from(values: dict) -> Factors:
+    """The factors of a calculation from the capacity rules in force (a `rule_values` dict)."""
+    return Factors(
+        overload=values["overload_factor"],
+        coincidence=values["coincidence_factor"],
+        cos_phi=values["cos_phi"],
+        threshold_mva=values["threshold_mva"],
+    )
 
 
 @dataclass(frozen=True)

@@ -7,18 +7,15 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from gridportal.accounts.scoping import restrict_to_branches
-from gridportal.core.exceptions import ApplicationError
+from gridportal.core import rules as core_rules
 from gridportal.grid.models import PowerCentre, Substation
 
 from . import rules
 from .choices import CapacityStatus, Constraint, SnapshotStatus
 from .models import (
     CapacityAssessment,
-    CapacityRule,
     CapacitySnapshot,
     CommittedCapacity,
     LoadMeasurement,
@@ -26,21 +23,19 @@ from .models import (
 )
 
 
-def rule_on(day: date | None = None) -> CapacityRule:
-    rule = CapacityRule.objects.valid_on(day or timezone.localdate())
-    if rule is None:
-        raise ApplicationError(_("No capacity rule is valid on this date; add one in admin."))
-    return rule
-
-
 def factors_on(day: date | None = None) -> rules.Factors:
-    rule = rule_on(day)
-    return rules.Factors(
-        overload=rule.overload_factor,
-        coincidence=rule.coincidence_factor,
-        cos_phi=rule.cos_phi,
-        threshold_mva=rule.threshold_mva,
-    )
+    """The factors in force on a day (today by default): dated rules of namespace "capacity"."""
+    return rules.factors_from(core_rules.rule_values(rules.NAMESPACE, on=day))
+
+
+def small_applicant_kw(day: date | None = None) -> int:
+    """Up to this power a 0.4 kV substation nearby matters more than the power centre."""
+    return core_rules.rule_value(rules.NAMESPACE, rules.SMALL_APPLICANT_KW, on=day)
+
+
+def factors_in_force(day: date | None = None):
+    """The factors with their value, unit, date and source, and every dated row (method page)."""
+    return core_rules.rules_in_force(rules.NAMESPACE, on=day)
 
 
 def published_snapshots():
@@ -143,13 +138,14 @@ def substation_headrooms(*, substation_ids: list[int], cos_phi: Decimal) -> dict
 
 
 def substations_of_centre_summary(*, power_centre_id: int, cos_phi: Decimal) -> dict:
-    """ТП fed from a centre: how many can take a 15 kW applicant (sensitive ones only counted)."""
+    """ТП fed from a centre: how many can take a small applicant (sensitive ones only counted)."""
     ids = list(
         Substation.objects.filter(feeder__power_centre_id=power_centre_id).values_list(
             "id", flat=True
         )
     )
     rooms = substation_headrooms(substation_ids=ids, cos_phi=cos_phi)
+    small_kw = small_applicant_kw()
     visible = sorted(
         (r for r in rooms.values() if not r["sensitive"]),
         key=lambda r: r["substation"].name,
@@ -157,7 +153,9 @@ def substations_of_centre_summary(*, power_centre_id: int, cos_phi: Decimal) -> 
     return {
         "total": len(ids),
         "with_room": sum(
-            1 for r in rooms.values() if r["headroom_kw"] is not None and r["headroom_kw"] >= 15
+            1
+            for r in rooms.values()
+            if r["headroom_kw"] is not None and r["headroom_kw"] >= small_kw
         ),
         "sensitive": sum(1 for r in rooms.values() if r["sensitive"]),
         "rows": visible,
@@ -208,8 +206,9 @@ def nearest_centres(*, latitude: float, longitude: float, requested_kw: Decimal,
 
 
 def nearest_substations(*, latitude: float, longitude: float, limit: int = 5):
-    """ТП near a point with indicative room for a ≤15 kW applicant."""
+    """ТП near a point with indicative room for a small applicant (≤ 15 kW by default)."""
     factors = factors_on()
+    small_kw = small_applicant_kw()
     box = 0.2
     candidates = list(
         Substation.objects.filter(
@@ -226,7 +225,7 @@ def nearest_substations(*, latitude: float, longitude: float, limit: int = 5):
         room = rooms.get(sid)
         if room is None or room["sensitive"]:
             continue
-        if room["headroom_kw"] is None or room["headroom_kw"] < 15:
+        if room["headroom_kw"] is None or room["headroom_kw"] < small_kw:
             continue
         result.append({**room, "distance_km": round(distance[sid], 1)})
         if len(result) >= limit:

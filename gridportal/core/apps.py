@@ -8,3 +8,15 @@ class CoreConfig(AppConfig):
     verbose_name = _("Company")
 
     public_nav = [("core:home", _("Home"), None)]
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_migrate, post_save
+
+        from .models import Rule
+        from .rules import rules_cache_bump, rules_changed
+
+        # Admin edits take effect at once in every process; migrations write rows through
+        # historical models, which send no signals to these receivers, so migrate bumps too.
+        post_save.connect(rules_changed, sender=Rule, dispatch_uid="core-rule-saved")
+        post_delete.connect(rules_changed, sender=Rule, dispatch_uid="core-rule-deleted")
+        post_migrate.connect(rules_cache_bump, dispatch_uid="core-rules-migrated")

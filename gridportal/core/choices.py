@@ -19,3 +19,18 @@ class AuditAction(models.TextChoices):
 class CalendarDayKind(models.TextChoices):
     WORKING = "working", _("Working day")
     DAY_OFF = "day_off", _("Day off")
+
+
+class RuleUnit(models.TextChoices):
+    """The unit a dated rule's value is counted in."""
+
+    HOURS = "hours", _("hours")
+    MINUTES = "minutes", _("minutes")
+    SECONDS = "seconds", _("seconds")
+    DAYS = "days", _("days")
+    COUNT = "count", _("count")
+    PER_HOUR = "per_hour", _("per hour")
+    SHARE = "share", _("share of 1")
+    FACTOR = "factor", _("factor")
+    MVA = "mva", _("MVA")
+    KW = "kw", _("kW")

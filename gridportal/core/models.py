@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .choices import AuditAction, CalendarDayKind, DistrictKind
+from .choices import AuditAction, CalendarDayKind, DistrictKind, RuleUnit
 
 
 class TimeStampedModel(models.Model):
@@ -98,6 +98,43 @@ class CalendarException(models.Model):
 
     def __str__(self):
         return f"{self.date}: {self.get_kind_display()}"
+
+
+class Rule(TimeStampedModel):
+    """A dated, sourced number set by regulation or company policy: a deadline, a limit, a factor.
+
+    The value in force on a date is the row of its (namespace, key) with the latest
+    `valid_from` not after that date; what each key means, its type and its default are
+    declared by the owning app in its `rules.py` (see `gridportal.core.rules`).
+    """
+
+    namespace = models.CharField(_("area"), max_length=40)
+    key = models.CharField(_("rule"), max_length=60)
+    value = models.CharField(_("value"), max_length=100)
+    unit = models.CharField(_("unit"), max_length=16, choices=RuleUnit.choices, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    source = models.TextField(
+        _("source"), help_text=_("The legal act or company decision that sets this value.")
+    )
+    verified = models.BooleanField(
+        _("verified"),
+        default=False,
+        help_text=_("Checked against the text of the source in force."),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("rule")
+        verbose_name_plural = _("rules")
+        ordering = ["namespace", "key", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["namespace", "key", "valid_from"], name="core_rule_unique_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.namespace}.{self.key} = {self.value} ({self.valid_from:%Y-%m-%d})"
 
 
 class AuditLogQuerySet(models.QuerySet):

@@ -31,3 +31,49 @@ def audit_record(
         user_agent=(request.META.get("HTTP_USER_AGENT", "")[:300] if request else ""),
         details=details or {},
     )
+
+
+@transaction.atomic
+def rule_save(*, rule, actor, request=None, before: dict | None = None) -> None:
+    """Save a dated rule (new or changed) and write who did it to the audit log."""
+    from .choices import AuditAction
+
+    created = rule.pk is None
+    rule.save()
+    details = {
+        "namespace": rule.namespace,
+        "key": rule.key,
+        "value": rule.value,
+        "valid_from": rule.valid_from.isoformat(),
+        "verified": rule.verified,
+    }
+    if before:
+        details["before"] = before
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        obj=rule,
+        request=request,
+        details=details,
+    )
+
+
+@transaction.atomic
+def rule_delete(*, rule, actor, request=None) -> None:
+    """Delete a dated rule; the audit log keeps what it said."""
+    from .choices import AuditAction
+
+    audit_record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        obj=rule,
+        request=request,
+        details={
+            "namespace": rule.namespace,
+            "key": rule.key,
+            "value": rule.value,
+            "valid_from": rule.valid_from.isoformat(),
+            "source": rule.source,
+        },
+    )
+    rule.delete()

@@ -1,20 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Delivery, Subscription, SubscriptionRule
-
-
-@admin.register(SubscriptionRule)
-class SubscriptionRuleAdmin(admin.ModelAdmin):
-    list_display = (
-        "valid_from",
-        "max_subscriptions_per_contact",
-        "code_ttl_minutes",
-        "code_max_attempts",
-        "max_delivery_attempts",
-        "subscribe_per_ip_per_hour",
-        "source",
-    )
+from .models import Delivery, Subscription
 
 
 @admin.register(Subscription)

@@ -16,3 +16,6 @@ class NotificationsConfig(AppConfig):
             "notifications.view_subscription",
         ),
     ]
+
+    def ready(self):
+        from . import rules  # noqa: F401  (declares this app's dated rules)

@@ -5,16 +5,22 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta
 from enum import Enum
+
+from django.utils.translation import gettext_lazy as _
+
+from gridportal.core import rules as core_rules
+from gridportal.core.choices import RuleUnit
+from gridportal.core.rules import RuleSpec
 
 CODE_LENGTH = 6
 
 
 @dataclass(frozen=True)
 class SubscriptionPolicy:
-    """The numbers a SubscriptionRule row carries."""
+    """The numbers subscriptions work by: the dated rules of namespace "notifications"."""
 
     max_subscriptions_per_contact: int = 10
     code_ttl_minutes: int = 15
@@ -27,6 +33,96 @@ class SubscriptionPolicy:
 
 
 DEFAULT_POLICY = SubscriptionPolicy()
+
+NAMESPACE = "notifications"
+SINCE = date(2026, 1, 1)
+COMPANY_POLICY = "Company policy (Gridportal default)"
+SPECS = [
+    RuleSpec(
+        key="max_subscriptions_per_contact",
+        default=DEFAULT_POLICY.max_subscriptions_per_contact,
+        unit=RuleUnit.COUNT,
+        label=_("subscriptions per contact"),
+        minimum=1,
+        valid_from=SINCE,
+        source=COMPANY_POLICY,
+    ),
+    RuleSpec(
+        key="code_ttl_minutes",
+        default=DEFAULT_POLICY.code_ttl_minutes,
+        unit=RuleUnit.MINUTES,
+        label=_("SMS code lifetime"),
+        minimum=1,
+        valid_from=SINCE,
+        source=COMPANY_POLICY,
+    ),
+    RuleSpec(
+        key="code_max_attempts",
+        default=DEFAULT_POLICY.code_max_attempts,
+        unit=RuleUnit.COUNT,
+        label=_("SMS code attempts"),
+        minimum=1,
+        valid_from=SINCE,
+        source=COMPANY_POLICY,
+    ),
+    RuleSpec(
+        key="code_resend_seconds",
+        default=DEFAULT_POLICY.code_resend_seconds,
+        unit=RuleUnit.SECONDS,
+        label=_("seconds before a new code may be sent"),
+        minimum=0,
+        valid_from=SINCE,
+        source=COMPANY_POLICY,
+    ),
+    RuleSpec(
+        key="confirm_link_hours",
+        default=DEFAULT_POLICY.confirm_link_hours,
+        unit=RuleUnit.HOURS,
+        label=_("confirmation link lifetime"),
+        minimum=0,
+        valid_from=SINCE,
+        source=COMPANY_POLICY,
+    ),
+    RuleSpec(
+        key="max_delivery_attempts",
+        default=DEFAULT_POLICY.max_delivery_attempts,
+        unit=RuleUnit.COUNT,
+        label=_("delivery attempts"),
+        minimum=1,
+        valid_from=SINCE,
+        source=COMPANY_POLICY,
+    ),
+    RuleSpec(
+        key="subscribe_per_ip_per_hour",
+        default=DEFAULT_POLICY.subscribe_per_ip_per_hour,
+        unit=RuleUnit.PER_HOUR,
+        label=_("subscribe requests per IP address per hour (0: no limit)"),
+        minimum=0,
+        valid_from=SINCE,
+        source=COMPANY_POLICY,
+    ),
+    RuleSpec(
+        key="erase_after_days",
+        default=DEFAULT_POLICY.erase_after_days,
+        unit=RuleUnit.DAYS,
+        label=_("erase contacts of cancelled and never confirmed subscriptions after"),
+        minimum=1,
+        valid_from=SINCE,
+        source=(
+            "Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных», ст. 21 ч. 5: "
+            "destroy within 30 days of the withdrawal of consent"
+        ),
+    ),
+]
+core_rules.register(NAMESPACE, SPECS)
+
+
+def policy_from(values: dict) -> SubscriptionPolicy:
+    """The policy from the notifications rules in force (a `rule_values` dict)."""
+    return SubscriptionPolicy(**{name: int(values[name]) for name in POLICY_FIELDS})
+
+
+POLICY_FIELDS = [f.name for f in fields(SubscriptionPolicy)]
 
 
 def mask_contact(channel: str, contact: str) -> str:

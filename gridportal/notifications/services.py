@@ -21,11 +21,12 @@ from gridportal.accounts.models import ConsentRecord
 from gridportal.accounts.services import consent_record
 from gridportal.core.choices import AuditAction
 from gridportal.core.exceptions import ApplicationError
+from gridportal.core.rules import rule_values
 from gridportal.core.services import audit_record
 
 from . import links, rules
 from .choices import Channel, DeliveryStatus, SubscriptionStatus
-from .models import Delivery, Subscription, SubscriptionRule
+from .models import Delivery, Subscription
 from .rendering import message_render, render_text, templates_check
 from .transports import DeliveryFailure, email_send, sms_enabled, sms_send
 
@@ -38,7 +39,8 @@ ACTIVE = (SubscriptionStatus.PENDING, SubscriptionStatus.CONFIRMED)
 
 
 def policy_in_force() -> rules.SubscriptionPolicy:
-    return SubscriptionRule.objects.in_force()
+    """The subscription rules in force today (dated rules of namespace "notifications")."""
+    return rules.policy_from(rule_values(rules.NAMESPACE))
 
 
 def _chunks(items: list, size: int = CHUNK):

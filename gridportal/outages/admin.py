@@ -5,15 +5,8 @@ from .models import (
     Incident,
     IncidentEvent,
     OutageReport,
-    OutageRule,
     PlannedOutage,
 )
-
-
-@admin.register(OutageRule)
-class OutageRuleAdmin(admin.ModelAdmin):
-    list_display = ["key", "value", "valid_from", "source"]
-    list_filter = ["key"]
 
 
 @admin.register(CriticalFacility)

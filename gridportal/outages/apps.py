@@ -21,7 +21,7 @@ class OutagesConfig(AppConfig):
     ]
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate, post_save
+        from django.db.models.signals import post_migrate
 
         from gridportal.accounts.roles import sync_role_groups
 
@@ -35,11 +35,7 @@ class OutagesConfig(AppConfig):
 
         register(OutageReports())
 
-        from .models import OutageRule
-        from .rules import rules_cache_clear
-
-        post_save.connect(rules_cache_clear, sender=OutageRule)
-        post_delete.connect(rules_cache_clear, sender=OutageRule)
+        from . import rules  # noqa: F401  (declares the hotline's dated rules)
 
         # Storm mode (outages/storm/) keeps its snapshot fresh from these models' signals.
         from .storm import signals as storm_signals

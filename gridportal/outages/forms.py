@@ -6,6 +6,7 @@ from gridportal.accounts.forms import ConsentField
 from gridportal.core.exceptions import ApplicationError
 
 from .choices import Cause, CrewStatus, Level, Problem
+from .rules import callback_requested_label
 from .selectors import address_get
 from .services import Submission
 
@@ -91,9 +92,7 @@ class CallForm(ReportIntakeMixin, forms.Form):
     comment = forms.CharField(
         label=_("Notes"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    callback_requested = forms.BooleanField(
-        label=_("Could not answer at once: call back (4-hour clock)"), required=False
-    )
+    callback_requested = forms.BooleanField(label=callback_requested_label, required=False)
     consent = forms.BooleanField(
         label=_("The caller agreed to the processing of their phone number"), required=False
     )

@@ -19,30 +19,8 @@ from .choices import (
     Open311ServiceCode,
     PlannedStatus,
     Problem,
-    RuleKey,
     UnassignedReason,
 )
-
-
-class OutageRule(models.Model):
-    """A dated, sourced number the hotline works by (deadline, threshold, limit)."""
-
-    key = models.CharField(_("rule"), max_length=40, choices=RuleKey.choices)
-    value = models.DecimalField(_("value"), max_digits=12, decimal_places=3)
-    valid_from = models.DateField(_("valid from"))
-    source = models.CharField(_("source"), max_length=300)
-    note = models.CharField(_("note"), max_length=300, blank=True)
-
-    class Meta:
-        verbose_name = _("outage rule")
-        verbose_name_plural = _("outage rules")
-        ordering = ["key", "-valid_from"]
-        constraints = [
-            models.UniqueConstraint(fields=["key", "valid_from"], name="outage_rule_unique_date")
-        ]
-
-    def __str__(self):
-        return f"{self.get_key_display()} = {self.value} ({self.valid_from})"
 
 
 class Incident(TimeStampedModel):

@@ -149,3 +149,6 @@ def address_create(
     )
     address.save()
     return address
+
+
+from .rules import rule_set  # noqa: E402,F401  (tests import it from here too)

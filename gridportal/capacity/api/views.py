@@ -49,7 +49,7 @@ class QuarterListView(ListAPIView):
 
 
 class NearbyView(APIView):
-    """Nearest open power centres with enough reserve for a requested power (and ТП for ≤15 kW)."""
+    """Nearest open power centres with enough reserve for a requested power (and ТП for small applicants)."""
 
     @extend_schema(parameters=[NearbyQuerySerializer], responses=OpenApiTypes.OBJECT)
     def get(self, request):
@@ -68,7 +68,7 @@ class NearbyView(APIView):
             lat, lon = found[0].latitude, found[0].longitude
         centres = selectors.nearest_centres(latitude=lat, longitude=lon, requested_kw=data["kw"])
         substations = []
-        if data["kw"] <= 15:
+        if data["kw"] <= selectors.small_applicant_kw():
             substations = [
                 {
                     "id": s["substation"].pk,

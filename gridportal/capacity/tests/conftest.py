@@ -45,18 +45,14 @@ def other_district(other_branch):
 
 @pytest.fixture
 def capacity_rule(db):
-    """The shipped default rule (transactional tests flush what the data migration wrote)."""
-    from gridportal.capacity.models import CapacityRule
+    """The shipped factors (transactional tests flush what the data migration wrote)."""
+    from gridportal.capacity.rules import SPECS
+    from gridportal.testing.factories import rule_set
 
-    rule = CapacityRule.objects.filter(valid_from=date(2014, 5, 6)).first()
-    return rule or CapacityRule.objects.create(
-        valid_from=date(2014, 5, 6),
-        overload_factor=Decimal("1.40"),
-        coincidence_factor=Decimal("0.90"),
-        cos_phi=Decimal("0.90"),
-        threshold_mva=Decimal("0"),
-        source="UNVERIFIED defaults, see docs/capacity.md",
-    )
+    return [
+        rule_set("capacity", s.key, s.default, valid_from=s.valid_from, source=s.source)
+        for s in SPECS
+    ]
 
 
 @pytest.fixture

@@ -165,18 +165,12 @@ def test_a_published_quarter_cannot_be_published_again(network):
 
 
 def test_the_overload_factor_is_data_an_administrator_can_change(network):
-    from gridportal.capacity.models import CapacityRule
+    from gridportal.core.models import Rule
+    from gridportal.testing.factories import rule_set
 
-    rule = CapacityRule.objects.get()
-    assert "UNVERIFIED" in rule.source
-    CapacityRule.objects.create(
-        valid_from=date(2020, 1, 1),
-        overload_factor=Decimal("1.2"),
-        coincidence_factor=Decimal("0.9"),
-        cos_phi=Decimal("0.9"),
-        threshold_mva=Decimal("0"),
-        source="test",
-    )
+    shipped = Rule.objects.get(namespace="capacity", key="overload_factor")
+    assert "UNVERIFIED" in shipped.source and not shipped.verified
+    rule_set("capacity", "overload_factor", Decimal("1.2"), valid_from=date(2020, 1, 1))
     services.capacity_recalculate()
     assert current(network["north"]).permissible_mva == Decimal("30.000")
 

@@ -42,7 +42,7 @@ def test_the_centre_page_lists_substation_headroom_but_not_sensitive_ones(en, ne
     assert "ТП-101" in html and "180.000" in html  # (400 − 200) × 0.9
     assert "ТП-102" in html
     assert "ТП-103" not in html
-    assert "1 of 3 substations have indicative room for a 15 kW applicant." in html
+    assert "1 of 3 substations have indicative room for an applicant of 15 kW." in html
     assert "1 substation is shown only in this total." in html
 
 

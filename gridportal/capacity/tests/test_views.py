@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from gridportal.capacity import services
@@ -254,3 +256,16 @@ def test_open_data_is_cacheable_and_a_published_quarter_for_long(client, network
     services.capacity_snapshot_publish(as_of=date(2026, 7, 1))
     quarter = client.get("/capacity/quarters/2026-07-01/power-centres.geojson")
     assert "max-age=86400" in quarter["Cache-Control"]
+
+
+def test_the_method_page_shows_every_factor_with_its_unit_date_and_source(client, network):
+    from gridportal.testing.factories import rule_set
+
+    rule_set("capacity", "overload_factor", "1.2", valid_from=date(2020, 1, 1), source="СТО 7")
+    with translation.override("ru"):
+        html = client.get(reverse("capacity:method")).content.decode()
+    assert 'data-testid="factor-overload_factor">1,2<' in html
+    assert 'data-testid="factor-cos_phi">0,9<' in html
+    assert "01.01.2020" in html and "СТО 7" in html
+    assert "06.05.2014" in html and "UNVERIFIED" in html  # the earlier value, in the history
+    assert "1,4" in html

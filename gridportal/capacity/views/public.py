@@ -18,7 +18,6 @@ from gridportal.grid.search import address_search
 from .. import charts, exports, rules, selectors, services
 from ..choices import CapacityStatus
 from ..forms import SORTS, CanConnectForm, CapacityFilterForm, NearbyForm
-from ..models import CapacityRule
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -171,7 +170,12 @@ def power_centre_page(request, pk: int, as_of: str | None = None):
             requested_kw=kw,
             factors=assessment.factors,
         )
-        answer = {"kw": kw, "fits": fits, "left": left, "small": kw <= 15}
+        answer = {
+            "kw": kw,
+            "fits": fits,
+            "left": left,
+            "small": kw <= selectors.small_applicant_kw(),
+        }
     commitments = list(selectors.commitments_of_centre(power_centre_id=pk))
     site_labels = {}
     for c in commitments:
@@ -225,7 +229,7 @@ def nearby(request):
             centres = selectors.nearest_centres(
                 latitude=place["latitude"], longitude=place["longitude"], requested_kw=data["kw"]
             )
-            if data["kw"] <= 15:
+            if data["kw"] <= selectors.small_applicant_kw():
                 substations = selectors.nearest_substations(
                     latitude=place["latitude"], longitude=place["longitude"]
                 )
@@ -246,4 +250,4 @@ def nearby(request):
 
 def method(request):
     """The calculation method and the factors in force, with their sources."""
-    return render(request, "capacity/public/method.html", {"rules": CapacityRule.objects.all()})
+    return render(request, "capacity/public/method.html", {"factors": selectors.factors_in_force()})

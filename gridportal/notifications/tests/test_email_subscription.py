@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from gridportal.accounts.models import ConsentRecord
 from gridportal.notifications.choices import DeliveryStatus, SubscriptionStatus
-from gridportal.notifications.models import Delivery, Subscription, SubscriptionRule
-from gridportal.notifications.services import notification_dispatch
+from gridportal.notifications.models import Delivery, Subscription
+from gridportal.notifications.services import notification_dispatch, policy_in_force
+from gridportal.testing.factories import rule_set
 
 from .conftest import link_path
 
@@ -198,9 +199,8 @@ def test_it_says_when_sms_is_not_available(client, address):
 def test_it_limits_subscriptions_per_contact(client, commit, smtp_server, address, branch):
     from gridportal.testing.factories import address_create
 
-    rule = SubscriptionRule.objects.in_force()
-    assert rule.max_subscriptions_per_contact == 10  # shipped by the data migration
-    SubscriptionRule.objects.update(max_subscriptions_per_contact=2)
+    assert policy_in_force().max_subscriptions_per_contact == 10  # shipped by the data migration
+    rule_set("notifications", "max_subscriptions_per_contact", 2)
     second = address_create(street=address.street, house="7")
     third = address_create(street=address.street, house="9")
     assert _subscribe(client, commit, address).status_code == 200
@@ -237,7 +237,7 @@ def test_a_tampered_or_foreign_link_does_not_work(client, commit, smtp_server, a
 def test_an_expired_confirmation_link_does_not_confirm(client, commit, smtp_server, address):
     _subscribe(client, commit, address)
     path = link_path(smtp_server.wait_for(1)[0]["body"], "confirm")
-    SubscriptionRule.objects.update(confirm_link_hours=0)
+    rule_set("notifications", "confirm_link_hours", 0)
     response = client.get(path)
     assert response.status_code == 400
     assert "устарела" in response.content.decode()
@@ -329,7 +329,7 @@ def test_subscribing_again_at_once_sends_no_second_letter(client, commit, smtp_s
 
 
 def test_too_many_requests_from_one_network_are_refused(client, commit, smtp_server, address):
-    SubscriptionRule.objects.update(subscribe_per_ip_per_hour=2)
+    rule_set("notifications", "subscribe_per_ip_per_hour", 2)
     _subscribe(client, commit, address, email="a@example.ru")
     _subscribe(client, commit, address, email="b@example.ru")
     refused = _subscribe(client, commit, address, email="c@example.ru")

@@ -118,3 +118,26 @@ def test_a_signed_token_round_trips_and_resists_tampering(value):
     assert (
         rules.unsign_token(value + "x-" + token.rpartition("-")[2], key="secret", salt="s") is None
     )
+
+
+def test_the_confirmation_letter_counts_the_hours_of_the_rule_in_russian():
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from gridportal.notifications.rendering import render_text
+
+    address = SimpleNamespace(label="Петрозаводск, ул. Ленина, 5")
+    with translation.override("ru"):
+        for hours, words in ((72, "72 часов"), (1, "1 часа"), (24, "24 часов")):
+            body = render_text(
+                "notifications/messages/confirm.body.txt",
+                {"address": address, "hours": hours, "confirm_url": "u", "portal_name": "p"},
+            )
+            assert f"в течение {words}:" in body
+    with translation.override("en"):
+        body = render_text(
+            "notifications/messages/confirm.body.txt",
+            {"address": address, "hours": 1, "confirm_url": "u", "portal_name": "p"},
+        )
+        assert "within 1 hour:" in body

@@ -6,7 +6,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("open311", "0001_initial"),
-        ("outages", "0003_open311_service"),
+        ("outages", "0005_open311_service"),
     ]
 
     operations = [

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from gridportal.accounts.models import ConsentRecord
 from gridportal.outages.choices import Channel, IncidentStatus, Level, RuleKey
-from gridportal.outages.models import Incident, OutageReport, OutageRule
+from gridportal.outages.models import Incident, OutageReport
+from gridportal.testing.rules import rule_set
 
 
 @dataclass
@@ -84,9 +85,7 @@ def test_a_repeat_from_the_same_phone_is_counted_once(client, door, network):
 
 
 def test_too_many_reports_for_one_address_are_answered_429(client, door, network):
-    OutageRule.objects.create(
-        key=RuleKey.LIMIT_PER_ADDRESS_HOUR, value=2, valid_from="2026-06-01", source="test"
-    )
+    rule_set("outages", RuleKey.LIMIT_PER_ADDRESS_HOUR, 2)
     address = network.addresses[0]
     for phone in ("+79001110001", "+79001110002"):
         assert door.accepted(door.send(client, address, phone))

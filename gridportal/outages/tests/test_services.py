@@ -18,7 +18,8 @@ from gridportal.outages.choices import (
     RuleKey,
     UnassignedReason,
 )
-from gridportal.outages.models import Incident, OutageReport, OutageRule
+from gridportal.outages.models import Incident, OutageReport
+from gridportal.testing.factories import rule_set
 
 from .conftest import build_network
 from .factories import report, submit
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 
 def limit(key, value):
-    OutageRule.objects.create(key=key, value=value, valid_from="2026-06-01", source="test")
+    rule_set("outages", key, value, valid_from=dt.date(2026, 6, 1))
 
 
 # --- intake ---------------------------------------------------------------------------
@@ -363,9 +364,7 @@ def test_opening_a_reports_contact_details_is_audited(network, now, officer):
 
 
 def test_a_newer_rule_row_takes_over_from_its_date(network, now):
-    OutageRule.objects.create(
-        key=RuleKey.SUBSTATION_MIN_REPORTS, value=1, valid_from="2026-11-01", source="test"
-    )
+    rule_set("outages", RuleKey.SUBSTATION_MIN_REPORTS, 1, valid_from=dt.date(2026, 11, 1))
     assert report(network.addresses[0], now=now).incident is not None
 
 

@@ -299,3 +299,17 @@ def test_planned_work_cannot_be_published_in_another_branch(
     client.force_login(other_officer)
     response = client.post("/staff/outages/planned/new/", _planned_data(network))
     assert response.status_code == 400  # our branch is not among their choices
+
+
+def test_the_call_form_and_the_queue_state_the_call_back_deadline_from_the_rule(
+    client, officer, network
+):
+    from gridportal.testing.factories import rule_set
+
+    client.force_login(officer)
+    call_form = f"/staff/outages/calls/new/?address={network.addresses[0].pk}"
+    assert "перезвонить (срок — 4 часа)" in client.get(call_form).text
+    assert "срок — 4 часа" in client.get("/staff/outages/callbacks/").text
+    rule_set("outages", "callback_hours", 1)
+    assert "перезвонить (срок — 1 час)" in client.get(call_form).text
+    assert "срок — 1 час." in client.get("/staff/outages/callbacks/").text

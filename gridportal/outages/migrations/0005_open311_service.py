@@ -33,7 +33,7 @@ def copy_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("outages", "0002_default_rules"),
+        ("outages", "0004_delete_outagerule"),
         ("open311", "0001_initial"),
     ]
 
