@@ -67,3 +67,13 @@ def consent_record(
         user=user if (user is not None and getattr(user, "is_authenticated", False)) else None,
         contact=contact[:200],
     )
+
+
+def consent_withdraw(*, record_id: int, at, erase_contact: bool = False) -> None:
+    """Mark a consent withdrawn (unsubscribing, a call to the hotline); optionally forget the
+    contact it names, when the data it covered is erased (152-FZ)."""
+    fields = {"contact": ""} if erase_contact else {}
+    records = ConsentRecord.objects.filter(pk=record_id)
+    records.filter(withdrawn_at=None).update(withdrawn_at=at)
+    if fields:
+        records.update(**fields)

@@ -80,8 +80,8 @@ def test_a_claimed_delivery_cannot_be_claimed_again(address):
         event_key="e", address_ids=[address.pk], template=TEMPLATE, context={}
     )
     delivery = Delivery.objects.get()
-    assert services._delivery_claim(delivery.pk) is not None
-    assert services._delivery_claim(delivery.pk) is None
+    assert services.delivery_claim(delivery.pk) is not None
+    assert services.delivery_claim(delivery.pk) is None
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (DeliveryStatus.SENDING, 1)
 

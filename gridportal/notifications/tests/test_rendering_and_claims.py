@@ -90,11 +90,11 @@ def test_a_row_locked_by_one_worker_is_skipped_by_another(address):
     thread.start()
     assert locked.wait(10)
     try:
-        result["claimed"] = services._delivery_claim(delivery.pk)
+        result["claimed"] = services.delivery_claim(delivery.pk)
     finally:
         release.set()
         thread.join(10)
     assert result["claimed"] is None  # did not wait, did not claim
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (DeliveryStatus.QUEUED, 0)
-    assert services._delivery_claim(delivery.pk) is not None
+    assert services.delivery_claim(delivery.pk) is not None
