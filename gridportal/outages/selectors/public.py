@@ -1,121 +1,29 @@
-"""Reads of the hotline: the public answer for an address, public aggregates, the staff board."""
+"""Public reads of the hotline: incident pages, aggregates per branch and settlement, the feed."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
-from django.db.models import Count, F, Max, Min, Prefetch, Q, Sum
+from django.db.models import Count, F, Max, Min, Q, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from gridportal.accounts.scoping import restrict_to_branches
 from gridportal.core.models import Branch
 from gridportal.grid.models import ServiceAddress
 
-from .choices import (
-    ACTIVE_STATUSES,
+from ..choices import (
     PUBLIC_EVENTS,
-    CallbackStatus,
     Cause,
     IncidentStatus,
     PlannedStatus,
     RuleKey,
-    UnassignedReason,
 )
-from .models import (
-    CriticalFacility,
+from ..models import (
     Incident,
-    IncidentSubstation,
-    OutageReport,
     PlannedOutage,
 )
-from .rules import rule_values
-from .snapshot import IncidentView, PlannedView, StatusAnswer, status_answer
-
-PUBLIC_STATUSES = (IncidentStatus.CONFIRMED, IncidentStatus.RESTORED)
-
-
-# --- the look-up answer ---------------------------------------------------------------
-
-
-def incident_views(*, substation_ids=None) -> list[IncidentView]:
-    """Active incidents covering these substations (None: all of them), as plain values."""
-    rows = IncidentSubstation.objects.filter(
-        restored_at__isnull=True, incident__status__in=ACTIVE_STATUSES
-    )
-    if substation_ids is not None:
-        rows = rows.filter(substation_id__in=list(substation_ids))
-    rows = rows.values_list("incident_id", "substation_id").order_by("incident_id")
-    live: dict[int, set[int]] = defaultdict(set)
-    for incident_id, substation_id in rows:
-        live[incident_id].add(substation_id)
-    return [
-        IncidentView(
-            id=i.pk,
-            status=i.status,
-            level=i.level,
-            cause=i.cause,
-            crew_status=i.crew_status,
-            started_at=i.started_at,
-            etr=i.etr,
-            etr_updated_at=i.etr_updated_at,
-            customers_out=i.customers_out,
-            public_message=i.public_message,
-            live_substations=frozenset(live[i.pk]),
-        )
-        for i in Incident.objects.filter(pk__in=list(live)).order_by("id")
-    ]
-
-
-def planned_views(*, substation_ids, now: dt.datetime) -> list[PlannedView]:
-    rows = (
-        PlannedOutage.objects.filter(
-            substations__in=list(substation_ids), status=PlannedStatus.SCHEDULED, ends_at__gt=now
-        )
-        .distinct()
-        .prefetch_related("substations")
-        .order_by("starts_at", "id")
-    )
-    return [
-        PlannedView(
-            p.pk,
-            p.starts_at,
-            p.ends_at,
-            p.reason,
-            frozenset(s.pk for s in p.substations.all()),
-        )
-        for p in rows
-    ]
-
-
-def address_status(*, address: ServiceAddress, now: dt.datetime | None = None) -> StatusAnswer:
-    """What the customer at this address should be told now."""
-    now = now or timezone.now()
-    subs = [address.substation_id] if address.substation_id else []
-    return status_answer(
-        substation_id=address.substation_id,
-        incidents=incident_views(substation_ids=subs),
-        planned=planned_views(substation_ids=subs, now=now),
-        now=now,
-    )
-
-
-def address_get(pk) -> ServiceAddress | None:
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        return None
-    return (
-        ServiceAddress.objects.select_related(
-            "branch", "district", "street__settlement", "substation"
-        )
-        .filter(pk=pk)
-        .first()
-    )
-
-
-# --- public pages -------------------------------------------------------------------------
+from ..rules import rule_values
+from .lookup import PUBLIC_STATUSES
 
 
 def public_incident_get(*, pk) -> Incident:
@@ -258,6 +166,34 @@ def branch_counts(*, now: dt.datetime | None = None) -> dict[int, dict]:
     return counts
 
 
+def etr_accuracy(*, branches) -> list[dict]:
+    """Per branch: how often the last published estimate was met («estimates met N %»)."""
+    tolerance = dt.timedelta(minutes=int(rule_values()[RuleKey.ETR_TOLERANCE_MINUTES]))
+    rows = (
+        Incident.objects.filter(
+            status=IncidentStatus.RESTORED, branch__in=branches, etr__isnull=False
+        )
+        .values("branch_id")
+        .annotate(
+            total=Count("id"),
+            met=Count("id", filter=Q(restored_at__lte=F("etr") + tolerance)),
+        )
+    )
+    totals = {row["branch_id"]: (row["met"], row["total"]) for row in rows}
+    result = []
+    for branch in branches.order_by("name"):
+        met, total = totals.get(branch.pk, (0, 0))
+        result.append(
+            {
+                "branch": branch,
+                "met": met,
+                "total": total,
+                "percent": round(100 * met / total) if total else None,
+            }
+        )
+    return result
+
+
 def branch_summary() -> list[dict]:
     """Per branch: the counts, and the share of restoration estimates met."""
     counts = branch_counts()
@@ -362,164 +298,3 @@ def incident_location(incident: Incident) -> tuple[float, float] | None:
         if element is not None and element.latitude is not None and element.longitude is not None:
             return (element.latitude, element.longitude)
     return None
-
-
-# --- staff ---------------------------------------------------------------------------------
-
-
-def critical_facilities_for(*, incident: Incident):
-    return (
-        CriticalFacility.objects.filter(
-            substation__incident_coverage__incident=incident,
-            substation__incident_coverage__restored_at__isnull=True,
-        )
-        .select_related("substation")
-        .order_by("kind", "name")
-        .distinct()
-    )
-
-
-def board_for_user(*, user, now=None) -> dict:
-    """The dispatcher board: active incidents (critical facilities first) and unassigned reports."""
-    now = now or timezone.now()
-    incidents = list(
-        restrict_to_branches(
-            Incident.objects.filter(status__in=ACTIVE_STATUSES).select_related(
-                "branch", "power_centre", "feeder", "substation", "district"
-            ),
-            user,
-        )
-        .annotate(
-            report_count=Count("reports", distinct=True),
-            urgent_count=Count("reports", filter=Q(reports__urgent=True), distinct=True),
-        )
-        .order_by("status", "-started_at")
-    )
-    facilities: dict[int, list] = defaultdict(list)
-    for row in CriticalFacility.objects.filter(
-        substation__incident_coverage__incident__in=incidents,
-        substation__incident_coverage__restored_at__isnull=True,
-    ).values("name", "kind", "substation__incident_coverage__incident"):
-        facilities[row["substation__incident_coverage__incident"]].append(row)
-    for incident in incidents:
-        incident.facilities = facilities.get(incident.pk, [])
-    incidents.sort(
-        key=lambda i: (
-            i.status != IncidentStatus.PREDICTED,
-            not i.facilities,
-            not i.urgent_count,
-            -i.started_at.timestamp(),
-        )
-    )
-    unassigned = (
-        restrict_to_branches(
-            OutageReport.objects.filter(
-                incident__isnull=True,
-                created_at__gte=now - dt.timedelta(hours=24),
-            ).exclude(unassigned_reason=UnassignedReason.CLOSED),
-            user,
-        )
-        .select_related("address", "substation")
-        .order_by("-urgent", "-created_at")[:200]
-    )
-    return {"incidents": incidents, "unassigned": list(unassigned)}
-
-
-def incident_get_for_user(*, user, pk) -> Incident:
-    qs = restrict_to_branches(
-        Incident.objects.select_related(
-            "branch", "district", "power_centre", "feeder", "substation", "merged_into"
-        ),
-        user,
-    )
-    return get_object_or_404(qs, pk=pk)
-
-
-def incident_reports(*, incident: Incident):
-    return incident.reports.select_related("address").order_by("-urgent", "created_at")
-
-
-def report_get_for_user(*, user, pk) -> OutageReport:
-    qs = restrict_to_branches(
-        OutageReport.objects.select_related("address", "substation", "incident", "branch"), user
-    )
-    return get_object_or_404(qs, pk=pk)
-
-
-def callback_queue_for_user(*, user):
-    return (
-        restrict_to_branches(
-            OutageReport.objects.filter(callback_status=CallbackStatus.PENDING), user
-        )
-        .select_related("address", "incident", "created_by")
-        .order_by("callback_due_at", "id")
-    )
-
-
-def archive_for_user(*, user):
-    return (
-        restrict_to_branches(
-            Incident.objects.filter(status=IncidentStatus.RESTORED).select_related(
-                "branch", "district", "power_centre", "feeder", "substation"
-            ),
-            user,
-        )
-        .prefetch_related(Prefetch("events"))
-        .order_by("-restored_at")
-    )
-
-
-def etr_accuracy(*, branches) -> list[dict]:
-    """Per branch: how often the last published estimate was met («estimates met N %»)."""
-    tolerance = dt.timedelta(minutes=int(rule_values()[RuleKey.ETR_TOLERANCE_MINUTES]))
-    rows = (
-        Incident.objects.filter(
-            status=IncidentStatus.RESTORED, branch__in=branches, etr__isnull=False
-        )
-        .values("branch_id")
-        .annotate(
-            total=Count("id"),
-            met=Count("id", filter=Q(restored_at__lte=F("etr") + tolerance)),
-        )
-    )
-    totals = {row["branch_id"]: (row["met"], row["total"]) for row in rows}
-    result = []
-    for branch in branches.order_by("name"):
-        met, total = totals.get(branch.pk, (0, 0))
-        result.append(
-            {
-                "branch": branch,
-                "met": met,
-                "total": total,
-                "percent": round(100 * met / total) if total else None,
-            }
-        )
-    return result
-
-
-def status_snapshot(*, now: dt.datetime | None = None):
-    """All live incidents and planned work as one pure Snapshot (storm mode, static publishing)."""
-    from .snapshot import Snapshot
-
-    now = now or timezone.now()
-    live_subs = IncidentSubstation.objects.filter(
-        restored_at__isnull=True, incident__status__in=ACTIVE_STATUSES
-    ).values_list("substation_id", flat=True)
-    planned_subs = PlannedOutage.objects.filter(
-        status=PlannedStatus.SCHEDULED, ends_at__gt=now
-    ).values_list("substations", flat=True)
-    return Snapshot(
-        generated_at=now,
-        incidents=tuple(incident_views(substation_ids=list(live_subs))),
-        planned=tuple(planned_views(substation_ids=[s for s in planned_subs if s], now=now)),
-    )
-
-
-def planned_for_user(*, user, now=None):
-    now = now or timezone.now()
-    return (
-        restrict_to_branches(PlannedOutage.objects.filter(ends_at__gt=now), user)
-        .select_related("branch", "district", "settlement")
-        .prefetch_related("substations")
-        .order_by("starts_at", "id")
-    )
