@@ -1,4 +1,7 @@
-"""The address look-up every public and staff page uses: what was typed, the hits, the hint."""
+"""The address look-up every public and staff page uses: what was typed, the hits, the hint.
+
+The results are shown by one partial, grid/public/_address_results.html (RESULTS_TEMPLATE).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from gridportal.core.middleware import selected_branch
 
 from .search import address_search
 
+RESULTS_TEMPLATE = "grid/public/_address_results.html"
 MIN_QUERY = 2
 MAX_QUERY = 200
 
@@ -20,8 +24,14 @@ class AddressLookup:
     results: list = field(default_factory=list)
     error: str = ""
 
-    def context(self, error_key: str = "error") -> dict:
-        return {"query": self.query, "results": self.results, error_key: self.error}
+    def context(self, *, pick_url: str = "") -> dict:
+        """What grid/public/_address_results.html shows; `pick_url` makes each hit a link."""
+        return {
+            "query": self.query,
+            "results": self.results,
+            "error": self.error,
+            "pick_url": pick_url,
+        }
 
 
 def address_lookup(request, *, limit: int = 10) -> AddressLookup:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.limits import limit_hit
 from gridportal.core.services import client_ip
-from gridportal.grid.lookup import address_lookup
+from gridportal.grid.lookup import RESULTS_TEMPLATE, address_lookup
 
 from .. import links, selectors, services
 from ..choices import Channel, SubscriptionStatus
@@ -29,14 +29,14 @@ def subscribe(request):
     """Subscribe to news about an address; without an address, find it first."""
     address_id = request.POST.get("address") or request.GET.get("address")
     if request.method == "GET" and not address_id:
-        context = address_lookup(request).context("search_error")
+        context = address_lookup(request).context(pick_url=reverse("notifications:subscribe"))
         if request.htmx:
-            return render(request, "notifications/public/_address_results.html", context)
+            return render(request, RESULTS_TEMPLATE, context)
         return render(request, "notifications/public/subscribe_find.html", context)
     address = selectors.address_for_subscription(address_id=address_id)
     if address is None and request.method == "GET":
-        context = address_lookup(request).context("search_error")
-        context["search_error"] = _("We do not know this address. Find it with the search.")
+        context = address_lookup(request).context(pick_url=reverse("notifications:subscribe"))
+        context["error"] = _("We do not know this address. Find it with the search.")
         return render(request, "notifications/public/subscribe_find.html", context, status=404)
 
     form = SubscribeForm(request.POST or None, initial={"address": address})

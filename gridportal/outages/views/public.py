@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.intake import Origin
 from gridportal.core.services import client_ip
-from gridportal.grid.lookup import address_lookup
+from gridportal.grid.lookup import RESULTS_TEMPLATE, address_lookup
 
 from .. import selectors, services
 from ..choices import Cause, Channel, CrewStatus, Level
@@ -48,9 +48,9 @@ def _subscribe_url() -> str:
 
 def status_page(request):
     """«Is there power at my address?»: typeahead search, then one clear answer."""
-    context = address_lookup(request).context() | {"target": "status"}
+    context = address_lookup(request).context(pick_url=reverse("outages:status"))
     if request.htmx and not request.GET.get("address"):
-        return render(request, "outages/public/_address_choices.html", context)
+        return render(request, RESULTS_TEMPLATE, context)
     address = None
     if request.GET.get("address"):
         address = selectors.address_get(request.GET["address"])
@@ -107,9 +107,9 @@ def report_page(request):
             request, "outages/public/report.html", {"form": form, "address": address}, status=status
         )
 
-    context = address_lookup(request).context() | {"target": "report"}
+    context = address_lookup(request).context(pick_url=reverse("outages:report"))
     if request.htmx and not request.GET.get("address"):
-        return render(request, "outages/public/_address_choices.html", context)
+        return render(request, RESULTS_TEMPLATE, context)
     if request.GET.get("address"):
         address = selectors.address_get(request.GET["address"])
         if address is None:
