@@ -25,16 +25,7 @@ class ReportIntakeMixin:
         return address
 
     def submission(self) -> Submission:
-        data = self.cleaned_data
-        return Submission(
-            address=data["address"],
-            problem=data["problem"],
-            phone=data.get("phone", ""),
-            email=data.get("email", ""),
-            comment=data.get("comment", ""),
-            consent_given=bool(data.get("consent")),
-            callback_requested=bool(data.get("callback_requested")),
-        )
+        return Submission.from_cleaned(self.cleaned_data)
 
     def intake_refused(self, error: ApplicationError) -> int:
         """Show the intake's refusal on its field (or the form); the HTTP status to answer."""

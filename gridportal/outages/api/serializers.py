@@ -76,15 +76,7 @@ class ReportCreateSerializer(serializers.Serializer):
         return address
 
     def submission(self) -> Submission:
-        data = self.validated_data
-        return Submission(
-            address=data["address"],
-            problem=data["problem"],
-            phone=data.get("phone", ""),
-            email=data.get("email", ""),
-            comment=data.get("comment", ""),
-            consent_given=data["consent"],
-        )
+        return Submission.from_cleaned(self.validated_data)
 
 
 class ReportReceiptSerializer(serializers.Serializer):

@@ -60,6 +60,19 @@ class Submission:
     consent_given: bool = False
     callback_requested: bool = False
 
+    @classmethod
+    def from_cleaned(cls, data: dict) -> Submission:
+        """From a form's cleaned_data or a serializer's validated_data (same field names)."""
+        return cls(
+            address=data["address"],
+            problem=data["problem"],
+            phone=data.get("phone", ""),
+            email=data.get("email", ""),
+            comment=data.get("comment", ""),
+            consent_given=bool(data.get("consent")),
+            callback_requested=bool(data.get("callback_requested")),
+        )
+
 
 @dataclass
 class ReportReceipt:
