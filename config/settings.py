@@ -118,6 +118,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Rate limits (core/limits.py, django-ratelimit) count in the default cache. If the cache
+# cannot count, the hotline keeps accepting reports rather than refusing everyone.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
+
 # Celery: with no broker the embedded tier runs every task in-process.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_RESULT_BACKEND = None
