@@ -5,8 +5,10 @@ is unreachable: gridportal/outages/tests/storm/test_degraded.py.
 """
 
 import pytest
+from django.db import OperationalError, ProgrammingError
 
 from gridportal.core.degraded import company_contacts, contacts_local_clear, unavailable_response
+from gridportal.core.views.public import server_error
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +53,21 @@ def test_the_503_page_for_a_page_asks_to_try_again(rf, company):
     response = unavailable_response(rf.get("/outages/planned/"))
     assert response.status_code == 503
     assert 'data-testid="not-received"' not in response.content.decode()
+
+
+def test_an_unreachable_database_outside_a_view_is_the_503_page_too(rf, company):
+    """handler500 (production): a middleware that needed the database is not a 500."""
+    try:
+        raise OperationalError("connection refused")
+    except OperationalError:
+        response = server_error(rf.get("/"))
+    assert response.status_code == 503
+    assert "8-800-000-00-00" in response.content.decode()
+
+
+def test_any_other_error_stays_a_500(rf, company):
+    try:
+        raise ProgrammingError("no such column")
+    except ProgrammingError:
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
