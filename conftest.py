@@ -35,9 +35,11 @@ def pytest_terminal_summary(terminalreporter):
 @pytest.fixture(autouse=True)
 def _fresh_rules_cache():
     """Rules cached by an earlier test may hold rows its rollback removed: start afresh."""
+    from gridportal.core.degraded import contacts_drop
     from gridportal.core.rules import rules_cache_bump
 
     rules_cache_bump()
+    contacts_drop()  # the company contacts kept for degraded mode, likewise
 
 
 # --- personas ---------------------------------------------------------------

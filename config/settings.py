@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "gridportal.core.middleware.BranchSelectionMiddleware",
+    # Degraded mode: a page whose database is down answers 503 with the hotline (decision 0014).
+    "gridportal.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -234,6 +236,9 @@ LOGGING = {
 
 # Company identity shown in the header; the demo generator fills the database.
 PORTAL_NAME = env.str("PORTAL_NAME", default="Gridportal")
+# The hotline shown when neither the database nor the cache can say (core/degraded.py);
+# normally the company's own number (Company.hotline_phone) is used.
+HOTLINE_PHONE = env.str("HOTLINE_PHONE", default="")
 
 # --- notifications: SMS gateway (owner: gridportal.notifications) ---------------
 # A JSON POST {to, text, sender} with "Authorization: Bearer <token>". Unset URL → SMS disabled.

@@ -61,3 +61,6 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
 ]
+
+# A database that cannot be reached outside a view (a middleware) is a 503 page too.
+handler500 = "gridportal.core.views.public.server_error"

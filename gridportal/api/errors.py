@@ -14,6 +14,7 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from gridportal.core.degraded import RETRY_AFTER_SECONDS, company_contacts, database_down
 from gridportal.core.exceptions import ApplicationError
 
 
@@ -36,7 +37,27 @@ def error_body(*, status_code: int, code: str, message: str, fields=None) -> dic
     return {"error": body}
 
 
+def unavailable_message() -> str:
+    """What a client is told while the database is down: nothing was received; the hotline."""
+    phone = company_contacts().hotline_phone
+    if phone:
+        return _(
+            "The service is temporarily unavailable and nothing was received. "
+            "Please try again later or call the hotline {phone}."
+        ).format(phone=phone)
+    return _(
+        "The service is temporarily unavailable and nothing was received. Please try again later."
+    )
+
+
 def exception_handler(exc, context):
+    if database_down(exc):
+        # Degraded mode (core/degraded.py, decision 0014): 503, never a half-acknowledged write.
+        return Response(
+            error_body(status_code=503, code="unavailable", message=unavailable_message()),
+            status=503,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"},
+        )
     if isinstance(exc, ApplicationError):
         return Response(
             error_body(status_code=exc.status, code=exc.code, message=str(exc.message)),

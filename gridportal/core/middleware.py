@@ -1,7 +1,12 @@
+import logging
+
 from django.conf import settings
 from django.utils import translation
 
+from .degraded import database_down, unavailable_response
 from .models import Branch
+
+logger = logging.getLogger(__name__)
 
 BRANCH_COOKIE = "gp_branch"
 
@@ -48,3 +53,25 @@ def selected_branch(request):
     if getattr(request, "_branch_cache", None) is None and getattr(request, "_branch_code", ""):
         request._branch_cache = Branch.objects.filter(code=request._branch_code).first() or False
     return request._branch_cache or None
+
+
+class DatabaseUnavailableMiddleware:
+    """A page whose database is unreachable answers the 503 page with the hotline, not a 500.
+
+    Only for pages: the API and Open311 answer in their own error shapes from their
+    exception handlers (gridportal/api/errors.py). See core/degraded.py and decision 0014.
+    """
+
+    API_PREFIXES = ("/api/", "/open311/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not database_down(exception) or request.path.startswith(self.API_PREFIXES):
+            return None
+        logger.warning("degraded: %s %s answered 503: %s", request.method, request.path, exception)
+        return unavailable_response(request)

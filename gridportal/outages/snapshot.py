@@ -128,6 +128,44 @@ def answer_as_dict(answer: StatusAnswer) -> dict:
     }
 
 
+def _parse(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+
+
+def answer_from_dict(data: dict) -> StatusAnswer:
+    """The inverse of answer_as_dict: an answer read back from a stored snapshot.
+
+    Only what the answer shows comes back (the incident's substations do not).
+    """
+    incident = None
+    if data.get("incident"):
+        i = data["incident"]
+        incident = IncidentView(
+            id=i["id"],
+            status=i["status"],
+            level=i["level"],
+            cause=i["cause"],
+            crew_status=i["crew_status"],
+            started_at=_parse(i["started_at"]),
+            etr=_parse(i["estimated_restoration"]),
+            etr_updated_at=_parse(i["estimate_updated_at"]),
+            customers_out=i["customers_out"],
+            public_message=i["public_message"],
+            live_substations=frozenset(),
+        )
+    planned = tuple(
+        PlannedView(
+            id=p["id"],
+            starts_at=_parse(p["starts_at"]),
+            ends_at=_parse(p["ends_at"]),
+            reason=p["reason"],
+            substation_ids=frozenset(),
+        )
+        for p in data.get("planned", ())
+    )
+    return StatusAnswer(data["state"], incident, planned)
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Every live incident and coming planned work at one moment: enough to answer any address."""

@@ -21,6 +21,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 
+from gridportal.core.degraded import company_contacts
+
 from .snapshots import Snapshot, snapshot_build
 
 logger = logging.getLogger(__name__)
@@ -154,6 +156,8 @@ def snapshot_rebuild(*, now: dt.datetime | None = None, publish_dir: str | None 
     """Build the snapshot from the database, make it current, publish it if configured."""
     snapshot = snapshot_build(now)
     changed = snapshot_store(snapshot)
+    # Degraded mode's 503 page needs the hotline without the database: keep it in the cache.
+    company_contacts()
     directory = publish_dir or getattr(settings, "STORM_PUBLISH_DIR", "")
     if directory and (changed or not _published(directory, snapshot.version)):
         snapshot_publish(snapshot=snapshot, directory=directory)

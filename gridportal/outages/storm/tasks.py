@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.core.cache import cache
 
-from . import services
+from . import selectors, services
 
 
 @shared_task(name="storm.snapshot_rebuild", ignore_result=True)
@@ -19,9 +19,16 @@ def snapshot_rebuild() -> str:
     return services.snapshot_rebuild().version
 
 
+@shared_task(name="storm.address_buckets_warm", ignore_result=True)
+def address_buckets_warm() -> int:
+    """Keep every address's substation in the cache for degraded mode (at most every 12 h)."""
+    return selectors.address_buckets_warm()
+
+
 def _register_beat(sender, **kwargs):
     # Planned works start and end without any row changing; a minutely build moves their state on.
     sender.add_periodic_task(60.0, snapshot_rebuild.s(), name="storm: snapshot rebuild")
+    sender.add_periodic_task(600.0, address_buckets_warm.s(), name="storm: address buckets")
 
 
 try:  # the beat entry lives with the task; config/ stays free of domain code

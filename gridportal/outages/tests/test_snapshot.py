@@ -11,6 +11,7 @@ from gridportal.outages.snapshot import (
     PlannedView,
     State,
     answer_as_dict,
+    answer_from_dict,
     status_answer,
 )
 
@@ -107,3 +108,22 @@ def test_the_snapshot_gives_the_same_answers_as_the_database(network, officer):
     for address in network.addresses:
         from_db = selectors.address_status(address=address, now=snapshot.generated_at)
         assert snapshot.answer_for(address.substation_id) == from_db
+
+
+@pytest.mark.parametrize(
+    "incidents, planned",
+    [
+        ([incident(1)], [work(2, 1)]),
+        ([incident(1, status="predicted")], []),
+        ([], [work(2, -1)]),
+        ([], []),
+    ],
+)
+def test_an_answer_read_back_from_the_snapshot_says_the_same(incidents, planned):
+    """Degraded mode renders the pages from stored answers: nothing shown may change."""
+    answer = status_answer(substation_id=1, incidents=incidents, planned=planned, now=NOW)
+    again = answer_from_dict(answer_as_dict(answer))
+    assert answer_as_dict(again) == answer_as_dict(answer)
+    assert again.state == answer.state
+    if answer.incident:
+        assert again.incident.etr == answer.incident.etr

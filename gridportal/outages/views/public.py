@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gridportal.core.degraded import DATABASE_DOWN
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.intake import Origin
 from gridportal.core.services import client_ip
@@ -19,6 +20,7 @@ from ..choices import Cause, Channel, CrewStatus, Level
 from ..forms import PlannedFilterForm, ReportForm
 from ..ical import planned_calendar
 from ..snapshot import State
+from ..storm import fallback
 
 
 def answer_context(answer, address) -> dict:
@@ -33,7 +35,7 @@ def answer_context(answer, address) -> dict:
         "cause_label": Cause(incident.cause).label if incident else "",
         "crew_label": CrewStatus(incident.crew_status).label if incident else "",
         "level_label": Level(incident.level).label if incident else "",
-        "tz": address.branch.timezone if address else "Europe/Moscow",
+        "tz": address.branch.timezone if address and address.branch else "Europe/Moscow",
         "subscribe_url": _subscribe_url(),
     }
 
@@ -51,14 +53,28 @@ def status_page(request):
     context = address_lookup(request).context(pick_url=reverse("outages:status"))
     if request.htmx and not request.GET.get("address"):
         return render(request, RESULTS_TEMPLATE, context)
-    address = None
     if request.GET.get("address"):
-        address = selectors.address_get(request.GET["address"])
+        try:
+            address = selectors.address_get(request.GET["address"])
+            answer = address and selectors.address_status(address=address)
+        except DATABASE_DOWN:
+            return _status_from_snapshot(request, "outages/public/status.html", context)
         if address is None:
             context["error"] = _("Choose your address from the list.")
             return render(request, "outages/public/status.html", context, status=404)
-        context.update(answer_context(selectors.address_status(address=address), address))
+        context.update(answer_context(answer, address))
     return render(request, "outages/public/status.html", context)
+
+
+def _status_from_snapshot(request, template: str, context: dict):
+    """Degraded mode: the database is down, the storm snapshot answers (or the 503 page does)."""
+    found = fallback.address_status(request.GET["address"])
+    if found is None:
+        context["error"] = _("Choose your address from the list.")
+        return render(request, template, context, status=404)
+    context.update(answer_context(found.answer, found.address))
+    context["snapshot_at"] = found.generated_at
+    return render(request, template, context)
 
 
 def status_text(request):
@@ -66,12 +82,16 @@ def status_text(request):
     context = address_lookup(request).context()
     status = 200
     if request.GET.get("address"):
-        address = selectors.address_get(request.GET["address"])
+        try:
+            address = selectors.address_get(request.GET["address"])
+            answer = address and selectors.address_status(address=address)
+        except DATABASE_DOWN:
+            return _status_from_snapshot(request, "outages/public/status_text.html", context)
         if address is None:
             context["error"] = _("Choose your address from the list.")
             status = 404
         else:
-            context.update(answer_context(selectors.address_status(address=address), address))
+            context.update(answer_context(answer, address))
     return render(request, "outages/public/status_text.html", context, status=status)
 
 
@@ -122,18 +142,21 @@ def report_page(request):
 def outages_page(request):
     """Current outages per district and settlement, per-branch numbers, planned work soon."""
     now = timezone.now()
-    return render(
-        request,
-        "outages/public/outages.html",
-        {
-            "summary": selectors.branch_summary(),
-            "areas": selectors.settlement_outages(),
-            "incidents": selectors.public_incidents(),
-            "planned": selectors.planned_list(now=now).filter(
-                starts_at__lt=now + timezone.timedelta(days=3)
-            )[:50],
-        },
-    )
+    try:
+        context = {
+            "summary": list(selectors.branch_summary()),
+            "areas": list(selectors.settlement_outages()),
+            "incidents": list(selectors.public_incidents()),
+            "planned": list(
+                selectors.planned_list(now=now).filter(
+                    starts_at__lt=now + timezone.timedelta(days=3)
+                )[:50]
+            ),
+        }
+    except DATABASE_DOWN:
+        # Degraded mode: the numbers of the storm snapshot (or the 503 page if there is none).
+        return render(request, "outages/public/outages_degraded.html", fallback.outages_summary())
+    return render(request, "outages/public/outages.html", context)
 
 
 def incident_page(request, pk):
