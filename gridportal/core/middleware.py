@@ -48,3 +48,17 @@ def selected_branch(request):
     if getattr(request, "_branch_cache", None) is None and getattr(request, "_branch_code", ""):
         request._branch_cache = Branch.objects.filter(code=request._branch_code).first() or False
     return request._branch_cache or None
+
+
+class PermissionsPolicyMiddleware:
+    """Adds the Permissions-Policy header (settings.PERMISSIONS_POLICY) to every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = getattr(settings, "PERMISSIONS_POLICY", "")
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.policy:
+            response.headers.setdefault("Permissions-Policy", self.policy)
+        return response
