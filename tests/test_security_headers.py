@@ -36,12 +36,14 @@ def _policy(response) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def outage(branch):
-    """An incident predicted from two reports under one substation, with its network."""
+def outage(branch, officer):
+    """A confirmed incident (two reports under one substation), with its network."""
+    from gridportal.outages.services import incident_confirm
+
     network = build_network(branch)
     for address in network.addresses_of(network.substations[0]):
         report(address)
-    return Incident.objects.get(), network
+    return incident_confirm(incident=Incident.objects.get(), actor=officer), network
 
 
 @pytest.mark.django_db

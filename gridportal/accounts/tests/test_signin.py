@@ -193,3 +193,30 @@ def test_a_staff_account_made_in_the_admin_needs_a_good_password(client, adminis
     assert response.status_code == 200
     assert "состоит только из цифр" in response.content.decode()
     assert not User.objects.filter(username="dispatcher2").exists()
+
+
+@pytest.mark.redis
+def test_every_web_node_sees_the_count_through_redis(client, officer, settings, redis_url):
+    import redis
+    from axes.handlers.cache import AxesCacheHandler
+    from axes.handlers.proxy import AxesProxyHandler
+    from django.core.cache.backends.redis import RedisCache
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    }
+    AxesProxyHandler.get_implementation(force=True)
+    try:
+        for n in range(settings.AXES_FAILURE_LIMIT):
+            _sign_in(client, officer, f"guess-{n}")
+        assert any(b"axes" in key for key in redis.Redis.from_url(redis_url).keys("*"))
+
+        # Another web node: a handler of its own with its own connection to the same Redis.
+        other_node = AxesCacheHandler()
+        other_node.cache = RedisCache(redis_url, {})
+        AxesProxyHandler.implementation = other_node
+        response = _sign_in(client, officer, RIGHT)
+        assert response.status_code == 429
+        assert not _signed_in(client)
+    finally:
+        AxesProxyHandler.implementation = None  # made again from the restored settings
