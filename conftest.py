@@ -11,7 +11,7 @@ import pytest
 # refuses to run beside one unless told the code is really synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from gridportal.testing.browser import CHROMIUM_ARGS, find_chromium  # noqa: E402
+from gridportal.testing.browser import CHROMIUM_ARGS, find_chromium, watch_csp  # noqa: E402
 
 _BROWSER_SKIP_REPORTED = False
 
@@ -231,8 +231,11 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="ru-RU")
     context.set_default_timeout(15000)
     page = context.new_page()
+    csp_violations = watch_csp(page)
     yield page
     context.close()
+    # Every page a browser test opens must work under the Content-Security-Policy.
+    assert not csp_violations, "Content-Security-Policy violations:\n" + "\n".join(csp_violations)
 
 
 @pytest.fixture

@@ -5,9 +5,12 @@ cache, Celery tasks run eagerly in-process, mail printed to the console.
 Setting DEBUG=false switches on production checks that refuse unsafe values.
 """
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +46,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "axes",
+    "csp",
     "gridportal.core",
     "gridportal.accounts",
     "gridportal.grid",
@@ -55,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "gridportal.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gridportal.core.middleware.LanguageMiddleware",
@@ -67,6 +74,8 @@ MIDDLEWARE = [
     "gridportal.core.middleware.BranchSelectionMiddleware",
     # Degraded mode: a page whose database is down answers 503 with the hotline (decision 0014).
     "gridportal.core.middleware.DatabaseUnavailableMiddleware",
+    # Last: turns a sign-in refused by django-axes into the lock-out page (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -125,6 +134,33 @@ else:
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = True
 
+# Sign-in throttling (django-axes, docs/decisions/0012-signin-throttling-tokens-csp.md).
+# Failed sign-ins (the login page and the admin's) are counted in the shared cache, so
+# every web node sees them when REDIS_URL is set, per username and IP address together:
+# after LOGIN_FAILURE_LIMIT failures that pair is refused for LOGIN_COOLOFF_MINUTES, the
+# right password included, with a 429 page that names SIGNIN_HELP_CONTACT.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "default"
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_COOLOFF_MINUTES = env.int("LOGIN_COOLOFF_MINUTES", default=15)
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The cool-off runs from the lock-out: more tries during it do not prolong it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "gridportal.core.services.client_ip"
+AXES_LOCKOUT_CALLABLE = "gridportal.accounts.views.auth.locked_out"
+AXES_VERBOSE = False
+if AXES_FAILURE_LIMIT < 1 or LOGIN_COOLOFF_MINUTES < 1:
+    raise ImproperlyConfigured("LOGIN_FAILURE_LIMIT and LOGIN_COOLOFF_MINUTES must be positive.")
+# Whom a locked-out staff member should call, e.g. "ИТ-поддержка: +7 812 000-00-00, доб. 1234".
+SIGNIN_HELP_CONTACT = env.str("SIGNIN_HELP_CONTACT", default="")
+SILENCED_SYSTEM_CHECKS = []
+if not REDIS_URL:
+    # The embedded tier has no shared cache: one process counts in its own memory (axes.W001
+    # says so). With several processes or nodes, set REDIS_URL.
+    SILENCED_SYSTEM_CHECKS.append("axes.W001")
+
 # Celery: with no broker the embedded tier runs every task in-process.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_RESULT_BACKEND = None
@@ -144,6 +180,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of a locked-out username and IP address, even with the
+    # right password, before the model backend looks at the password.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "staff:home"
@@ -200,6 +242,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # No validator badge: it would load an image from swagger.io (and the CSP forbids it).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
     # Several apps have a field named "status"; name each enum after its choices.
     "ENUM_NAME_OVERRIDES": {
@@ -211,6 +255,34 @@ SPECTACULAR_SETTINGS = {
         "CallbackStatusEnum": "gridportal.outages.choices.CallbackStatus",
     },
 }
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and requests only from our own
+# origin, nothing inline (templates load static files; htmx's own indicator style is off,
+# base/root.html), images also as data: URIs (Swagger UI's icons) and map tiles from the
+# host of MAP_TILE_URL ("{s}." becomes "*.").
+_tiles = urlsplit(MAP_TILE_URL.replace("{s}", "*"))
+MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}" if _tiles.netloc else ""
+if "{" in MAP_TILE_ORIGIN or (MAP_TILE_ORIGIN and _tiles.scheme not in ("http", "https")):
+    raise ImproperlyConfigured("MAP_TILE_URL must be an http(s) URL or a path on this site.")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Features no page uses are switched off for the page and anything it could embed.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=()"
+)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

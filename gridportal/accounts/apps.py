@@ -16,6 +16,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from . import signals  # noqa: F401  (sign-ins in the audit log)
         from .roles import sync_role_groups
 
         # After every app's migrate: later apps' permissions exist only by then.

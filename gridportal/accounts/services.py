@@ -1,7 +1,9 @@
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from gridportal.core.choices import AuditAction
 from gridportal.core.intake import Origin
+from gridportal.core.services import audit_record
 
 from .consents import consent_text
 from .models import ConsentRecord, User
@@ -77,3 +79,35 @@ def consent_withdraw(*, record_id: int, at, erase_contact: bool = False) -> None
     records.filter(withdrawn_at=None).update(withdrawn_at=at)
     if fields:
         records.update(**fields)
+
+
+def signin_audit(*, user: User, request) -> None:
+    """A staff member signed in: one entry in the audit log (customers' sign-ins are not audited)."""
+    if not user.is_staff:
+        return
+    audit_record(
+        actor=user,
+        action=AuditAction.LOGIN,
+        obj=user,
+        branch=None,
+        request=request,
+        details={"path": getattr(request, "path", "")},
+    )
+
+
+def signin_failure_audit(*, username: str, request, locked_out: bool) -> None:
+    """A refused sign-in (wrong password, unknown user, or locked out): who was tried, from where."""
+    username = (username or "")[:150]
+    user = User.objects.filter(username=username).first() if username else None
+    audit_record(
+        actor=None,
+        action=AuditAction.LOGIN_FAILED,
+        obj=user,
+        branch=None,
+        request=request,
+        details={
+            "username": username,
+            "locked_out": locked_out,
+            "path": getattr(request, "path", ""),
+        },
+    )

@@ -14,6 +14,7 @@ class AuditAction(models.TextChoices):
     DELETE = "delete", _("Deleted")
     EXPORT = "export", _("Exported")
     LOGIN = "login", _("Signed in")
+    LOGIN_FAILED = "login_failed", _("Failed sign-in")
 
 
 class CalendarDayKind(models.TextChoices):

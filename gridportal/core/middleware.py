@@ -75,3 +75,17 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.warning("degraded: %s %s answered 503: %s", request.method, request.path, exception)
         return unavailable_response(request)
+
+
+class PermissionsPolicyMiddleware:
+    """Adds the Permissions-Policy header (settings.PERMISSIONS_POLICY) to every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = getattr(settings, "PERMISSIONS_POLICY", "")
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.policy:
+            response.headers.setdefault("Permissions-Policy", self.policy)
+        return response

@@ -149,9 +149,12 @@ class AuditLogEntry(models.Model):
     """One staff action on a customer record: who, what, when and from where. Append-only."""
 
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True, editable=False)
+    # Empty only for what nobody signed in did: a failed sign-in.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="audit_entries",
         verbose_name=_("actor"),
     )

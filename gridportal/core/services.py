@@ -19,13 +19,17 @@ def audit_record(
     request=None,
     details: dict | None = None,
 ) -> AuditLogEntry:
-    """Append one entry to the audit log for a staff action on a record."""
+    """Append one entry to the audit log for a staff action on a record.
+
+    `actor` is None only for an attempt by someone not signed in (a failed sign-in), and
+    `obj` None only when there is no record (a sign-in as an unknown user).
+    """
     return AuditLogEntry.objects.create(
         actor=actor,
         action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:300],
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=str(obj)[:300] if obj is not None else "",
         branch=branch if branch is not None else getattr(obj, "branch", None),
         ip_address=client_ip(request),
         user_agent=(request.META.get("HTTP_USER_AGENT", "")[:300] if request else ""),

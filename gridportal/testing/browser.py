@@ -37,3 +37,27 @@ def assert_accessible(page, *, context=None) -> None:
 
     results = Axe().run(page, context=context)
     assert results.violations_count == 0, results.generate_report()
+
+
+# Chromium logs a refused resource as "Refused to … because it violates the following
+# Content Security Policy directive"; the event also catches what is refused silently.
+_CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  console.error("CSP violation: " + e.violatedDirective + " refused " + (e.blockedURI || "inline")
+    + " in " + (e.sourceFile || document.location.pathname) + ":" + e.lineNumber);
+});
+"""
+
+
+def watch_csp(page) -> list[str]:
+    """Record every Content-Security-Policy violation on the page from now on: a list to assert on."""
+    found = []
+    page.add_init_script(_CSP_LISTENER)
+
+    def on_console(message):
+        text = message.text
+        if "Content Security Policy" in text or text.startswith("CSP violation"):
+            found.append(f"{page.url}: {text}")
+
+    page.on("console", on_console)
+    return found

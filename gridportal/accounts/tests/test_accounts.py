@@ -31,7 +31,11 @@ def test_a_customer_signs_up_confirms_by_email_and_signs_in(client, smtp_server)
     assert "подтвержд" in response.content.decode().lower()
     user.refresh_from_db()
     assert user.email_confirmed
-    assert client.login(username="sidorova@example.ru", password=SIGNUP["password1"])
+    response = client.post(
+        "/accounts/login/", {"username": "sidorova@example.ru", "password": SIGNUP["password1"]}
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
 
 
 def test_signup_without_consent_is_refused_with_a_message(client):
@@ -64,3 +68,20 @@ def test_roles_exist_as_groups_after_migrate():
         .permissions.filter(codename="view_auditlogentry")
         .exists()
     )
+
+
+def test_the_confirmation_link_does_not_reveal_the_e_mail(client, smtp_server):
+    import base64
+
+    client.post("/accounts/signup/", SIGNUP)
+    link = re.search(r"http://\S+/accounts/confirm/(\S+)/", smtp_server.wait_for(1)[0]["body"])
+    token = link.group(1)
+    for part in token.split(":"):
+        try:
+            decoded = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        except ValueError:  # not base64 at all
+            continue
+        assert b"sidorova" not in decoded.lower()
+    assert "sidorova" not in token.lower()
+    assert client.get(f"/accounts/confirm/{token}/").status_code == 302
+    assert User.objects.get(email="sidorova@example.ru").email_confirmed

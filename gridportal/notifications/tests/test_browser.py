@@ -147,7 +147,7 @@ def test_the_staff_pages_are_accessible(page, site, login, officer, address):
     assert_accessible(page)
 
 
-def test_unsubscribe_in_one_click_and_undo_it(page, site, address):
+def test_unsubscribe_with_one_button_and_undo_it(page, site, address):
     from gridportal.notifications import links
 
     from .factories import SubscriptionFactory
@@ -156,7 +156,16 @@ def test_unsubscribe_in_one_click_and_undo_it(page, site, address):
         address=address, contact="ivanova@example.ru", confirmed_at="2026-11-01T10:00:00Z"
     )
     page.goto(links.unsubscribe_url(subscription))
-    assert page.get_by_role("heading", level=1).inner_text() == "Вы отписаны"
+    assert (
+        page.get_by_role("heading", level=1).inner_text() == "Отписаться от новостей об отключениях"
+    )
+    assert_accessible(page)
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.CONFIRMED
+    page.get_by_role("button", name="Отписаться").click()
+    page.get_by_role("heading", name="Вы отписаны").wait_for()
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.UNSUBSCRIBED
     assert_accessible(page)
     page.get_by_label("Я согласен").check()
     page.get_by_role("button", name="Оставить подписку").click()

@@ -108,7 +108,9 @@ def test_sms_goes_through_the_gateway_with_an_unsubscribe_link(
     [request] = sms_gateway.requests
     assert request["body"]["to"] == "+79123456789"
     assert "Авария на ВЛ-10 кВ" in request["body"]["text"]
-    response = client.get(link_path(request["body"]["text"], "u"))
+    link = link_path(request["body"]["text"], "u")
+    assert client.get(link).status_code == 200  # the page with the button
+    response = client.post(link)
     assert response.status_code == 200
     subscription.refresh_from_db()
     assert subscription.status == SubscriptionStatus.UNSUBSCRIBED

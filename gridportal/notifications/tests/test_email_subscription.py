@@ -83,7 +83,13 @@ def test_subscribe_confirm_receive_once_and_unsubscribe(client, commit, smtp_ser
         )
     assert len(smtp_server.messages) == 2
 
-    gone = client.get(unsubscribe)
+    # Opening the link (a person, or a mail scanner) only asks; the button unsubscribes.
+    asked = client.get(unsubscribe)
+    assert asked.status_code == 200
+    assert "Отписаться от новостей об отключениях" in asked.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.CONFIRMED
+    gone = client.post(unsubscribe)
     assert gone.status_code == 200
     assert "Вы отписаны" in gone.content.decode()
     subscription.refresh_from_db()
@@ -308,7 +314,7 @@ def test_resubscribing_after_unsubscribing_needs_a_new_confirmation(
     client.get(link_path(letter["body"], "confirm"))
     from gridportal.notifications import links
 
-    client.get(links.unsubscribe_url(Subscription.objects.get()).replace("http://testserver", ""))
+    client.post(links.unsubscribe_url(Subscription.objects.get()).replace("http://testserver", ""))
     assert _subscribe(client, commit, address).status_code == 200
     assert Subscription.objects.get().status == SubscriptionStatus.PENDING
     assert len(smtp_server.wait_for(2)) == 2
@@ -356,7 +362,7 @@ def test_contacts_of_old_cancelled_and_unconfirmed_subscriptions_are_erased(
     kept = SubscriptionFactory(address=address, contact="kept@example.ru")
     left = Subscription.objects.get(contact="left@example.ru")
     never = Subscription.objects.get(contact="never@example.ru")
-    client.get(links.unsubscribe_url(left).replace("http://testserver", ""))
+    client.post(links.unsubscribe_url(left).replace("http://testserver", ""))
 
     assert subscriptions_erase_stale() == 0
     later = timezone.now() + timedelta(days=31)
@@ -379,7 +385,7 @@ def test_an_unsubscribe_by_mistake_can_be_undone_with_consent(client, commit, sm
         address=address, contact="ivanova@example.ru", confirmed_at="2026-11-01T10:00:00Z"
     )
     path = links.unsubscribe_url(subscription).replace("http://testserver", "")
-    page = client.get(path)
+    page = client.post(path)
     assert "Отписались по ошибке?" in page.content.decode()
     restore = reverse("notifications:restore", args=[links.unsubscribe_token(subscription)])
 
@@ -409,7 +415,7 @@ def test_a_never_confirmed_subscription_cannot_be_restored(client, commit, smtp_
 
     _subscribe(client, commit, address)
     subscription = Subscription.objects.get()
-    page = client.get(links.unsubscribe_url(subscription).replace("http://testserver", ""))
+    page = client.post(links.unsubscribe_url(subscription).replace("http://testserver", ""))
     assert "Отписались по ошибке?" not in page.content.decode()
     response = client.post(
         reverse("notifications:restore", args=[links.unsubscribe_token(subscription)]),

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from gridportal.core.exceptions import ApplicationError
@@ -99,9 +99,11 @@ def confirm(request, token):
     if data is None:
         return _link_invalid(request)
     pk, contact = data
-    subscription = Subscription.objects.select_related("address").filter(pk=pk, contact=contact)
+    subscription = Subscription.objects.select_related("address").filter(pk=pk)
+    if contact is not None:  # a token of the old format names the contact it was made for
+        subscription = subscription.filter(contact=contact)
     subscription = subscription.first()
-    if subscription is None:
+    if subscription is None or subscription.is_erased:
         return _link_invalid(request)
     try:
         subscription = services.subscription_confirm(subscription=subscription)
@@ -192,11 +194,46 @@ def _unsubscribed_page(request, subscription, *, form=None, status=200):
     )
 
 
-@csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a session
-@require_http_methods(["GET", "POST"])
+ONE_CLICK = "One-Click"
+
+
+@csrf_exempt  # only the RFC 8058 one-click POST; every other request goes through the CSRF check
 def unsubscribe(request, token):
-    """One click from any message: the subscription ends at once."""
+    """The unsubscribe link of every message (RFC 8058).
+
+    GET shows the subscription and one button, so a mail scanner that opens links
+    unsubscribes nobody; the button POSTs (with the CSRF token) and unsubscribes. A mail
+    client's one-click POST (`List-Unsubscribe=One-Click`, from the `List-Unsubscribe-Post`
+    header) has no session and no CSRF token: it alone is exempt, and unsubscribes at once.
+    """
+    if request.method == "POST" and request.POST.get("List-Unsubscribe") == ONE_CLICK:
+        return _unsubscribe_now(request, token)
+    return _unsubscribe_page(request, token)
+
+
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def _unsubscribe_page(request, token):
     subscription = _subscription_from_unsubscribe_token(token)
+    if subscription is None:
+        return _link_invalid(request, status=404)
+    if request.method == "POST":
+        return _unsubscribe_now(request, token, subscription=subscription)
+    if subscription.status == SubscriptionStatus.UNSUBSCRIBED or subscription.is_erased:
+        return _unsubscribed_page(request, subscription)
+    return render(
+        request,
+        "notifications/public/unsubscribe.html",
+        {
+            "subscription": subscription,
+            "token": token,
+            "manage_url": links.manage_url(subscription),
+        },
+    )
+
+
+def _unsubscribe_now(request, token, *, subscription=None):
+    subscription = subscription or _subscription_from_unsubscribe_token(token)
     if subscription is None:
         return _link_invalid(request, status=404)
     subscription = services.subscription_unsubscribe(subscription=subscription)
