@@ -55,7 +55,7 @@ def _import(request, *, prefix, service, ok_message):
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            result = service(name=upload.name, content=upload.read(), user=request.user)
+            result = service(name=upload.name, content=upload.content, user=request.user)
         except ImportRejected as exc:
             context = _dashboard_context(
                 request, import_errors=exc.errors, import_message=exc.message
