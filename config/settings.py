@@ -194,6 +194,8 @@ IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=100)
 IMPORT_MAX_CELL_CHARS = env.int("IMPORT_MAX_CELL_CHARS", default=32_767)  # Excel's own limit
 IMPORT_MAX_SECONDS = env.float("IMPORT_MAX_SECONDS", default=20.0)  # below gunicorn default 30 s
 IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=100 * 1024 * 1024)
+# A staff upload of more rows than this is imported by a Celery task, its status on the page.
+IMPORT_BACKGROUND_ROWS = env.int("IMPORT_BACKGROUND_ROWS", default=5_000)
 for _name in (
     "UPLOAD_MAX_BYTES",
     "IMPORT_MAX_ROWS",
@@ -201,6 +203,7 @@ for _name in (
     "IMPORT_MAX_CELL_CHARS",
     "IMPORT_MAX_SECONDS",
     "IMPORT_MAX_UNPACKED_BYTES",
+    "IMPORT_BACKGROUND_ROWS",
 ):
     if globals()[_name] <= 0:
         raise ImproperlyConfigured(f"{_name} must be greater than zero.")

@@ -36,6 +36,9 @@ from .models import (
 _LOOKALIKES = str.maketrans({"T": "Т", "t": "т", "P": "Р", "C": "С", "A": "А", "K": "К"})
 
 
+PROGRESS_EVERY = 500
+
+
 def _norm(text) -> str:
     return "".join(str(text or "").split()).translate(_LOOKALIKES).upper()
 
@@ -87,11 +90,12 @@ class _CentreIndex:
 
 
 @transaction.atomic
-def measurements_import(*, name: str, content: bytes, user=None) -> dict:
+def measurements_import(*, name: str, content: bytes, user=None, progress=None) -> dict:
     """Import control measurements; a file with any bad row is rejected whole.
 
     Without `user` (the management command) every power centre is in scope;
-    otherwise only those of the user's branches.
+    otherwise only those of the user's branches. `progress(done, total)`, if given, is
+    called every PROGRESS_EVERY rows (the background import shows it on the staff page).
     """
     rows = read_table(
         name=name,
@@ -112,7 +116,9 @@ def measurements_import(*, name: str, content: bytes, user=None) -> dict:
     errors: list[str] = []
     seen: dict[tuple, int] = {}
     parsed = []
-    for row in rows:
+    for index, row in enumerate(rows):
+        if progress is not None and index % PROGRESS_EVERY == 0:
+            progress(index, len(rows))
         v = row.values
         before = len(errors)
         pc_id = index.find(row.number, v.get("dispatch_number"), v.get("branch"), errors)
@@ -215,7 +221,7 @@ _KIND_ALIASES = {
 
 
 @transaction.atomic
-def commitments_import(*, name: str, content: bytes, user=None) -> dict:
+def commitments_import(*, name: str, content: bytes, user=None, progress=None) -> dict:
     """Import committed capacity (contracts and TU not yet built); all rows or none."""
     rows = read_table(
         name=name,
@@ -230,7 +236,9 @@ def commitments_import(*, name: str, content: bytes, user=None) -> dict:
     errors: list[str] = []
     seen: dict[tuple, int] = {}
     parsed = []
-    for row in rows:
+    for index, row in enumerate(rows):
+        if progress is not None and index % PROGRESS_EVERY == 0:
+            progress(index, len(rows))
         v = row.values
         before = len(errors)
         pc_id = index.find(row.number, v.get("dispatch_number"), v.get("branch"), errors)
