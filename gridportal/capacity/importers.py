@@ -62,16 +62,18 @@ def read_table(*, name: str, content: bytes, aliases: dict[str, str], required: 
 
 
 def parse_decimal(value) -> Decimal | None:
+    """A finite number below a billion (no column holds more), or None."""
     if isinstance(value, int | float | Decimal):
-        return Decimal(str(value))
-    text = str(value or "").strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    if not text:
+        text = str(value)
+    else:
+        text = str(value or "").strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    if not text or len(text) > 40:
         return None
     try:
         number = Decimal(text)
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    return number if number.is_finite() and number.adjusted() < 9 else None
 
 
 def parse_date(value) -> date | None:

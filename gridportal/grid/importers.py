@@ -189,8 +189,11 @@ class _RowChecker:
                 self.error(_("the column «{name}» is empty.").format(name=name))
             return None
         try:
-            value = Decimal(raw)
+            value = Decimal(raw) if len(raw) <= 40 else Decimal("NaN")
         except InvalidOperation:
+            value = Decimal("NaN")
+        # NaN, infinities and 1e999999999 are no measure of anything (and NaN cannot be compared).
+        if not value.is_finite() or value.adjusted() >= 9:
             self.error(
                 _("«{value}» in «{name}» is not a number.").format(value=quote(raw), name=name)
             )
@@ -414,7 +417,7 @@ def _import_addresses(rows):
             if substation is None:
                 check.error(_("unknown substation «{n}».").format(n=quote(row["substation"])))
         count = row.get("customer_count") or "1"
-        if not count.isdigit() or int(count) < 1:
+        if not (count.isascii() and count.isdigit() and len(count) <= 6) or int(count) < 1:
             check.error(_("«customer_count» must be a whole number of at least 1."))
         fias = None
         if row.get("fias_id"):

@@ -204,3 +204,12 @@ def test_the_xlsx_download_writes_formula_names_as_strings(client, formula_names
     assert cells["'@SUM(1+1)*cmd|' /C calc'!A0"].data_type == "s"
     reserve = sheet.cell(row=cell.row, column=header.index("reserve_mva") + 1)
     assert reserve.data_type == "n"
+
+
+@pytest.mark.parametrize("load", ["NaN", "1e999999999", "Infinity"])
+def test_numbers_that_are_not_loads_are_row_errors(en, network, load):
+    page = post(
+        en, "june.csv", f"ЦП;Трансформатор;Нагрузка;Дата\nПС-1;Т-1;{load};18.06.2026\n".encode()
+    )
+    assert page.status_code == 400
+    assert f"Row 2: the load «{load}» is not a number of MVA" in alert(page)

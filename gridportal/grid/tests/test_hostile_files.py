@@ -78,3 +78,24 @@ def test_a_long_value_is_quoted_short(district):
     (error,) = caught.value.errors
     assert error.startswith("Row 2: «999")
     assert len(error) < 300
+
+
+@pytest.mark.parametrize("voltage", ["NaN", "1e999999999", "Infinity", "-inf"])
+def test_numbers_that_are_not_measures_are_row_errors(district, voltage):
+    content = (HEADER + f"karelia,kar-1,ПС-1,Северная,{voltage}\n").encode()
+    with translation.override("en"), pytest.raises(ImportFailed) as caught:
+        import_file(kind="power_centres", data=content, filename="pc.csv")
+    assert caught.value.errors == [f"Row 2: «{voltage}» in «voltage_kv» is not a number."]
+
+
+def test_a_customer_count_in_other_digits_is_a_row_error(district):
+    from .test_importers import load_network
+
+    load_network()
+    content = (
+        "branch,district,settlement,street,house,customer_count\n"
+        "karelia,kar-1,Петрозаводск,Ленина,9,²\n"
+    ).encode()
+    with translation.override("en"), pytest.raises(ImportFailed) as caught:
+        import_file(kind="addresses", data=content, filename="a.csv")
+    assert "customer_count" in caught.value.errors[0]
