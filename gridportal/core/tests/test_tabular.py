@@ -180,3 +180,18 @@ def test_written_tables_hold_text_not_formulas():
     assert sheet["A2"].value == '\'=HYPERLINK("http://evil.example","x")'
     assert sheet["B2"].data_type == "n"
     assert sheet["B2"].value == -1.5
+
+
+def test_a_row_of_more_cells_than_a_sheet_has_columns_is_refused_before_it_is_built():
+    cells = b'<c r="A2" t="n"><v>1</v></c>' * 20_000
+    content = xlsx_patch(
+        xlsx_bytes([HEADER, ["ПС-1"]]),
+        SHEET,
+        lambda xml: (
+            xml.replace(b'<c r="A2" t="inlineStr">', cells + b'<c r="A2" t="inlineStr">', 1)
+            if b'<c r="A2" t="inlineStr">' in xml
+            else xml.replace(b'<c r="A2" t="s">', cells + b'<c r="A2" t="s">', 1)
+        ),
+    )
+    assert len(content) < 100_000
+    assert rejection("wide.xlsx", content) == ["Row 2: the row has more than 100 columns."]
