@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from gridportal.core.tabular import ImportRejected, row_estimate
@@ -52,10 +52,18 @@ def import_progress(record: CapacityImport) -> tuple[int, int] | None:
     return cache.get(progress_key(record.pk))
 
 
-def capacity_import_start(*, kind: str, upload: Upload, user) -> CapacityImport:
+def summary(record: CapacityImport) -> str:
+    """How the import went, in the reader's language (errors stay in the uploader's)."""
+    if record.status == ImportStatus.DONE:
+        return done_message(record.kind, record.result)
+    return record.message
+
+
+def capacity_import_start(*, kind: str, upload: Upload, user, language: str = "") -> CapacityImport:
     """Keep the file and its record; the caller runs it now or queues it."""
     return CapacityImport.objects.create(
         kind=kind,
+        language=language[:8],
         source_file=upload.name[:200],
         stored_file=upload_store(upload=upload, folder="capacity-imports"),
         rows_estimate=row_estimate(upload),
@@ -80,6 +88,15 @@ def capacity_import_run(*, import_id: int) -> CapacityImport | None:
     def progress(done: int, total: int):
         cache.set(key, (done, total), timeout=3600)
 
+    with translation.override(record.language or settings.LANGUAGE_CODE):
+        _run(record, progress)
+    record.finished_at = timezone.now()
+    record.save(update_fields=["status", "message", "errors", "result", "finished_at"])
+    cache.delete(key)
+    return record
+
+
+def _run(record: CapacityImport, progress) -> None:
     try:
         if record.created_by is None:
             # Scope comes from the uploader's branches; without them, import nothing.
@@ -94,8 +111,4 @@ def capacity_import_run(*, import_id: int) -> CapacityImport | None:
     else:
         record.status = ImportStatus.DONE
         record.result = {k: v for k, v in result.items() if isinstance(v, int)}
-        record.message = done_message(record.kind, record.result)
-    record.finished_at = timezone.now()
-    record.save(update_fields=["status", "message", "errors", "result", "finished_at"])
-    cache.delete(key)
-    return record
+        record.message = ""

@@ -217,6 +217,8 @@ class CapacityImport(TimeStampedModel):
     message = models.CharField(_("message"), max_length=500, blank=True)
     errors = models.JSONField(_("errors"), default=list, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # The uploader's language: a background import writes its errors in it.
+    language = models.CharField(_("language"), max_length=8, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -42,7 +42,7 @@ def _dashboard_context(request, **extra):
         "can_import_commitments": request.user.has_perm("capacity.add_committedcapacity"),
         "import_errors": [],
         "imports": [
-            (job, jobs.import_progress(job))
+            (job, jobs.import_progress(job), jobs.summary(job))
             for job in selectors.imports_for_user(user=request.user)[:5]
         ],
     }
@@ -63,7 +63,10 @@ def _import(request, *, prefix, kind):
         context[_FORM_KEYS[prefix]] = form
         return render(request, "capacity/staff/dashboard.html", context, status=400)
     record = jobs.capacity_import_start(
-        kind=kind, upload=form.cleaned_data["file"], user=request.user
+        kind=kind,
+        upload=form.cleaned_data["file"],
+        user=request.user,
+        language=translation.get_language() or "",
     )
     if jobs.runs_in_background(record):
         transaction.on_commit(lambda: tasks.capacity_import.delay(record.pk))
@@ -79,7 +82,7 @@ def _import(request, *, prefix, kind):
         )
         context[_FORM_KEYS[prefix]] = form
         return render(request, "capacity/staff/dashboard.html", context, status=400)
-    messages.success(request, record.message)
+    messages.success(request, jobs.summary(record))
     return redirect("staff:capacity:dashboard")
 
 
@@ -102,7 +105,7 @@ def import_status(request, pk):
     return render(
         request,
         "capacity/staff/_import_status.html",
-        {"job": record, "progress": jobs.import_progress(record)},
+        {"job": record, "progress": jobs.import_progress(record), "summary": jobs.summary(record)},
     )
 
 
