@@ -116,9 +116,9 @@ def measurements_import(*, name: str, content: bytes, user=None, progress=None) 
     errors: list[str] = []
     seen: dict[tuple, int] = {}
     parsed = []
-    for index, row in enumerate(rows):
-        if progress is not None and index % PROGRESS_EVERY == 0:
-            progress(index, len(rows))
+    for done, row in enumerate(rows):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(rows))
         v = row.values
         before = len(errors)
         pc_id = index.find(row.number, v.get("dispatch_number"), v.get("branch"), errors)
@@ -236,9 +236,9 @@ def commitments_import(*, name: str, content: bytes, user=None, progress=None) -
     errors: list[str] = []
     seen: dict[tuple, int] = {}
     parsed = []
-    for index, row in enumerate(rows):
-        if progress is not None and index % PROGRESS_EVERY == 0:
-            progress(index, len(rows))
+    for done, row in enumerate(rows):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(rows))
         v = row.values
         before = len(errors)
         pc_id = index.find(row.number, v.get("dispatch_number"), v.get("branch"), errors)

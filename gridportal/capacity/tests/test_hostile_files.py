@@ -18,8 +18,10 @@ from openpyxl import load_workbook
 from gridportal.capacity.models import LoadMeasurement
 from gridportal.grid.models import PowerCentre
 from gridportal.testing.files import (
+    GIANT,
     SHEET,
     dimension_bomb,
+    giant_shared_string,
     random_bytes,
     truncated,
     xlsx_bytes,
@@ -81,7 +83,7 @@ def test_a_workbook_declaring_the_whole_grid_is_imported_at_once(en, network, tm
 
 
 def test_a_giant_shared_string_gets_a_short_message_on_the_page(en, network):
-    giant = xlsx_bytes([HEADER, ["ПС-1", "Ж" * (20 * 1024 * 1024), 1, "18.06.2026"]])
+    giant = giant_shared_string([HEADER, ["ПС-1", GIANT, 1, "18.06.2026"]], "Ж" * (20 << 20))
     page = post(en, "june.xlsx", giant)
     assert page.status_code == 400
     message = alert(page)
@@ -91,7 +93,7 @@ def test_a_giant_shared_string_gets_a_short_message_on_the_page(en, network):
 
 
 def test_a_giant_shared_string_gets_a_short_message_from_the_command(network, tmp_path, capsys):
-    giant = xlsx_bytes([HEADER, ["ПС-1", "Ж" * (20 * 1024 * 1024), 1, "18.06.2026"]])
+    giant = giant_shared_string([HEADER, ["ПС-1", GIANT, 1, "18.06.2026"]], "Ж" * (20 << 20))
     err = command_errors(tmp_path, capsys, "june.xlsx", giant)
     assert "Row 2: a cell is longer than 32767 characters" in err
     assert len(err.encode()) < 1024
