@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gridportal.core.tabular import ImportRejected, row_estimate
 from gridportal.core.uploads import Upload, private_storage, upload_store
@@ -57,6 +58,22 @@ def summary(record: CapacityImport) -> str:
     if record.status == ImportStatus.DONE:
         return done_message(record.kind, record.result)
     return record.message
+
+
+def row_summary(record: CapacityImport) -> str:
+    """The same, short, for the status row."""
+    if record.status != ImportStatus.DONE:
+        return record.message
+    count = record.result.get("power_centres", 0)
+    return ngettext(
+        "{created} new, {updated} updated; {count} power centre recalculated.",
+        "{created} new, {updated} updated; {count} power centres recalculated.",
+        count,
+    ).format(
+        created=record.result.get("created", 0),
+        updated=record.result.get("updated", 0),
+        count=count,
+    )
 
 
 def capacity_import_start(*, kind: str, upload: Upload, user, language: str = "") -> CapacityImport:

@@ -66,7 +66,7 @@ def test_a_large_file_is_queued_and_its_status_row_refreshes_until_done(
     assert record.status == ImportStatus.DONE
     assert LoadMeasurement.objects.filter(measured_on="2026-06-18").count() == 2
     row = status_row(en, record)
-    assert "Imported: 2 new and 0 corrected measurements" in row
+    assert "2 new, 0 updated; 1 power centre recalculated." in row
     assert "hx-trigger" not in row
 
 

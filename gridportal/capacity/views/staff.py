@@ -42,7 +42,7 @@ def _dashboard_context(request, **extra):
         "can_import_commitments": request.user.has_perm("capacity.add_committedcapacity"),
         "import_errors": [],
         "imports": [
-            (job, jobs.import_progress(job), jobs.summary(job))
+            (job, jobs.import_progress(job), jobs.row_summary(job))
             for job in selectors.imports_for_user(user=request.user)[:5]
         ],
     }
@@ -105,7 +105,11 @@ def import_status(request, pk):
     return render(
         request,
         "capacity/staff/_import_status.html",
-        {"job": record, "progress": jobs.import_progress(record), "summary": jobs.summary(record)},
+        {
+            "job": record,
+            "progress": jobs.import_progress(record),
+            "summary": jobs.row_summary(record),
+        },
     )
 
 
