@@ -205,8 +205,23 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "gridportal.core.staticfinders.XStaticFinder",
 ]
+# Files people upload (decision 0011): kept outside every URL the web server serves
+# (not under STATIC_ROOT or MEDIA_ROOT), given out only by a view that checks permission.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+for _public in (STATIC_ROOT, Path(str(MEDIA_ROOT)), *STATICFILES_DIRS):
+    if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(Path(_public).resolve()):
+        raise ImproperlyConfigured(
+            f"PRIVATE_MEDIA_ROOT ({PRIVATE_MEDIA_ROOT}) must not be inside {_public}, "
+            "which the web server serves."
+        )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -214,8 +229,28 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
-MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+
+# Budgets of an uploaded file and of reading a table from it (docs/decisions/0011).
+# Technical protections of the server, not company policy: settings, not dated rules.
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
+IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=100)
+IMPORT_MAX_CELL_CHARS = env.int("IMPORT_MAX_CELL_CHARS", default=32_767)  # Excel's own limit
+IMPORT_MAX_SECONDS = env.float("IMPORT_MAX_SECONDS", default=20.0)  # below gunicorn default 30 s
+IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=100 * 1024 * 1024)
+# A staff upload of more rows than this is imported by a Celery task, its status on the page.
+IMPORT_BACKGROUND_ROWS = env.int("IMPORT_BACKGROUND_ROWS", default=5_000)
+for _name in (
+    "UPLOAD_MAX_BYTES",
+    "IMPORT_MAX_ROWS",
+    "IMPORT_MAX_COLUMNS",
+    "IMPORT_MAX_CELL_CHARS",
+    "IMPORT_MAX_SECONDS",
+    "IMPORT_MAX_UNPACKED_BYTES",
+    "IMPORT_BACKGROUND_ROWS",
+):
+    if globals()[_name] <= 0:
+        raise ImproperlyConfigured(f"{_name} must be greater than zero.")
 
 # Map tiles: OSM by default, a self-hosted tile server in production.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -39,3 +39,19 @@ class Season(models.TextChoices):
     SUMMER = "summer", _("Summer")
     WINTER = "winter", _("Winter")
     OTHER = "other", _("Other day")
+
+
+class ImportKind(models.TextChoices):
+    """What a file uploaded at the console brings in."""
+
+    MEASUREMENTS = "measurements", _("Control measurements")
+    COMMITMENTS = "commitments", _("Committed capacity")
+
+
+class ImportStatus(models.TextChoices):
+    """Where an uploaded file is: waiting, being read, imported or refused."""
+
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Refused")

@@ -1,13 +1,15 @@
-"""Open data: the capacity table as CSV, XLSX and GeoJSON (fields documented in docs/capacity.md)."""
+"""Open data: the capacity table as CSV, XLSX and GeoJSON (fields documented in docs/capacity.md).
+
+CSV and XLSX go through `core.tabular` (`write_csv`, `write_xlsx`), which writes a name
+such as `=HYPERLINK(…)` as text, never as a formula.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from decimal import Decimal
 
-from gridportal.core import geojson
+from gridportal.core import geojson, tabular
 
 FIELDS = [
     ("id", "power_centre_id"),
@@ -56,27 +58,17 @@ def _plain(value):
 
 
 def to_csv(data: list[dict], *, as_of: str) -> bytes:
-    out = io.StringIO()
-    out.write("\ufeff")  # Excel opens UTF-8 Cyrillic correctly with a BOM
-    writer = csv.writer(out)
-    writer.writerow([*NAMES, "as_of"])
-    for row in data:
-        writer.writerow([("" if row[n] is None else _plain(row[n])) for n in NAMES] + [as_of])
-    return out.getvalue().encode("utf-8")
+    return tabular.write_csv(
+        [*NAMES, "as_of"],
+        ([_plain(row[n]) for n in NAMES] + [as_of] for row in data),
+    )
 
 
 def to_xlsx(data: list[dict], *, as_of: str, title: str) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("capacity")
-    sheet.append([title])
-    sheet.append([*NAMES, "as_of"])
-    for row in data:
-        sheet.append([_plain(row[n]) for n in NAMES] + [as_of])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return tabular.write_xlsx(
+        [[title], [*NAMES, "as_of"], *([_plain(row[n]) for n in NAMES] + [as_of] for row in data)],
+        sheet_title="capacity",
+    )
 
 
 def to_geojson(data: list[dict], *, as_of: str) -> bytes:

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from gridportal.core.models import Branch, District
+from gridportal.core.uploads import TABLE_KINDS, UploadField, upload_max_megabytes
 
 from .choices import CapacityStatus
 
@@ -112,18 +113,19 @@ class NearbyForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
+    """A measurement or commitment file; its type is taken from the content (core.uploads)."""
+
+    file = UploadField(
+        kinds=TABLE_KINDS,
+        refusal=_("Upload a .csv or .xlsx file."),
         label=_("File (CSV or XLSX)"),
-        help_text=_("Up to 10 MB. The first row holds the column names."),
     )
 
-    def clean_file(self):
-        f = self.cleaned_data["file"]
-        if f.size > 10 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
-        if not f.name.lower().endswith((".csv", ".xlsx", ".txt")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        return f
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "Up to {size} MB. The first row holds the column names."
+        ).format(size=upload_max_megabytes())
 
 
 class PublishForm(forms.Form):

@@ -7,18 +7,15 @@ file into numbered rows of strings: validation is the services' job.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from gridportal.core.exceptions import ApplicationError
+from gridportal.core.tabular import ImportRejected, table_open, table_rows
 
-MAX_ROWS = 100_000
+__all__ = ["ImportRejected", "Row", "read_table", "parse_decimal", "parse_date"]
 
 
 @dataclass
@@ -27,37 +24,21 @@ class Row:
     values: dict[str, str]
 
 
-class ImportRejected(ApplicationError):
-    """A file was rejected whole; `errors` lists every problem with its row number."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__(
-            ngettext(
-                "The file was not imported: {count} error.",
-                "The file was not imported: {count} errors.",
-                len(errors),
-            ).format(count=len(errors)),
-            code="import_rejected",
-            extra={"errors": errors},
-        )
-        self.errors = errors
-
-
 def _normalise_header(text: str, aliases: dict[str, str]) -> str | None:
     key = " ".join(str(text or "").strip().lower().replace("ё", "е").split())
     return aliases.get(key)
 
 
 def read_table(*, name: str, content: bytes, aliases: dict[str, str], required: list[str]):
-    """Numbered rows of a CSV or XLSX file, with headers mapped to field names."""
-    if name.lower().endswith(".xlsx"):
-        raw_rows = _xlsx_rows(content)
-    elif name.lower().endswith((".csv", ".txt")):
-        raw_rows = _csv_rows(content)
-    else:
-        raise ImportRejected([_("Upload a .csv or .xlsx file.")])
+    """Numbered rows of a CSV or XLSX file, with headers mapped to field names.
+
+    The type comes from the content and the reading stops at the budgets of
+    `core.tabular` (rows, columns, cell size, time); every refusal is an `ImportRejected`.
+    """
+    upload = table_open(name=name, content=content, refusal=_("Upload a .csv or .xlsx file."))
+    raw_rows = table_rows(upload)
     try:
-        header = next(raw_rows)
+        _number, header = next(raw_rows)
     except StopIteration:
         raise ImportRejected([_("The file is empty.")]) from None
     fields = [_normalise_header(h, aliases) for h in header]
@@ -67,13 +48,9 @@ def read_table(*, name: str, content: bytes, aliases: dict[str, str], required: 
             [_("Row 1: missing column(s): {columns}.").format(columns=", ".join(missing))]
         )
     rows = []
-    for number, raw in enumerate(raw_rows, start=2):
-        if not any(str(v).strip() for v in raw if v is not None):
+    for number, raw in raw_rows:
+        if not any(str(v).strip() for v in raw):
             continue
-        if len(rows) >= MAX_ROWS:
-            raise ImportRejected(
-                [_("The file has more than {n} rows; split it.").format(n=MAX_ROWS)]
-            )
         values = {}
         for field, value in zip(fields, raw, strict=False):
             if field:
@@ -84,42 +61,19 @@ def read_table(*, name: str, content: bytes, aliases: dict[str, str], required: 
     return rows
 
 
-def _csv_rows(content: bytes):
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
-
-
-def _xlsx_rows(content: bytes):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a broken file
-        raise ImportRejected([_("The file is not a readable XLSX workbook.")]) from None
-    sheet = workbook.worksheets[0]
-    for row in sheet.iter_rows(values_only=True):
-        yield ["" if v is None else v for v in row]
-    workbook.close()
-
-
 def parse_decimal(value) -> Decimal | None:
+    """A finite number below a billion (no column holds more), or None."""
     if isinstance(value, int | float | Decimal):
-        return Decimal(str(value))
-    text = str(value or "").strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    if not text:
+        text = str(value)
+    else:
+        text = str(value or "").strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    if not text or len(text) > 40:
         return None
     try:
         number = Decimal(text)
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    return number if number.is_finite() and number.adjusted() < 9 else None
 
 
 def parse_date(value) -> date | None:

@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from gridportal.core.models import TimeStampedModel
 from gridportal.grid.models import PowerCentre, PowerTransformer, Substation
 
-from .choices import CapacityStatus, CommitmentKind, Constraint, Season, SnapshotStatus
+from .choices import (
+    CapacityStatus,
+    CommitmentKind,
+    Constraint,
+    ImportKind,
+    ImportStatus,
+    Season,
+    SnapshotStatus,
+)
 
 
 class LoadMeasurement(TimeStampedModel):
@@ -182,3 +190,44 @@ class SensitiveSubstation(models.Model):
 
     def __str__(self):
         return str(self.substation)
+
+
+class CapacityImport(TimeStampedModel):
+    """A file a staff member uploaded at the console: kept privately with how its import went.
+
+    The bytes are in the private storage (`core.uploads`) under `stored_file`; the person's
+    name for the file is `source_file`. A large file is imported by a Celery task.
+    """
+
+    kind = models.CharField(_("kind"), max_length=16, choices=ImportKind.choices)
+    status = models.CharField(
+        _("status"), max_length=8, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    source_file = models.CharField(_("file name"), max_length=200)
+    stored_file = models.CharField(_("stored file"), max_length=200, editable=False)
+    rows_estimate = models.PositiveIntegerField(_("rows (estimate)"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    message = models.CharField(_("message"), max_length=500, blank=True)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # The uploader's language: a background import writes its errors in it.
+    language = models.CharField(_("language"), max_length=8, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("capacity import")
+        verbose_name_plural = _("capacity imports")
+
+    def __str__(self):
+        return self.source_file
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)

@@ -16,6 +16,7 @@ from . import rules
 from .choices import CapacityStatus, Constraint, SnapshotStatus
 from .models import (
     CapacityAssessment,
+    CapacityImport,
     CapacitySnapshot,
     CommittedCapacity,
     LoadMeasurement,
@@ -250,3 +251,9 @@ def overloaded_for_user(*, user):
 
 def power_centres_for_user(*, user):
     return restrict_to_branches(PowerCentre.objects.all(), user)
+
+
+def imports_for_user(*, user):
+    """The files a staff member uploaded (an administrator sees every one)."""
+    qs = CapacityImport.objects.select_related("created_by")
+    return qs if user.is_superuser else qs.filter(created_by=user)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from gridportal.core.choices import AuditAction
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.services import audit_record
+from gridportal.core.tabular import quote
 from gridportal.grid.models import PowerCentre, PowerTransformer
 
 from . import rules, selectors
@@ -33,6 +34,9 @@ from .models import (
 )
 
 _LOOKALIKES = str.maketrans({"T": "Т", "t": "т", "P": "Р", "C": "С", "A": "А", "K": "К"})
+
+
+PROGRESS_EVERY = 500
 
 
 def _norm(text) -> str:
@@ -69,7 +73,9 @@ class _CentreIndex:
             candidates = [c for c in candidates if c[1] == str(branch).strip()]
         if not candidates:
             errors.append(
-                _("Row {row}: unknown power centre «{number}».").format(row=row_number, number=text)
+                _("Row {row}: unknown power centre «{number}».").format(
+                    row=row_number, number=quote(text)
+                )
             )
             return None
         if len(candidates) > 1:
@@ -77,18 +83,19 @@ class _CentreIndex:
                 _(
                     "Row {row}: power centre «{number}» exists in several branches; "
                     "add a branch column."
-                ).format(row=row_number, number=text)
+                ).format(row=row_number, number=quote(text))
             )
             return None
         return candidates[0][0]
 
 
 @transaction.atomic
-def measurements_import(*, name: str, content: bytes, user=None) -> dict:
+def measurements_import(*, name: str, content: bytes, user=None, progress=None) -> dict:
     """Import control measurements; a file with any bad row is rejected whole.
 
     Without `user` (the management command) every power centre is in scope;
-    otherwise only those of the user's branches.
+    otherwise only those of the user's branches. `progress(done, total)`, if given, is
+    called every PROGRESS_EVERY rows (the background import shows it on the staff page).
     """
     rows = read_table(
         name=name,
@@ -109,7 +116,9 @@ def measurements_import(*, name: str, content: bytes, user=None) -> dict:
     errors: list[str] = []
     seen: dict[tuple, int] = {}
     parsed = []
-    for row in rows:
+    for done, row in enumerate(rows):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(rows))
         v = row.values
         before = len(errors)
         pc_id = index.find(row.number, v.get("dispatch_number"), v.get("branch"), errors)
@@ -117,14 +126,14 @@ def measurements_import(*, name: str, content: bytes, user=None) -> dict:
         if load is None or load < 0:
             errors.append(
                 _("Row {row}: the load «{value}» is not a number of MVA (0 or more).").format(
-                    row=row.number, value=v.get("load_mva", "")
+                    row=row.number, value=quote(v.get("load_mva", ""))
                 )
             )
         day = parse_date(v.get("measured_on"))
         if day is None:
             errors.append(
                 _("Row {row}: «{value}» is not a date (write 16.12.2026 or 2026-12-16).").format(
-                    row=row.number, value=v.get("measured_on", "")
+                    row=row.number, value=quote(v.get("measured_on", ""))
                 )
             )
         elif day > today:
@@ -140,7 +149,7 @@ def measurements_import(*, name: str, content: bytes, user=None) -> dict:
         if transformer is None:
             errors.append(
                 _("Row {row}: power centre «{number}» has no transformer «{name}».").format(
-                    row=row.number, number=v.get("dispatch_number"), name=tname
+                    row=row.number, number=quote(v.get("dispatch_number")), name=quote(tname)
                 )
             )
             continue
@@ -150,7 +159,7 @@ def measurements_import(*, name: str, content: bytes, user=None) -> dict:
                 _(
                     "Row {row}: the load {load} MVA is more than three times the rated power "
                     "of {name} ({rated} MVA); check the units (MVA, not kVA)."
-                ).format(row=row.number, load=load, name=tname, rated=rated)
+                ).format(row=row.number, load=load, name=quote(tname), rated=rated)
             )
         if len(errors) > before or day is None:
             continue
@@ -212,7 +221,7 @@ _KIND_ALIASES = {
 
 
 @transaction.atomic
-def commitments_import(*, name: str, content: bytes, user=None) -> dict:
+def commitments_import(*, name: str, content: bytes, user=None, progress=None) -> dict:
     """Import committed capacity (contracts and TU not yet built); all rows or none."""
     rows = read_table(
         name=name,
@@ -227,7 +236,9 @@ def commitments_import(*, name: str, content: bytes, user=None) -> dict:
     errors: list[str] = []
     seen: dict[tuple, int] = {}
     parsed = []
-    for row in rows:
+    for done, row in enumerate(rows):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(rows))
         v = row.values
         before = len(errors)
         pc_id = index.find(row.number, v.get("dispatch_number"), v.get("branch"), errors)
@@ -240,7 +251,7 @@ def commitments_import(*, name: str, content: bytes, user=None) -> dict:
         if kw is None or kw <= 0:
             errors.append(
                 _("Row {row}: the power «{value}» is not a positive number of kW.").format(
-                    row=row.number, value=v.get("kw", "")
+                    row=row.number, value=quote(v.get("kw", ""))
                 )
             )
         number = str(v.get("document_number") or "").strip()
@@ -252,14 +263,14 @@ def commitments_import(*, name: str, content: bytes, user=None) -> dict:
         if day is None:
             errors.append(
                 _("Row {row}: «{value}» is not a date (write 16.12.2026 or 2026-12-16).").format(
-                    row=row.number, value=v.get("document_date", "")
+                    row=row.number, value=quote(v.get("document_date", ""))
                 )
             )
         kind = _KIND_ALIASES.get(str(v.get("kind") or "").strip().lower())
         if kind is None:
             errors.append(
                 _("Row {row}: unknown kind «{value}»; write «contract» or «TU».").format(
-                    row=row.number, value=v.get("kind")
+                    row=row.number, value=quote(v.get("kind") or "")
                 )
             )
         if len(errors) > before or pc_id is None:
@@ -268,7 +279,7 @@ def commitments_import(*, name: str, content: bytes, user=None) -> dict:
         if key in seen:
             errors.append(
                 _("Row {row}: document {number} is already on row {other}.").format(
-                    row=row.number, number=number, other=seen[key]
+                    row=row.number, number=quote(number), other=seen[key]
                 )
             )
             continue

@@ -8,8 +8,6 @@ twice changes nothing. Formats: docs/formats/grid-import.md.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import uuid
 from collections.abc import Iterable
@@ -20,6 +18,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gridportal.core.models import Branch, District
+from gridportal.core.tabular import (
+    Budget,
+    ImportRejected,
+    quote,
+    row_check,
+    table_open,
+    table_rows,
+    text_decode,
+)
 
 from .addressing import house_key
 from .choices import SettlementKind, SubstationKind
@@ -84,10 +91,8 @@ SUBSTATION_KINDS = {
 }
 
 
-class ImportFailed(Exception):
-    def __init__(self, errors: list[str]):
-        super().__init__("\n".join(errors))
-        self.errors = errors
+# One exception for every import (core.tabular); the old name stays for callers.
+ImportFailed = ImportRejected
 
 
 @dataclass
@@ -99,31 +104,67 @@ class ImportResult:
 
 
 def read_rows(data: bytes, *, filename: str) -> list[dict]:
-    """Rows of a CSV (UTF-8, comma or semicolon) or GeoJSON file as dicts of strings."""
-    text = data.decode("utf-8-sig")
-    if filename.lower().endswith((".geojson", ".json")):
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise ImportFailed(
-                [_("The file is not valid JSON: {error}").format(error=error)]
-            ) from None
-        features = document.get("features") if isinstance(document, dict) else None
-        if not isinstance(features, list):
-            raise ImportFailed([_("A GeoJSON FeatureCollection with features is expected.")])
-        rows = []
-        for feature in features:
-            props = dict((feature or {}).get("properties") or {})
-            geometry = (feature or {}).get("geometry") or {}
-            if geometry.get("type") == "Point" and len(geometry.get("coordinates") or []) >= 2:
-                props.setdefault("longitude", geometry["coordinates"][0])
-                props.setdefault("latitude", geometry["coordinates"][1])
-            rows.append({k: "" if v is None else str(v) for k, v in props.items()})
-        return rows
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    return [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+    """Rows of a CSV (UTF-8 or Windows-1251, comma or semicolon) or GeoJSON file as dicts
+    of strings. The type comes from the content; reading stops at the budgets of
+    `core.tabular` (rows, columns, cell size, time)."""
+    upload = table_open(
+        name=filename,
+        content=data,
+        kinds=("csv", "json"),
+        refusal=_("Upload a .csv or .geojson file."),
+    )
+    budget = Budget.from_settings()
+    if upload.kind == "json":
+        return _geojson_rows(text_decode(upload.content), budget)
+    rows = table_rows(upload, budget=budget)
+    try:
+        _number, header = next(rows)
+    except StopIteration:
+        return []
+    keys = [str(h).strip() for h in header]
+    result = []
+    for _number, values in rows:
+        if not values:
+            continue  # a blank line
+        row = dict.fromkeys(keys, "")
+        for key, value in zip(keys, values, strict=False):
+            row[key] = str(value).strip()
+        result.append(row)
+    return result
+
+
+def _geojson_rows(text: str, budget: Budget) -> list[dict]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFailed([_("The file is not valid JSON: {error}").format(error=error)]) from None
+    except RecursionError:
+        raise ImportFailed([_("The file is not valid JSON: it is nested too deeply.")]) from None
+    features = document.get("features") if isinstance(document, dict) else None
+    if not isinstance(features, list):
+        raise ImportFailed([_("A GeoJSON FeatureCollection with features is expected.")])
+    if len(features) > budget.rows:
+        raise ImportFailed([_("The file has more than {n} rows; split it.").format(n=budget.rows)])
+    rows = []
+    # Row 1 is the header of a CSV file; features are numbered from 2 like data rows.
+    for number, feature in enumerate(features, start=2):
+        feature = feature if isinstance(feature, dict) else {}
+        props = feature.get("properties")
+        props = dict(props) if isinstance(props, dict) else {}
+        geometry = feature.get("geometry")
+        geometry = geometry if isinstance(geometry, dict) else {}
+        coordinates = geometry.get("coordinates")
+        if (
+            geometry.get("type") == "Point"
+            and isinstance(coordinates, list)
+            and len(coordinates) >= 2
+        ):
+            props.setdefault("longitude", coordinates[0])
+            props.setdefault("latitude", coordinates[1])
+        values = ["" if v is None else str(v) for v in props.values()]
+        row_check(number, values, budget)
+        rows.append({str(k): "" if v is None else str(v) for k, v in props.items()})
+    return rows
 
 
 class _RowChecker:
@@ -148,9 +189,14 @@ class _RowChecker:
                 self.error(_("the column «{name}» is empty.").format(name=name))
             return None
         try:
-            value = Decimal(raw)
+            value = Decimal(raw) if len(raw) <= 40 else Decimal("NaN")
         except InvalidOperation:
-            self.error(_("«{value}» in «{name}» is not a number.").format(value=raw, name=name))
+            value = Decimal("NaN")
+        # NaN, infinities and 1e999999999 are no measure of anything (and NaN cannot be compared).
+        if not value.is_finite() or value.adjusted() >= 9:
+            self.error(
+                _("«{value}» in «{name}» is not a number.").format(value=quote(raw), name=name)
+            )
             return None
         if positive and value <= 0:
             self.error(_("«{name}» must be greater than zero.").format(name=name))
@@ -206,14 +252,16 @@ def _lookups():
 def _branch_and_district(check, row, branches, districts):
     branch = branches.get(check.required(row, "branch"))
     if row.get("branch") and branch is None:
-        check.error(_("unknown branch «{code}».").format(code=row["branch"]))
+        check.error(_("unknown branch «{code}».").format(code=quote(row["branch"])))
     district = None
     if row.get("district"):
         district = districts.get(row["district"])
         if district is None:
-            check.error(_("unknown district «{code}».").format(code=row["district"]))
+            check.error(_("unknown district «{code}».").format(code=quote(row["district"])))
         elif branch is not None and district.branch_id != branch.pk:
-            check.error(_("district «{code}» is not in this branch.").format(code=row["district"]))
+            check.error(
+                _("district «{code}» is not in this branch.").format(code=quote(row["district"]))
+            )
     return branch, district
 
 
@@ -247,7 +295,7 @@ def _import_power_centres(rows):
         lat = check.coordinate(row, "latitude", -90, 90)
         lon = check.coordinate(row, "longitude", -180, 180)
         if (row.get("branch"), number) in seen:
-            check.error(_("the power centre «{n}» appears twice.").format(n=number))
+            check.error(_("the power centre «{n}» appears twice.").format(n=quote(number)))
         seen.add((row.get("branch"), number))
         if len(check.errors) > errors_before:
             continue
@@ -268,7 +316,7 @@ def _power_centre(check, row, branch):
         return None
     pc = PowerCentre.objects.filter(branch=branch, dispatch_number=number).first()
     if pc is None:
-        check.error(_("unknown power centre «{n}» in this branch.").format(n=number))
+        check.error(_("unknown power centre «{n}» in this branch.").format(n=quote(number)))
     return pc
 
 
@@ -328,7 +376,9 @@ def _import_substations(rows):
         if pc is not None and feeder_name:
             feeder = Feeder.objects.filter(power_centre=pc, name=feeder_name).first()
             if feeder is None:
-                check.error(_("unknown feeder «{n}» of this power centre.").format(n=feeder_name))
+                check.error(
+                    _("unknown feeder «{n}» of this power centre.").format(n=quote(feeder_name))
+                )
         name = check.required(row, "name")
         rated = check.decimal(row, "rated_kva", required=True)
         kind = SUBSTATION_KINDS.get((row.get("kind") or "tp").lower())
@@ -365,9 +415,9 @@ def _import_addresses(rows):
         if row.get("substation") and branch is not None:
             substation = Substation.objects.filter(branch=branch, name=row["substation"]).first()
             if substation is None:
-                check.error(_("unknown substation «{n}».").format(n=row["substation"]))
+                check.error(_("unknown substation «{n}».").format(n=quote(row["substation"])))
         count = row.get("customer_count") or "1"
-        if not count.isdigit() or int(count) < 1:
+        if not (count.isascii() and count.isdigit() and len(count) <= 6) or int(count) < 1:
             check.error(_("«customer_count» must be a whole number of at least 1."))
         fias = None
         if row.get("fias_id"):

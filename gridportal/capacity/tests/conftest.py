@@ -33,6 +33,20 @@ def centre(*, district, number, name, rated, loads=None, day=WINTER, lat=61.8, l
     return pc
 
 
+@pytest.fixture(autouse=True)
+def private_files(settings, tmp_path):
+    """Uploaded files are kept in a private storage of the test's own."""
+    root = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": root},
+        },
+    }
+    return root
+
+
 @pytest.fixture
 def district(branch):
     return DistrictFactory(branch=branch, code="prionezhsky", name="Прионежский РЭС")

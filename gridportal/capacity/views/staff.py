@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gridportal.accounts.decorators import staff_required
 from gridportal.core.exceptions import ApplicationError
+from gridportal.core.uploads import private_file_response
 
-from .. import rules, selectors, services
-from ..choices import CapacityStatus, Constraint
+from .. import jobs, rules, selectors, services, tasks
+from ..choices import CapacityStatus, Constraint, ImportKind, ImportStatus
 from ..forms import PublishForm, UploadForm
-from ..importers import ImportRejected
 
 VIEW = "capacity.view_capacityassessment"
 _FORM_KEYS = {"measurements": "measurement_form", "commitments": "commitment_form"}
@@ -40,6 +41,10 @@ def _dashboard_context(request, **extra):
         "can_import_measurements": request.user.has_perm("capacity.add_loadmeasurement"),
         "can_import_commitments": request.user.has_perm("capacity.add_committedcapacity"),
         "import_errors": [],
+        "imports": [
+            (job, jobs.import_progress(job), jobs.row_summary(job))
+            for job in selectors.imports_for_user(user=request.user)[:5]
+        ],
     }
     context.update(extra)
     return context
@@ -50,51 +55,69 @@ def dashboard(request):
     return render(request, "capacity/staff/dashboard.html", _dashboard_context(request))
 
 
-def _import(request, *, prefix, service, ok_message):
+def _import(request, *, prefix, kind):
+    """Keep the file with its import record; import it now, or in the background if large."""
     form = UploadForm(request.POST, request.FILES, prefix=prefix)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            result = service(name=upload.name, content=upload.read(), user=request.user)
-        except ImportRejected as exc:
-            context = _dashboard_context(
-                request, import_errors=exc.errors, import_message=exc.message
-            )
-            context[_FORM_KEYS[prefix]] = form
-            return render(request, "capacity/staff/dashboard.html", context, status=400)
-        messages.success(request, ok_message.format(**result))
+    if not form.is_valid():
+        context = _dashboard_context(request)
+        context[_FORM_KEYS[prefix]] = form
+        return render(request, "capacity/staff/dashboard.html", context, status=400)
+    record = jobs.capacity_import_start(
+        kind=kind,
+        upload=form.cleaned_data["file"],
+        user=request.user,
+        language=translation.get_language() or "",
+    )
+    if jobs.runs_in_background(record):
+        transaction.on_commit(lambda: tasks.capacity_import.delay(record.pk))
+        messages.info(
+            request,
+            _("The file is large: it is being imported in the background; see its status below."),
+        )
         return redirect("staff:capacity:dashboard")
-    context = _dashboard_context(request)
-    context[_FORM_KEYS[prefix]] = form
-    return render(request, "capacity/staff/dashboard.html", context, status=400)
+    record = jobs.capacity_import_run(import_id=record.pk)
+    if record.status == ImportStatus.FAILED:
+        context = _dashboard_context(
+            request, import_errors=record.errors, import_message=record.message
+        )
+        context[_FORM_KEYS[prefix]] = form
+        return render(request, "capacity/staff/dashboard.html", context, status=400)
+    messages.success(request, jobs.summary(record))
+    return redirect("staff:capacity:dashboard")
 
 
 @require_POST
 @staff_required(permission="capacity.add_loadmeasurement")
 def import_measurements(request):
-    return _import(
-        request,
-        prefix="measurements",
-        service=services.measurements_import,
-        ok_message=_(
-            "Imported: {created} new and {updated} corrected measurements for "
-            "{power_centres} power centre(s); their capacity is recalculated."
-        ),
-    )
+    return _import(request, prefix="measurements", kind=ImportKind.MEASUREMENTS)
 
 
 @require_POST
 @staff_required(permission="capacity.add_committedcapacity")
 def import_commitments(request):
-    return _import(
+    return _import(request, prefix="commitments", kind=ImportKind.COMMITMENTS)
+
+
+@staff_required(permission=VIEW)
+def import_status(request, pk):
+    """One status row of an uploaded file; htmx asks for it again while the import runs."""
+    record = get_object_or_404(selectors.imports_for_user(user=request.user), pk=pk)
+    return render(
         request,
-        prefix="commitments",
-        service=services.commitments_import,
-        ok_message=_(
-            "Imported: {created} new and {updated} changed commitments for "
-            "{power_centres} power centre(s); their capacity is recalculated."
-        ),
+        "capacity/staff/_import_status.html",
+        {
+            "job": record,
+            "progress": jobs.import_progress(record),
+            "summary": jobs.row_summary(record),
+        },
     )
+
+
+@staff_required(permission=VIEW)
+def import_file(request, pk):
+    """The uploaded file itself, to its uploader (and administrators) only."""
+    record = get_object_or_404(selectors.imports_for_user(user=request.user), pk=pk)
+    return private_file_response(stored_name=record.stored_file, download_name=record.source_file)
 
 
 @require_POST
