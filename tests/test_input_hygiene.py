@@ -205,3 +205,12 @@ def test_too_many_fields_is_a_400_in_the_api_shape(client):
         "/api/v1/outages/reports/", body, content_type="application/x-www-form-urlencoded"
     )
     assert_api_refusal(response, code="too_many_fields")
+
+
+def test_non_ascii_that_is_not_a_control_character_is_let_through(client):
+    response = client.get(
+        "/api/v1/outages/feed/", headers={"user-agent": "Bot\xa01.0", "x-note": "\xe9t\xe9\tok"}
+    )
+    assert response.status_code == 200, response.content
+    # A Cyrillic path is a 404 of its own, not a refusal.
+    assert client.get("/outages/статус/").status_code == 404

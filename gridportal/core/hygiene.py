@@ -152,27 +152,25 @@ class InputHygieneMiddleware:
     # --- checks -------------------------------------------------------------------
 
     def check(self, request):
-        if _PATH_BAD.search(request.path):
+        # str.isprintable() is a C-speed first look; the regexes decide when it says no
+        # (a non-breaking space, say, is not printable but is allowed).
+        path = request.path
+        if not path.isprintable() and _PATH_BAD.search(path):
             return self.refuse(request, message=PATH_MESSAGE)
-        query = request.META.get("QUERY_STRING", "")
+        meta = request.META
+        query = meta.get("QUERY_STRING", "")
         if query and _QUERY_BAD.search(query):
-            try:
-                parameters = request.GET.lists()
-            except SIZE_ERRORS as exception:
-                return self.size_error(request, exception)
-            for name, values in parameters:
-                if _LINE_BAD.search(name) or any(_LINE_BAD.search(v) for v in values):
-                    return self.refuse_field(request, name)
-            # Only an undecodable remainder (e.g. a bare key) is left: name nothing.
-            return self.refuse(request, message=control_character_message("?"))
-        for key, value in request.META.items():
-            if key.startswith("HTTP_") and isinstance(value, str) and _LINE_BAD.search(value):
-                header = key[5:].replace("_", "-").title()
-                return self.refuse(request, message=format_lazy(HEADER_MESSAGE, name=header))
-        # A quoted cookie value may spell NUL as an octal escape ("\000"): check it decoded.
-        for value in request.COOKIES.values():
-            if _LINE_BAD.search(value):
-                return self.refuse(request, message=format_lazy(HEADER_MESSAGE, name="Cookie"))
+            return self.refuse_query(request)
+        # Every header value at once, joined by a space; then the cookies decoded: a quoted
+        # cookie value may spell NUL as an octal escape ("\000").
+        headers = " ".join(
+            [value for key, value in meta.items() if key[:5] == "HTTP_" and type(value) is str]
+        )
+        if not headers.isprintable() and _LINE_BAD.search(headers):
+            return self.refuse_header(request)
+        cookies = " ".join(request.COOKIES.values())
+        if not cookies.isprintable() and _LINE_BAD.search(cookies):
+            return self.refuse(request, message=format_lazy(HEADER_MESSAGE, name="Cookie"))
         # Django parses form bodies of POST only; JSON bodies are the API parser's business.
         if request.method == "POST" and request.content_type in _FORM_TYPES:
             return self.check_form(request)
@@ -187,12 +185,33 @@ class InputHygieneMiddleware:
             return self.respond(
                 request, status=400, code="invalid", message=UNREADABLE_FORM_MESSAGE
             )
-        for name, values in post.lists():
-            if text_problem(name) or any(text_problem(v) for v in values):
-                return self.refuse_field(request, name)
+        # One search over every name and value first; the loop only names the culprit.
+        texts = [text for name, values in post.lists() for text in (name, *values)]
+        if text_problem(" ".join(texts)):
+            for name, values in post.lists():
+                if text_problem(name) or any(text_problem(v) for v in values):
+                    return self.refuse_field(request, name)
         for name, uploads in files.lists():
             if text_problem(name) or any(text_problem(f.name or "") for f in uploads):
                 return self.refuse_field(request, name)
+        return None
+
+    def refuse_query(self, request):
+        try:
+            parameters = list(request.GET.lists())
+        except SIZE_ERRORS as exception:
+            return self.size_error(request, exception)
+        for name, values in parameters:
+            if _LINE_BAD.search(name) or any(_LINE_BAD.search(v) for v in values):
+                return self.refuse_field(request, name)
+        # Only an undecodable remainder (e.g. a bare key) is left: name nothing.
+        return self.refuse(request, message=control_character_message("?"))
+
+    def refuse_header(self, request):
+        for key, value in request.META.items():
+            if key[:5] == "HTTP_" and type(value) is str and _LINE_BAD.search(value):
+                header = key[5:].replace("_", "-").title()
+                return self.refuse(request, message=format_lazy(HEADER_MESSAGE, name=header))
         return None
 
     # --- answers ------------------------------------------------------------------
