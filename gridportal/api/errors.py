@@ -3,19 +3,32 @@
     {"error": {"status": 400, "code": "invalid", "message": "...", "fields": {"q": ["..."]}}}
 
 `fields` is present only for validation errors. Messages are localized.
+
+Requests refused before any view (control characters, oversized bodies: core/hygiene.py)
+get the same shape through `edge_error_response`, which `ApiConfig.edge_errors` names.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from django_ratelimit.exceptions import Ratelimited
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from gridportal.core import hygiene
 from gridportal.core.degraded import RETRY_AFTER_SECONDS, company_contacts, database_down
 from gridportal.core.exceptions import ApplicationError
+
+from .exceptions import PayloadTooLarge, TooManyFields
 
 
 def _flatten(detail):
@@ -50,7 +63,32 @@ def unavailable_message() -> str:
     )
 
 
+def edge_error_response(request, *, status, code, message, field=None):
+    """The error shape for a request core/hygiene.py refused before any view."""
+    fields = {field: [str(message)]} if field else None
+    body = error_body(status_code=status, code=code, message=str(message), fields=fields)
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _edge_exception(exc):
+    """Django's own request errors, raised while DRF reads a body, as API exceptions."""
+    if isinstance(exc, RequestDataTooBig):
+        return PayloadTooLarge()
+    if isinstance(exc, TooManyFieldsSent):
+        return TooManyFields(
+            str(hygiene.TOO_MANY_FIELDS_MESSAGE(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS))
+        )
+    if isinstance(exc, TooManyFilesSent):
+        return TooManyFields(
+            str(hygiene.TOO_MANY_FILES_MESSAGE(settings.DATA_UPLOAD_MAX_NUMBER_FILES))
+        )
+    if isinstance(exc, MultiPartParserError):
+        return exceptions.ParseError(str(hygiene.UNREADABLE_FORM_MESSAGE))
+    return exc
+
+
 def exception_handler(exc, context):
+    exc = _edge_exception(exc)
     if database_down(exc):
         # Degraded mode (core/degraded.py, decision 0014): 503, never a half-acknowledged write.
         return Response(
@@ -81,7 +119,7 @@ def exception_handler(exc, context):
         fields = detail if isinstance(detail, dict) else {"non_field_errors": detail}
         response.data = error_body(
             status_code=response.status_code,
-            code="invalid",
+            code=str(getattr(exc, "default_code", "invalid")),
             message=_("The request has errors; see the fields."),
             fields=fields,
         )

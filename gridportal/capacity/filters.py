@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from gridportal.api.filters import IntegerFilter
 from gridportal.grid.filters import PowerCentreFilterSet
 
 from .choices import CapacityStatus
@@ -15,9 +16,16 @@ class PowerCentreCapacityFilterSet(PowerCentreFilterSet):
         choices=CapacityStatus.choices, method="filter_status", label=_("Status")
     )
     min_reserve = django_filters.NumberFilter(
-        method="filter_min_reserve", label=_("Minimum reserve, MVA")
+        method="filter_min_reserve",
+        label=_("Minimum reserve, MVA"),
+        max_digits=10,
+        decimal_places=3,
+        min_value=-1_000_000,
+        max_value=1_000_000,
     )
-    voltage = django_filters.NumberFilter(field_name="voltage_kv", label=_("Voltage, kV"))
+    voltage = IntegerFilter(
+        field_name="voltage_kv", label=_("Voltage, kV"), min_value=1, max_value=1150
+    )
 
     def _current(self, queryset, **conditions):
         current = CapacityAssessment.objects.filter(

@@ -63,3 +63,39 @@ def contact_key(*, phone: str = "", email: str = "", ip_address: str | None = No
     if ip_address:
         return f"ip:{ip_address}"
     return ""
+
+
+# --- masking contacts typed into free text ------------------------------------------
+# What people write on a public page must not show their neighbours' phones and e-mails.
+# The patterns err on the side of hiding: an account number of ten digits is hidden too.
+
+_SEP = r"[\s.\-/\u2010-\u2015]"
+# A Russian number of ten digits, with +7, 7 or 8 in front or not, in any of the ways
+# people group it: 8 900 123-45-67, +7(900)1234567, 8.900.123.45.67, 8/900/123/45/67.
+_PHONE_FULL = re.compile(
+    rf"""
+    (?<![\w+])
+    (?:\+\s?7|8|7)?
+    {_SEP}{{0,3}}
+    (?:\(\s?\d{{3}}\s?\)|\d{{3}})
+    {_SEP}{{0,3}}\d{{3}}
+    {_SEP}{{0,3}}\d{{2}}
+    {_SEP}{{0,3}}\d{{2}}
+    (?!\d)
+    """,
+    re.VERBOSE,
+)
+# Shorter local numbers written with spaces, dashes and brackets (2-34-56, 123 45 67).
+# Dots and slashes are not taken here, and nothing that continues a date: 26.11.2026-27.11.2026.
+_PHONE_LOCAL = re.compile(r"(?<!\w)(?<!\d[./])\+?\d[\d\s()\-]{5,}\d")
+_AT = r"(?:\s?[@＠﹫]\s?|\s*[(\[{<«]\s*(?:at|собака)\s*[)\]}>»]\s*|\s+(?:at|собака)\s+)"
+_DOT = r"(?:[.．。]|\s*[(\[{<«]\s*(?:dot|точка)\s*[)\]}>»]\s*|\s+(?:dot|точка)\s+)"
+# anna.petrova+grid@mail.ru, ivan＠mail.ru, ivan at mail dot ru, ivan (собака) mail.ru.
+_EMAIL = re.compile(rf"[\w.+\-]+{_AT}[\w\-]+(?:{_DOT}[\w\-]+)+", re.IGNORECASE)
+
+
+def mask_contacts(text: str, mask: str = "…") -> str:
+    """Hide e-mail addresses and phone numbers a person typed into a free-text field."""
+    text = _EMAIL.sub(mask, text or "")
+    text = _PHONE_FULL.sub(mask, text)
+    return _PHONE_LOCAL.sub(mask, text)

@@ -1,5 +1,7 @@
 import django_filters
+from django.db.models import Q
 
+from gridportal.api.filters import IdFilter, IntegerFilter, QueryFilter
 from gridportal.core.models import Branch, District
 
 from .models import Feeder, PowerCentre, Substation
@@ -12,18 +14,16 @@ class NetworkElementFilterSet(django_filters.FilterSet):
     district = django_filters.ModelChoiceFilter(
         queryset=District.objects.all(), field_name="district", to_field_name="code"
     )
-    q = django_filters.CharFilter(method="filter_q", label="name")
+    q = QueryFilter(method="filter_q", label="name")
 
     def filter_q(self, queryset, name, value):
         return queryset.filter(name__icontains=value)
 
 
 class PowerCentreFilterSet(NetworkElementFilterSet):
-    voltage_kv = django_filters.NumberFilter()
+    voltage_kv = IntegerFilter(min_value=1, max_value=1150)
 
     def filter_q(self, queryset, name, value):
-        from django.db.models import Q
-
         return queryset.filter(Q(name__icontains=value) | Q(dispatch_number__iexact=value))
 
     class Meta:
@@ -32,7 +32,7 @@ class PowerCentreFilterSet(NetworkElementFilterSet):
 
 
 class FeederFilterSet(NetworkElementFilterSet):
-    power_centre = django_filters.NumberFilter(field_name="power_centre_id")
+    power_centre = IdFilter(field_name="power_centre_id")
 
     class Meta:
         model = Feeder
@@ -40,8 +40,8 @@ class FeederFilterSet(NetworkElementFilterSet):
 
 
 class SubstationFilterSet(NetworkElementFilterSet):
-    feeder = django_filters.NumberFilter(field_name="feeder_id")
-    power_centre = django_filters.NumberFilter(field_name="feeder__power_centre_id")
+    feeder = IdFilter(field_name="feeder_id")
+    power_centre = IdFilter(field_name="feeder__power_centre_id")
 
     class Meta:
         model = Substation

@@ -8,6 +8,9 @@ import re
 
 from django.utils.dateparse import parse_date, parse_datetime
 
+# Masking contacts lives with the other contact rules (decision 0008); the Open311 edge uses it.
+from gridportal.core.contacts import mask_contacts  # noqa: F401
+
 EARTH_RADIUS_M = 6_371_008.8
 METRES_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180
 
@@ -62,12 +65,3 @@ def w3c(value: dt.datetime | None) -> str | None:
     if value is None:
         return None
     return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"(?<!\w)\+?\d[\d\s()\-]{5,}\d")
-
-
-def mask_contacts(text: str, mask: str = "…") -> str:
-    """Hide e-mail addresses and phone numbers a person typed into a free-text field."""
-    return _PHONE.sub(mask, _EMAIL.sub(mask, text or ""))

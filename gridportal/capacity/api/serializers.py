@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from gridportal.api.serializers import FiniteFloatField
 from gridportal.grid.api import serializers as grid_serializers
 
 from ..models import CapacityAssessment, CapacitySnapshot
@@ -100,8 +101,8 @@ class NearbyQuerySerializer(serializers.Serializer):
         max_value=Decimal("100000"),
         help_text=_("Requested power, kW"),
     )
-    lat = serializers.FloatField(min_value=-90, max_value=90, required=False)
-    lon = serializers.FloatField(min_value=-180, max_value=180, required=False)
+    lat = FiniteFloatField(min_value=-90, max_value=90, required=False)
+    lon = FiniteFloatField(min_value=-180, max_value=180, required=False)
     address = serializers.CharField(max_length=200, required=False)
 
     def validate(self, attrs):

@@ -1,10 +1,14 @@
 """GeoReport v2 documents in JSON and in XML (the spec's two formats)."""
 
+import re
 import xml.etree.ElementTree as ET
 
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
 SINGULAR = {"attributes": "attribute", "values": "value"}
+# Characters XML 1.0 cannot carry at all. New text never holds them (the edge refuses them:
+# core/hygiene.py), but a row stored earlier might, and one such row must not break the list.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class Open311JSONRenderer(JSONRenderer):
@@ -16,7 +20,7 @@ def _text(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return _NOT_XML.sub("", str(value))
 
 
 def _fill(element: ET.Element, value, item_tag: str = "item") -> None:
@@ -47,3 +51,10 @@ class Open311XMLRenderer(BaseRenderer):
         root = ET.Element(root_tag)
         _fill(root, data, item_tag)
         return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def error_list_xml(errors: list[dict]) -> bytes:
+    """<errors><error><code>…</code><description>…</description></error></errors>."""
+    root = ET.Element("errors")
+    _fill(root, errors, "error")
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)

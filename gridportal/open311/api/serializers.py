@@ -1,8 +1,8 @@
-import math
-
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from rest_framework import serializers
+
+from gridportal.api.serializers import MAX_ID, FiniteFloatField, IdField, PlainCharField
 
 from .. import registry, selectors
 from ..choices import RequestStatus
@@ -14,12 +14,7 @@ CONSENT_YES = {"true", "1", "yes", "on"}
 UNKNOWN_SERVICE = _("Unknown service_code «{code}»; see services.json for the list.")
 
 
-class Coordinate(serializers.FloatField):
-    def to_internal_value(self, data):
-        value = super().to_internal_value(data)
-        if not math.isfinite(value):
-            self.fail("invalid")
-        return value
+Coordinate = FiniteFloatField
 
 
 class RequestCreateSerializer(serializers.Serializer):
@@ -41,13 +36,14 @@ class RequestCreateSerializer(serializers.Serializer):
     service_code = serializers.CharField(max_length=40)
     lat = Coordinate(required=False, min_value=-90, max_value=90)
     long = Coordinate(required=False, min_value=-180, max_value=180)
-    address_string = serializers.CharField(required=False, allow_blank=True, max_length=300)
-    address_id = serializers.IntegerField(required=False, min_value=1)
+    # Text that is stored and served again (requests.xml): no control characters.
+    address_string = PlainCharField(required=False, allow_blank=True, max_length=300)
+    address_id = IdField(required=False)
     email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
-    phone = serializers.CharField(required=False, allow_blank=True, max_length=32)
-    first_name = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    last_name = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    description = serializers.CharField(required=False, allow_blank=True, max_length=900)
+    phone = PlainCharField(required=False, allow_blank=True, max_length=32)
+    first_name = PlainCharField(required=False, allow_blank=True, max_length=100)
+    last_name = PlainCharField(required=False, allow_blank=True, max_length=100)
+    description = PlainCharField(required=False, allow_blank=True, max_length=900)
     consent = serializers.CharField(required=False, allow_blank=True, max_length=10)
 
     def validate_service_code(self, value):
@@ -139,12 +135,14 @@ class RequestQuerySerializer(serializers.Serializer):
     def validate_service_request_id(self, value):
         ids = []
         for part in _comma_list(value):
-            try:
-                ids.append(int(part))
-            except ValueError:
+            if (
+                not (part.isascii() and part.isdigit() and len(part) < 20)
+                or not 0 < int(part) <= MAX_ID
+            ):
                 raise serializers.ValidationError(
                     _("«{value}» is not a request id.").format(value=part[:40])
-                ) from None
+                )
+            ids.append(int(part))
         if len(ids) > selectors.MAX_REQUESTS:
             raise serializers.ValidationError(
                 ngettext(

@@ -1,17 +1,20 @@
 """Open311 GeoReport v2: services, service definitions, requests (JSON and XML)."""
 
+from collections.abc import Mapping
+
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from gridportal.api.parsers import JSONParser
 from gridportal.core.intake import Origin
 
 from .. import registry, selectors, services
@@ -22,6 +25,18 @@ from .serializers import RequestCreateSerializer, RequestQuerySerializer
 
 # The date this endpoint last changed in a way clients may notice.
 CHANGESET = "2026-11-26T00:00:00Z"
+
+
+def _json_kind(value) -> str:
+    if isinstance(value, list):
+        return _("an array")
+    if isinstance(value, str):
+        return _("a string")
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return _("a boolean")
+    return _("a number")
 
 
 class Open311View(APIView):
@@ -90,6 +105,12 @@ class RequestListView(Open311View):
         return Response(selectors.requests_list(query=params.query(), now=timezone.now()))
 
     def post(self, request, format=None):
+        if not isinstance(request.data, Mapping):
+            raise ParseError(
+                _(
+                    "Send the request as form fields or as a JSON object; this JSON is {kind}."
+                ).format(kind=_json_kind(request.data))
+            )
         # Only the fields we read: a client may also upload `media`, which we do not keep.
         data = {
             name: request.data.get(name)

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from gridportal.api.serializers import StaffFieldsMixin
+from gridportal.api.serializers import IdField, PlainCharField, StaffFieldsMixin
 
 from ..choices import Problem
 from ..models import Incident, IncidentEvent, PlannedOutage
@@ -10,9 +10,7 @@ from ..services import Submission
 
 
 class StatusQuerySerializer(serializers.Serializer):
-    address = serializers.IntegerField(
-        min_value=1, help_text="Service address id (from /api/v1/addresses/)."
-    )
+    address = IdField(help_text="Service address id (from /api/v1/addresses/).")
 
 
 class AddressRefSerializer(serializers.Serializer):
@@ -53,11 +51,11 @@ class StatusSerializer(serializers.Serializer):
 
 
 class ReportCreateSerializer(serializers.Serializer):
-    address = serializers.IntegerField(min_value=1)
+    address = IdField()
     problem = serializers.ChoiceField(choices=Problem.choices)
-    phone = serializers.CharField(required=False, allow_blank=True, max_length=32)
+    phone = PlainCharField(required=False, allow_blank=True, max_length=32)
     email = serializers.EmailField(required=False, allow_blank=True)
-    comment = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+    comment = PlainCharField(required=False, allow_blank=True, max_length=1000)
     consent = serializers.BooleanField(
         help_text="Consent to personal-data processing (152-FZ); must be true."
     )

@@ -84,6 +84,8 @@ class IncidentQuerysetMixin:
             qs = qs.filter(status__in=PUBLIC_STATUSES)
         branch = self.request.query_params.get("branch")
         if branch:
+            if not Branch.objects.filter(code=branch).exists():
+                raise ValidationError({"branch": [_("No such branch.")]})
             qs = qs.filter(branch__code=branch)
         wanted = self.request.query_params.get("status")
         if wanted:
