@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from gridportal.api.serializers import StaffFieldsMixin
+from gridportal.accounts.serializers import BranchStaffFieldsMixin
 
 from ..choices import Problem
 from ..models import Incident, IncidentEvent, PlannedOutage
@@ -98,7 +98,7 @@ class IncidentEventSerializer(serializers.ModelSerializer):
         fields = ["at", "kind", "estimated_restoration", "text"]
 
 
-class IncidentSerializer(StaffFieldsMixin, serializers.ModelSerializer):
+class IncidentSerializer(BranchStaffFieldsMixin, serializers.ModelSerializer):
     branch = serializers.CharField(source="branch.code")
     district = serializers.CharField(source="district.name", default=None)
     estimated_restoration = serializers.DateTimeField(source="etr")
