@@ -19,6 +19,9 @@ from .choices import (
 class LoadMeasurement(TimeStampedModel):
     """The load of one power transformer on a control measurement day."""
 
+    # How rows reach their branch, for the branch scope (accounts/scoping.py, decision 0013).
+    branch_path = "power_centre__branch"
+
     transformer = models.ForeignKey(
         PowerTransformer, on_delete=models.CASCADE, related_name="load_measurements"
     )
@@ -48,6 +51,8 @@ class LoadMeasurement(TimeStampedModel):
 
 class CommittedCapacity(TimeStampedModel):
     """Power promised under a connection contract or technical conditions and not yet built."""
+
+    branch_path = "power_centre__branch"
 
     power_centre = models.ForeignKey(
         PowerCentre, on_delete=models.CASCADE, related_name="committed_capacity"
@@ -104,6 +109,8 @@ class CapacitySnapshot(TimeStampedModel):
 class CapacityAssessment(models.Model):
     """The calculated free capacity of one power centre: current (no snapshot) or as published."""
 
+    branch_path = "power_centre__branch"
+
     snapshot = models.ForeignKey(
         CapacitySnapshot,
         on_delete=models.CASCADE,
@@ -159,6 +166,8 @@ class CapacityAssessment(models.Model):
 class SubstationLoad(models.Model):
     """The measured load of a 6–10/0.4 kV substation, for the indicative small-applicant headroom."""
 
+    branch_path = "substation__branch"
+
     substation = models.ForeignKey(Substation, on_delete=models.CASCADE, related_name="loads")
     measured_on = models.DateField(_("measurement day"))
     load_kva = models.DecimalField(_("load, kVA"), max_digits=8, decimal_places=1)
@@ -178,6 +187,8 @@ class SubstationLoad(models.Model):
 
 class SensitiveSubstation(models.Model):
     """A substation whose headroom is published only in aggregate (security or commercial reasons)."""
+
+    branch_path = "substation__branch"
 
     substation = models.OneToOneField(
         Substation, on_delete=models.CASCADE, related_name="capacity_sensitivity"

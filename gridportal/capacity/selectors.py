@@ -238,7 +238,7 @@ def nearest_substations(*, latitude: float, longitude: float, limit: int = 5):
 
 
 def staff_assessments(*, user):
-    return restrict_to_branches(assessments(), user, field="power_centre__branch")
+    return restrict_to_branches(assessments(), user)
 
 
 def overloaded_for_user(*, user):

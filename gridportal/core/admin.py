@@ -109,6 +109,8 @@ class RuleAdminForm(forms.ModelForm):
 class RuleAdmin(admin.ModelAdmin):
     """Dated rules of every app; each change is written to the audit log."""
 
+    # rule_save and rule_delete write the audit entries themselves.
+    audit_in_service = True
     form = RuleAdminForm
     list_display = [
         "namespace",

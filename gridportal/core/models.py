@@ -52,6 +52,9 @@ class Company(BilingualNameMixin, TimeStampedModel):
 class Branch(BilingualNameMixin, TimeStampedModel):
     """A branch (филиал) of the company, serving one region."""
 
+    # How rows reach their branch, for the branch scope (accounts/scoping.py, decision 0013).
+    branch_path = "pk"
+
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="branches")
     code = models.SlugField(_("code"), max_length=32, unique=True)
     region = models.CharField(_("region"), max_length=200)
@@ -69,6 +72,8 @@ class Branch(BilingualNameMixin, TimeStampedModel):
 
 class District(BilingualNameMixin, TimeStampedModel):
     """A distribution zone (РЭС) or production unit inside a branch."""
+
+    branch_path = "branch"
 
     branch = models.ForeignKey(Branch, on_delete=models.PROTECT, related_name="districts")
     code = models.SlugField(_("code"), max_length=48, unique=True)
@@ -147,6 +152,8 @@ class AuditLogQuerySet(models.QuerySet):
 
 class AuditLogEntry(models.Model):
     """One staff action on a customer record: who, what, when and from where. Append-only."""
+
+    branch_path = "branch"
 
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True, editable=False)
     # Empty only for what nobody signed in did: a failed sign-in.

@@ -16,6 +16,9 @@ SETTLEMENT_PREFIX = {
 class NetworkElement(TimeStampedModel):
     """Common part of every network element: where it is and who runs it."""
 
+    # How rows reach their branch, for the branch scope (accounts/scoping.py, decision 0013).
+    branch_path = "branch"
+
     branch = models.ForeignKey(Branch, on_delete=models.PROTECT, verbose_name=_("branch"))
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district")
@@ -51,6 +54,8 @@ class PowerCentre(NetworkElement):
 
 class PowerTransformer(TimeStampedModel):
     """A power transformer installed at a power centre, with its rated power."""
+
+    branch_path = "power_centre__branch"
 
     power_centre = models.ForeignKey(
         PowerCentre, on_delete=models.CASCADE, related_name="transformers"
@@ -116,6 +121,8 @@ class Substation(NetworkElement):
 class Settlement(TimeStampedModel):
     """A city, town or village in the company's territory."""
 
+    branch_path = "branch"
+
     branch = models.ForeignKey(Branch, on_delete=models.PROTECT, verbose_name=_("branch"))
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district")
@@ -141,6 +148,8 @@ class Settlement(TimeStampedModel):
 class Street(models.Model):
     """A street of a settlement; the unit the address search matches words against."""
 
+    branch_path = "settlement__branch"
+
     settlement = models.ForeignKey(Settlement, on_delete=models.CASCADE, related_name="streets")
     kind = models.CharField(_("kind"), max_length=16, default="ул.", help_text="ул., пр-т, пер.")
     name = models.CharField(_("name"), max_length=200)
@@ -161,6 +170,8 @@ class Street(models.Model):
 
 class ServiceAddress(TimeStampedModel):
     """A building supplied by the company: its address, customers and the substation that feeds it."""
+
+    branch_path = "branch"
 
     branch = models.ForeignKey(Branch, on_delete=models.PROTECT, verbose_name=_("branch"))
     district = models.ForeignKey(

@@ -13,6 +13,9 @@ from .choices import Channel, DeliveryStatus, Language, SubscriptionStatus
 class Subscription(TimeStampedModel):
     """A person's wish to hear about outages at one service address, by e-mail or SMS; no account needed."""
 
+    # How rows reach their branch, for the branch scope (accounts/scoping.py, decision 0013).
+    branch_path = "address__branch"
+
     address = models.ForeignKey(
         ServiceAddress,
         on_delete=models.CASCADE,
@@ -73,6 +76,8 @@ class Subscription(TimeStampedModel):
 
 class Delivery(models.Model):
     """One message about one event to one subscription: what to render, how it went."""
+
+    branch_path = "subscription__address__branch"
 
     subscription = models.ForeignKey(
         Subscription,

@@ -9,9 +9,6 @@ from gridportal.grid.models import ServiceAddress
 from .choices import Channel, SubscriptionStatus
 from .models import Delivery, Subscription
 
-BRANCH_OF_DELIVERY = "subscription__address__branch"
-BRANCH_OF_SUBSCRIPTION = "address__branch"
-
 
 def address_for_subscription(*, address_id) -> ServiceAddress | None:
     try:
@@ -41,7 +38,7 @@ def delivery_list_for_user(*, user, status: str = "", event: str = "") -> QueryS
     qs = Delivery.objects.select_related("subscription__address__branch").order_by(
         "-created_at", "-id"
     )
-    qs = restrict_to_branches(qs, user, field=BRANCH_OF_DELIVERY)
+    qs = restrict_to_branches(qs, user)
     if status:
         qs = qs.filter(status=status)
     if event:
@@ -57,16 +54,14 @@ def delivery_get_for_user(*, user, pk) -> Delivery:
 
 def subscription_get_for_user(*, user, pk) -> Subscription:
     qs = restrict_to_branches(
-        Subscription.objects.select_related("address__branch", "consent"),
-        user,
-        field=BRANCH_OF_SUBSCRIPTION,
+        Subscription.objects.select_related("address__branch", "consent"), user
     )
     return get_object_or_404(qs, pk=pk)
 
 
 def subscription_counts_for_user(*, user) -> list[dict]:
     """Per branch: confirmed and pending subscriptions, by channel."""
-    qs = restrict_to_branches(Subscription.objects.all(), user, field=BRANCH_OF_SUBSCRIPTION)
+    qs = restrict_to_branches(Subscription.objects.all(), user)
     confirmed = Q(status=SubscriptionStatus.CONFIRMED)
     return list(
         qs.values("address__branch_id", "address__branch__name", "address__branch__name_en")

@@ -26,6 +26,9 @@ from .choices import (
 class Incident(TimeStampedModel):
     """An outage on one network element, predicted from reports or confirmed by a dispatcher."""
 
+    # How rows reach their branch, for the branch scope (accounts/scoping.py, decision 0013).
+    branch_path = "branch"
+
     branch = models.ForeignKey(Branch, on_delete=models.PROTECT, verbose_name=_("branch"))
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district")
@@ -100,6 +103,8 @@ class Incident(TimeStampedModel):
 class IncidentSubstation(models.Model):
     """A substation an incident leaves without power, until it is restored (step by step)."""
 
+    branch_path = "incident__branch"
+
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="coverage")
     substation = models.ForeignKey(
         Substation, on_delete=models.PROTECT, related_name="incident_coverage"
@@ -123,6 +128,8 @@ class IncidentSubstation(models.Model):
 
 class IncidentEvent(models.Model):
     """One change to an incident: what, who and when. Public kinds make the public history."""
+
+    branch_path = "incident__branch"
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
@@ -169,6 +176,8 @@ class IncidentEvent(models.Model):
 
 class OutageReport(models.Model):
     """A customer's report that something is wrong with the power at an address."""
+
+    branch_path = "branch"
 
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     address = models.ForeignKey(
@@ -254,6 +263,8 @@ class OutageReport(models.Model):
 class CriticalFacility(TimeStampedModel):
     """A socially important consumer (hospital, boiler house, water pumping) fed by a substation."""
 
+    branch_path = "branch"
+
     branch = models.ForeignKey(Branch, on_delete=models.PROTECT, verbose_name=_("branch"))
     substation = models.ForeignKey(
         Substation,
@@ -278,6 +289,8 @@ class CriticalFacility(TimeStampedModel):
 
 class PlannedOutage(TimeStampedModel):
     """Planned maintenance that switches substations off, published in advance with its reason."""
+
+    branch_path = "branch"
 
     branch = models.ForeignKey(Branch, on_delete=models.PROTECT, verbose_name=_("branch"))
     district = models.ForeignKey(

@@ -42,8 +42,6 @@ def audit_log(request):
     entries = restrict_to_branches(
         AuditLogEntry.objects.select_related("actor", "branch"), request.user
     )
-    if request.user.is_superuser or request.user.all_branches:
-        entries = AuditLogEntry.objects.select_related("actor", "branch")
     actor = request.GET.get("actor", "").strip()
     if actor:
         entries = entries.filter(actor__username__icontains=actor)

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from gridportal.api.serializers import StaffFieldsMixin
+from gridportal.accounts.serializers import BranchStaffFieldsMixin
 from gridportal.core.api.serializers import BranchRefField
 from gridportal.core.models import Branch
 
@@ -19,7 +19,7 @@ class PowerTransformerSerializer(serializers.ModelSerializer):
         fields = ["name", "rated_mva", "voltage"]
 
 
-class PowerCentreSerializer(StaffFieldsMixin, serializers.ModelSerializer):
+class PowerCentreSerializer(BranchStaffFieldsMixin, serializers.ModelSerializer):
     # A power centre as the network knows it; capacity's endpoint adds its free capacity.
     # (No docstring: it would become the OpenAPI description of the PowerCentre component.)
     branch = BranchRefField()
@@ -46,7 +46,7 @@ class PowerCentreSerializer(StaffFieldsMixin, serializers.ModelSerializer):
         staff_only_fields = ["feeder_count", "updated_at"]
 
 
-class FeederSerializer(StaffFieldsMixin, serializers.ModelSerializer):
+class FeederSerializer(BranchStaffFieldsMixin, serializers.ModelSerializer):
     branch = BranchRefField()
     district = DistrictRefField()
     substation_count = serializers.IntegerField(read_only=True)
@@ -65,7 +65,7 @@ class FeederSerializer(StaffFieldsMixin, serializers.ModelSerializer):
         staff_only_fields = ["substation_count"]
 
 
-class SubstationSerializer(StaffFieldsMixin, serializers.ModelSerializer):
+class SubstationSerializer(BranchStaffFieldsMixin, serializers.ModelSerializer):
     branch = BranchRefField()
     district = DistrictRefField()
     power_centre = serializers.IntegerField(source="feeder.power_centre_id", read_only=True)

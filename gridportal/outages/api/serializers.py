@@ -1,7 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from gridportal.api.serializers import IdField, PlainCharField, StaffFieldsMixin
+from gridportal.accounts.serializers import BranchStaffFieldsMixin
+from gridportal.api.serializers import IdField, PlainCharField
 
 from ..choices import Problem
 from ..models import Incident, IncidentEvent, PlannedOutage
@@ -96,7 +97,7 @@ class IncidentEventSerializer(serializers.ModelSerializer):
         fields = ["at", "kind", "estimated_restoration", "text"]
 
 
-class IncidentSerializer(StaffFieldsMixin, serializers.ModelSerializer):
+class IncidentSerializer(BranchStaffFieldsMixin, serializers.ModelSerializer):
     branch = serializers.CharField(source="branch.code")
     district = serializers.CharField(source="district.name", default=None)
     estimated_restoration = serializers.DateTimeField(source="etr")
