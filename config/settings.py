@@ -181,7 +181,12 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "gridportal.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["gridportal.api.filters.FilterBackend"],
+    "DEFAULT_PARSER_CLASSES": [
+        "gridportal.api.parsers.JSONParser",
+        "gridportal.api.parsers.FormParser",
+        "gridportal.api.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
     ],
@@ -199,6 +204,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Error answers, staff-only fields and existing codes (gridportal/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "gridportal.api.schema.document_api",
+    ],
     # Several apps have a field named "status"; name each enum after its choices.
     "ENUM_NAME_OVERRIDES": {
         "CapacityStatusEnum": "gridportal.capacity.choices.CapacityStatus",

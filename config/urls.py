@@ -61,3 +61,6 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
 ]
+
+# Under /api/ a URL that matches no route answers in the API's error shape.
+handler404 = "gridportal.api.errors.not_found"

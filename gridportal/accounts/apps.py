@@ -16,7 +16,12 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from gridportal.api.scope import branch_scope_set
+
         from .roles import sync_role_groups
+        from .scoping import user_sees_branch
 
         # After every app's migrate: later apps' permissions exist only by then.
         post_migrate.connect(sync_role_groups, dispatch_uid="gridportal.sync_role_groups")
+        # The API plumbing sits below accounts: hand it the one branch-scope decision.
+        branch_scope_set(user_sees_branch)

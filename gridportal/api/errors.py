@@ -5,16 +5,19 @@
 `fields` is present only for validation errors. Messages are localized.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.defaults import page_not_found
 from django_ratelimit.exceptions import Ratelimited
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from gridportal.core.exceptions import ApplicationError
+
+from .parsers import PayloadTooLarge
 
 
 def _flatten(detail):
@@ -44,6 +47,8 @@ def exception_handler(exc, context):
         )
     if isinstance(exc, Ratelimited):
         exc = exceptions.Throttled()
+    if isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else exc.messages
@@ -71,3 +76,17 @@ def exception_handler(exc, context):
             status_code=response.status_code, code=str(code), message=str(detail)
         )
     return response
+
+
+def not_found(request, exception=None):
+    """Django's 404 handler: a URL under /api/ that matches no route answers in the API shape.
+
+    `/api/v1/substations/1.5/` never reaches a view (the route wants a whole number), so DRF's
+    handler cannot answer it; pages elsewhere keep Django's (or the site's) 404 page.
+    """
+    if request.path.startswith("/api/"):
+        body = error_body(
+            status_code=404, code="not_found", message=str(exceptions.NotFound.default_detail)
+        )
+        return JsonResponse(body, status=404)
+    return page_not_found(request, exception)

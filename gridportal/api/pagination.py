@@ -1,7 +1,49 @@
+"""Page-number pagination that refuses what it cannot read instead of guessing.
+
+DRF falls back to the default page size on `page_size=abc|null|0`, and reads `page=last`;
+here a `page` or `page_size` that is not a whole number in range answers 400 naming the
+parameter, and a page past the end answers 404 (both documented in the OpenAPI schema).
+"""
+
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
+
+
+def positive_int_param(request, name: str, *, maximum: int | None = None) -> int | None:
+    """A query parameter as a whole number ≥ 1 (≤ maximum), None when absent; else 400."""
+    if name not in request.query_params:
+        return None
+    raw = request.query_params[name]
+    value = int(raw) if raw.isascii() and raw.isdigit() else 0
+    if value < 1 or (maximum is not None and value > maximum):
+        if maximum is None:
+            message = _("Enter a whole number of at least 1.")
+        else:
+            message = _("Enter a whole number from 1 to {maximum}.").format(maximum=maximum)
+        raise ValidationError({name: [message]})
+    return value
 
 
 class StandardPagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+    last_page_strings = ()
+
+    def get_page_size(self, request):
+        value = positive_int_param(request, self.page_size_query_param, maximum=self.max_page_size)
+        return self.page_size if value is None else value
+
+    def get_page_number(self, request, paginator):
+        value = positive_int_param(request, self.page_query_param)
+        return 1 if value is None else value
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+                parameter["schema"]["default"] = self.page_size
+        return parameters

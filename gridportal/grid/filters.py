@@ -1,8 +1,49 @@
 import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from gridportal.core.models import Branch, District
 
+from .choices import POWER_CENTRE_VOLTAGES_KV
 from .models import Feeder, PowerCentre, Substation
+
+
+class VoltageField(forms.DecimalField):
+    """A power centre's higher voltage in kV: one of the voltages the company runs."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is not None and value not in POWER_CENTRE_VOLTAGES_KV:
+            raise forms.ValidationError(
+                _("Choose one of: {values}.").format(
+                    values=", ".join(str(v) for v in POWER_CENTRE_VOLTAGES_KV)
+                ),
+                code="invalid_choice",
+            )
+        return value
+
+
+@extend_schema_field({"type": "number", "enum": list(POWER_CENTRE_VOLTAGES_KV)})
+class VoltageFilter(django_filters.NumberFilter):
+    field_class = VoltageField
+
+
+ID_MAX = 2**63 - 1
+
+
+class IdField(forms.IntegerField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", ID_MAX)
+        super().__init__(**kwargs)
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": ID_MAX})
+class IdFilter(django_filters.NumberFilter):
+    """An element's id: a whole number (not 1.5, not 0)."""
+
+    field_class = IdField
 
 
 class NetworkElementFilterSet(django_filters.FilterSet):
@@ -19,7 +60,7 @@ class NetworkElementFilterSet(django_filters.FilterSet):
 
 
 class PowerCentreFilterSet(NetworkElementFilterSet):
-    voltage_kv = django_filters.NumberFilter()
+    voltage_kv = VoltageFilter()
 
     def filter_q(self, queryset, name, value):
         from django.db.models import Q
@@ -32,7 +73,7 @@ class PowerCentreFilterSet(NetworkElementFilterSet):
 
 
 class FeederFilterSet(NetworkElementFilterSet):
-    power_centre = django_filters.NumberFilter(field_name="power_centre_id")
+    power_centre = IdFilter(field_name="power_centre_id")
 
     class Meta:
         model = Feeder
@@ -40,8 +81,8 @@ class FeederFilterSet(NetworkElementFilterSet):
 
 
 class SubstationFilterSet(NetworkElementFilterSet):
-    feeder = django_filters.NumberFilter(field_name="feeder_id")
-    power_centre = django_filters.NumberFilter(field_name="feeder__power_centre_id")
+    feeder = IdFilter(field_name="feeder_id")
+    power_centre = IdFilter(field_name="feeder__power_centre_id")
 
     class Meta:
         model = Substation

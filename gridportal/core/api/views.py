@@ -6,7 +6,10 @@ from .serializers import BranchSerializer, DistrictSerializer
 
 
 class DistrictFilterSet(django_filters.FilterSet):
-    branch = django_filters.CharFilter(field_name="branch__code")
+    # An unknown branch code is a 400 naming `branch`, as on every other endpoint.
+    branch = django_filters.ModelChoiceFilter(
+        queryset=Branch.objects.all(), field_name="branch", to_field_name="code"
+    )
 
     class Meta:
         model = District

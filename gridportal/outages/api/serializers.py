@@ -1,15 +1,16 @@
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from gridportal.api.serializers import StaffFieldsMixin
+from gridportal.api.serializers import JSONTypesMixin, QuerySerializer, StaffFieldsMixin
 
-from ..choices import Problem
+from ..choices import IncidentStatus, Problem
 from ..models import Incident, IncidentEvent, PlannedOutage
 from ..selectors import address_get
 from ..services import Submission
 
 
-class StatusQuerySerializer(serializers.Serializer):
+class StatusQuerySerializer(QuerySerializer):
     address = serializers.IntegerField(
         min_value=1, help_text="Service address id (from /api/v1/addresses/)."
     )
@@ -26,6 +27,18 @@ class PlannedRefSerializer(serializers.Serializer):
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
     reason = serializers.CharField()
+
+
+@extend_schema_field(
+    {
+        "type": "boolean",
+        "enum": [True],
+        "description": "Consent to personal-data processing (152-FZ); must be true: "
+        "false is refused with 400 naming `consent`.",
+    }
+)
+class ConsentField(serializers.BooleanField):
+    """A consent box: only true is accepted (the schema says `enum: [true]`)."""
 
 
 class IncidentRefSerializer(serializers.Serializer):
@@ -52,15 +65,13 @@ class StatusSerializer(serializers.Serializer):
     planned = PlannedRefSerializer(many=True)
 
 
-class ReportCreateSerializer(serializers.Serializer):
+class ReportCreateSerializer(JSONTypesMixin, serializers.Serializer):
     address = serializers.IntegerField(min_value=1)
     problem = serializers.ChoiceField(choices=Problem.choices)
     phone = serializers.CharField(required=False, allow_blank=True, max_length=32)
     email = serializers.EmailField(required=False, allow_blank=True)
     comment = serializers.CharField(required=False, allow_blank=True, max_length=1000)
-    consent = serializers.BooleanField(
-        help_text="Consent to personal-data processing (152-FZ); must be true."
-    )
+    consent = ConsentField()
 
     def validate_consent(self, value):
         if not value:
@@ -90,7 +101,7 @@ class ReportReceiptSerializer(serializers.Serializer):
 
 
 class IncidentEventSerializer(serializers.ModelSerializer):
-    estimated_restoration = serializers.DateTimeField(source="etr")
+    estimated_restoration = serializers.DateTimeField(source="etr", allow_null=True)
     text = serializers.CharField(source="display_text")
 
     class Meta:
@@ -100,9 +111,9 @@ class IncidentEventSerializer(serializers.ModelSerializer):
 
 class IncidentSerializer(StaffFieldsMixin, serializers.ModelSerializer):
     branch = serializers.CharField(source="branch.code")
-    district = serializers.CharField(source="district.name", default=None)
-    estimated_restoration = serializers.DateTimeField(source="etr")
-    estimate_updated_at = serializers.DateTimeField(source="etr_updated_at")
+    district = serializers.CharField(source="district.name", default=None, allow_null=True)
+    estimated_restoration = serializers.DateTimeField(source="etr", allow_null=True)
+    estimate_updated_at = serializers.DateTimeField(source="etr_updated_at", allow_null=True)
     element = serializers.SerializerMethodField()
 
     class Meta:
@@ -138,6 +149,7 @@ class IncidentDetailSerializer(IncidentSerializer):
     class Meta(IncidentSerializer.Meta):
         fields = [*IncidentSerializer.Meta.fields, "history"]
 
+    @extend_schema_field(IncidentEventSerializer(many=True))
     def get_history(self, obj) -> list[dict]:
         from ..selectors import public_events
 
@@ -146,8 +158,8 @@ class IncidentDetailSerializer(IncidentSerializer):
 
 class PlannedOutageSerializer(serializers.ModelSerializer):
     branch = serializers.CharField(source="branch.code")
-    district = serializers.CharField(source="district.name", default=None)
-    settlement = serializers.CharField(source="settlement.name", default=None)
+    district = serializers.CharField(source="district.name", default=None, allow_null=True)
+    settlement = serializers.CharField(source="settlement.name", default=None, allow_null=True)
 
     class Meta:
         model = PlannedOutage
@@ -165,6 +177,36 @@ class PlannedOutageSerializer(serializers.ModelSerializer):
         ]
 
 
-class PlannedQuerySerializer(serializers.Serializer):
+class PlannedQuerySerializer(QuerySerializer):
     branch = serializers.SlugField(required=False)
     date = serializers.DateField(required=False)
+
+
+class IncidentQuerySerializer(QuerySerializer):
+    branch = serializers.SlugField(required=False, help_text="Branch code.")
+    status = serializers.ChoiceField(choices=IncidentStatus.choices, required=False)
+
+
+class FeedItemSerializer(serializers.Serializer):
+    """One outage of the public feed (docs/outages.md)."""
+
+    id = serializers.IntegerField()
+    branch = serializers.CharField()
+    district = serializers.CharField(allow_null=True)
+    area = serializers.CharField()
+    cause = serializers.CharField()
+    cause_label = serializers.CharField()
+    crew_status = serializers.CharField()
+    started_at = serializers.DateTimeField()
+    estimated_restoration = serializers.DateTimeField(allow_null=True)
+    estimated_restoration_local = serializers.CharField(allow_null=True)
+    estimate_updated_at = serializers.DateTimeField(allow_null=True)
+    customers_out = serializers.IntegerField()
+    public_message = serializers.CharField()
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
+
+
+class FeedSerializer(serializers.Serializer):
+    generated_at = serializers.DateTimeField()
+    outages = FeedItemSerializer(many=True)
