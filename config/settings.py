@@ -263,12 +263,13 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "gridportal.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    # JSON with a size and depth limit and no control characters (gridportal/api/parsers.py).
+    "DEFAULT_FILTER_BACKENDS": ["gridportal.api.filters.FilterBackend"],
+    # JSON with a size and depth limit and no control characters; forms with the size limit
+    # (gridportal/api/parsers.py).
     "DEFAULT_PARSER_CLASSES": [
         "gridportal.api.parsers.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "gridportal.api.parsers.FormParser",
+        "gridportal.api.parsers.MultiPartParser",
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -289,6 +290,11 @@ SPECTACULAR_SETTINGS = {
     # No validator badge: it would load an image from swagger.io (and the CSP forbids it).
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
+    # Error answers, staff-only fields and existing codes (gridportal/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "gridportal.api.schema.document_api",
+    ],
     # Several apps have a field named "status"; name each enum after its choices.
     "ENUM_NAME_OVERRIDES": {
         "CapacityStatusEnum": "gridportal.capacity.choices.CapacityStatus",

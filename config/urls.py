@@ -65,3 +65,6 @@ urlpatterns = [
 
 # A database that cannot be reached outside a view (a middleware) is a 503 page too.
 handler500 = "gridportal.core.views.public.server_error"
+
+# Under /api/ a URL that matches no route answers in the API's error shape.
+handler404 = "gridportal.api.errors.not_found"

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
+from django.views.defaults import page_not_found
 from django_ratelimit.exceptions import Ratelimited
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -103,6 +104,8 @@ def exception_handler(exc, context):
         )
     if isinstance(exc, Ratelimited):
         exc = exceptions.Throttled()
+    if isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else exc.messages
@@ -130,3 +133,17 @@ def exception_handler(exc, context):
             status_code=response.status_code, code=str(code), message=str(detail)
         )
     return response
+
+
+def not_found(request, exception=None):
+    """Django's 404 handler: a URL under /api/ that matches no route answers in the API shape.
+
+    `/api/v1/substations/1.5/` never reaches a view (the route wants a whole number), so DRF's
+    handler cannot answer it; pages elsewhere keep Django's (or the site's) 404 page.
+    """
+    if request.path.startswith("/api/"):
+        body = error_body(
+            status_code=404, code="not_found", message=str(exceptions.NotFound.default_detail)
+        )
+        return JsonResponse(body, status=404)
+    return page_not_found(request, exception)

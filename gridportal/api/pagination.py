@@ -1,15 +1,28 @@
+"""Page-number pagination that refuses what it cannot read instead of guessing.
+
+DRF falls back to the default page size on `page_size=abc|null|0`, and reads `page=last`;
+here a `page` or `page_size` that is not a whole number in range answers 400 naming the
+parameter, and a page past the end answers 404 (both documented in the OpenAPI schema).
+"""
+
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 
-def _positive(raw: str, *, upper: int) -> int | None:
-    """The integer 1…upper the text spells (ASCII digits only), else None."""
-    raw = raw.strip()
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
+def positive_int_param(request, name: str, *, maximum: int | None = None) -> int | None:
+    """A query parameter as a whole number ≥ 1 (≤ maximum), None when absent; else 400."""
+    if name not in request.query_params:
         return None
-    value = int(raw)
-    return value if 1 <= value <= upper else None
+    raw = request.query_params[name]
+    value = int(raw) if raw.isascii() and raw.isdigit() else 0
+    if value < 1 or (maximum is not None and value > maximum):
+        if maximum is None:
+            message = _("Enter a whole number of at least 1.")
+        else:
+            message = _("Enter a whole number from 1 to {maximum}.").format(maximum=maximum)
+        raise ValidationError({name: [message]})
+    return value
 
 
 class StandardPagination(PageNumberPagination):
@@ -19,34 +32,16 @@ class StandardPagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
-    max_page = 10**9
+    last_page_strings = ()
 
     def get_page_size(self, request):
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw is None or raw == "":
-            return self.page_size
-        value = _positive(raw, upper=self.max_page_size)
-        if value is None:
-            raise ValidationError(
-                {
-                    self.page_size_query_param: [
-                        _("Give a whole number from 1 to {max}.").format(max=self.max_page_size)
-                    ]
-                }
-            )
-        return value
+        value = positive_int_param(request, self.page_size_query_param, maximum=self.max_page_size)
+        return self.page_size if value is None else value
 
     def get_page_number(self, request, paginator):
-        raw = request.query_params.get(self.page_query_param)
-        if raw is None or raw == "":
-            return 1
-        if raw in self.last_page_strings:
-            return paginator.num_pages
-        value = _positive(raw, upper=self.max_page)
+        value = positive_int_param(request, self.page_query_param)
         if value is None:
-            raise ValidationError(
-                {self.page_query_param: [_("Give a page number: a whole number from 1.")]}
-            )
+            return 1
         if value > paginator.num_pages:
             raise NotFound(
                 _("There is no page {number}: the last is {last}.").format(
@@ -54,3 +49,12 @@ class StandardPagination(PageNumberPagination):
                 )
             )
         return value
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+                parameter["schema"]["default"] = self.page_size
+        return parameters

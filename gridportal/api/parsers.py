@@ -11,10 +11,11 @@ Whether the top level must be an object is the view's or serializer's business.
 """
 
 import codecs
+import io
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from rest_framework import exceptions
+from rest_framework import exceptions, parsers
 from rest_framework.parsers import JSONParser as DRFJSONParser
 from rest_framework.parsers import get_encoding
 from rest_framework.utils import json
@@ -103,3 +104,32 @@ class JSONParser(DRFJSONParser):
             ) from None
         check_structure(data, max_depth=self.max_depth)
         return data
+
+
+def _limited(stream, parser_context):
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if limit is None or stream is None:
+        return stream
+    request = (parser_context or {}).get("request")
+    declared = request.META.get("CONTENT_LENGTH") if request is not None else None
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge()
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise PayloadTooLarge()
+    return io.BytesIO(data)
+
+
+class FormParser(parsers.FormParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        return super().parse(_limited(stream, parser_context), media_type, parser_context)
+
+
+class MultiPartParser(parsers.MultiPartParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        request = (parser_context or {}).get("request")
+        declared = request.META.get("CONTENT_LENGTH", "") if request is not None else ""
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and declared.isdigit() and int(declared) > limit:
+            raise PayloadTooLarge()
+        return super().parse(stream, media_type, parser_context)

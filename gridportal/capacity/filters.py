@@ -1,12 +1,15 @@
 import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
-from gridportal.api.filters import IntegerFilter
-from gridportal.grid.filters import PowerCentreFilterSet
+from gridportal.grid.filters import PowerCentreFilterSet, VoltageFilter
 
 from .choices import CapacityStatus
 from .models import CapacityAssessment
+
+# Far beyond any power centre's reserve; bounds keep the number a number the database takes.
+MAX_RESERVE_MVA = 100_000
 
 
 class PowerCentreCapacityFilterSet(PowerCentreFilterSet):
@@ -18,14 +21,10 @@ class PowerCentreCapacityFilterSet(PowerCentreFilterSet):
     min_reserve = django_filters.NumberFilter(
         method="filter_min_reserve",
         label=_("Minimum reserve, MVA"),
-        max_digits=10,
-        decimal_places=3,
-        min_value=-1_000_000,
-        max_value=1_000_000,
+        min_value=-MAX_RESERVE_MVA,
+        max_value=MAX_RESERVE_MVA,
     )
-    voltage = IntegerFilter(
-        field_name="voltage_kv", label=_("Voltage, kV"), min_value=1, max_value=1150
-    )
+    voltage = VoltageFilter(field_name="voltage_kv", label=_("Voltage, kV"))
 
     def _current(self, queryset, **conditions):
         current = CapacityAssessment.objects.filter(
@@ -36,5 +35,8 @@ class PowerCentreCapacityFilterSet(PowerCentreFilterSet):
     def filter_status(self, queryset, name, value):
         return self._current(queryset, status=value)
 
+    @extend_schema_field(
+        {"type": "number", "minimum": -MAX_RESERVE_MVA, "maximum": MAX_RESERVE_MVA}
+    )
     def filter_min_reserve(self, queryset, name, value):
         return self._current(queryset, reserve_mva__gte=value)

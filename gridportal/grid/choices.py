@@ -13,3 +13,7 @@ class SettlementKind(models.TextChoices):
     TOWN = "town", _("urban-type settlement")
     VILLAGE = "village", _("village")
     HAMLET = "hamlet", _("hamlet")
+
+
+# Higher voltages of the power centres the company runs (the network importer accepts these).
+POWER_CENTRE_VOLTAGES_KV = (35, 110, 150, 220, 330)

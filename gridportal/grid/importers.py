@@ -29,7 +29,7 @@ from gridportal.core.tabular import (
 )
 
 from .addressing import house_key
-from .choices import SettlementKind, SubstationKind
+from .choices import POWER_CENTRE_VOLTAGES_KV, SettlementKind, SubstationKind
 from .models import (
     Feeder,
     PowerCentre,
@@ -290,7 +290,7 @@ def _import_power_centres(rows):
         number = check.required(row, "dispatch_number")
         name = check.required(row, "name")
         voltage = check.decimal(row, "voltage_kv", required=True)
-        if voltage is not None and int(voltage) not in (35, 110, 150, 220, 330):
+        if voltage is not None and int(voltage) not in POWER_CENTRE_VOLTAGES_KV:
             check.error(_("«voltage_kv» must be one of 35, 110, 150, 220, 330."))
         lat = check.coordinate(row, "latitude", -90, 90)
         lon = check.coordinate(row, "longitude", -180, 180)

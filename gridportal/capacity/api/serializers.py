@@ -1,9 +1,10 @@
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from gridportal.api.serializers import FiniteFloatField
+from gridportal.api.serializers import FiniteFloatField, QuerySerializer
 from gridportal.grid.api import serializers as grid_serializers
 
 from ..models import CapacityAssessment, CapacitySnapshot
@@ -79,9 +80,11 @@ class CapacityFiguresSerializer(serializers.ModelSerializer):
     def get_application_count(self, obj) -> int:
         return obj.details.get("application_count", 0)
 
+    @extend_schema_field(TransformerFigureSerializer(many=True))
     def get_transformers(self, obj) -> list[dict]:
         return TransformerFigureSerializer(obj.details.get("transformers", []), many=True).data
 
+    @extend_schema_field(LevelFigureSerializer(many=True))
     def get_voltage_levels(self, obj) -> list[dict]:
         """N-1 per transformation voltage when a centre has several; empty otherwise."""
         return LevelFigureSerializer(obj.details.get("levels", []), many=True).data
@@ -93,12 +96,13 @@ class SnapshotSerializer(serializers.ModelSerializer):
         fields = ["as_of", "published_at"]
 
 
-class NearbyQuerySerializer(serializers.Serializer):
+class NearbyQuerySerializer(QuerySerializer):
     kw = serializers.DecimalField(
-        max_digits=9,
-        decimal_places=1,
+        max_digits=None,
+        decimal_places=None,
         min_value=Decimal("0.1"),
         max_value=Decimal("100000"),
+        coerce_to_string=False,
         help_text=_("Requested power, kW"),
     )
     lat = FiniteFloatField(min_value=-90, max_value=90, required=False)
@@ -135,9 +139,41 @@ class PowerCentreSerializer(grid_serializers.PowerCentreSerializer):
             "updated_at",
         ]
 
+    @extend_schema_field(CapacityFiguresSerializer(allow_null=True))
     def get_capacity(self, obj) -> dict | None:
         """The current N-1 free capacity with every figure of its calculation (capacity app)."""
         current = getattr(obj, "current_capacity", None)
         if current is None:
             current = list(obj.capacity_assessments.filter(snapshot__isnull=True))
         return CapacityFiguresSerializer(current[0]).data if current else None
+
+
+class PointSerializer(serializers.Serializer):
+    latitude = serializers.FloatField()
+    longitude = serializers.FloatField()
+
+
+class NearbyCentreSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    dispatch_number = serializers.CharField()
+    voltage_levels = serializers.CharField()
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
+    reserve_mva = serializers.DecimalField(max_digits=None, decimal_places=None)
+    distance_km = serializers.FloatField()
+
+
+class NearbySubstationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    distance_km = serializers.FloatField()
+    headroom_kw = serializers.DecimalField(max_digits=None, decimal_places=None)
+
+
+class NearbyAnswerSerializer(serializers.Serializer):
+    """Where the request was placed, the open power centres and (small applicants) the ТП."""
+
+    point = PointSerializer()
+    power_centres = NearbyCentreSerializer(many=True)
+    substations = NearbySubstationSerializer(many=True)

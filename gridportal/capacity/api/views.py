@@ -1,19 +1,24 @@
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from gridportal.core.exceptions import ApplicationError
+from gridportal.api.schema import error_responses
 from gridportal.grid.api.views import PowerCentreViewSet as GridPowerCentreViewSet
 from gridportal.grid.search import address_search
 
 from .. import selectors
 from ..filters import PowerCentreCapacityFilterSet
 from ..models import CapacityAssessment
-from .serializers import NearbyQuerySerializer, PowerCentreSerializer, SnapshotSerializer
+from .serializers import (
+    NearbyAnswerSerializer,
+    NearbyQuerySerializer,
+    PowerCentreSerializer,
+    SnapshotSerializer,
+)
 
 
 class PowerCentreViewSet(GridPowerCentreViewSet):
@@ -51,7 +56,14 @@ class QuarterListView(ListAPIView):
 class NearbyView(APIView):
     """Nearest open power centres with enough reserve for a requested power (and ТП for small applicants)."""
 
-    @extend_schema(parameters=[NearbyQuerySerializer], responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        parameters=[NearbyQuerySerializer],
+        responses={200: NearbyAnswerSerializer, **error_responses(404)},
+        description=(
+            "Give `kw` and either `address` or both `lat` and `lon` (else 400). "
+            "An address that cannot be found answers 404."
+        ),
+    )
     def get(self, request):
         params = NearbyQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
@@ -61,10 +73,7 @@ class NearbyView(APIView):
         else:
             found = [a for a in address_search(query=data["address"], limit=5) if a.latitude]
             if not found:
-                raise ApplicationError(
-                    _("We could not find this address. Check it or give coordinates."),
-                    code="address_not_found",
-                )
+                raise NotFound(_("We could not find this address. Check it or give coordinates."))
             lat, lon = found[0].latitude, found[0].longitude
         centres = selectors.nearest_centres(latitude=lat, longitude=lon, requested_kw=data["kw"])
         substations = []
@@ -78,10 +87,9 @@ class NearbyView(APIView):
                 }
                 for s in selectors.nearest_substations(latitude=lat, longitude=lon)
             ]
-        return Response(
-            {
-                "point": {"latitude": lat, "longitude": lon},
-                "power_centres": centres,
-                "substations": substations,
-            }
-        )
+        answer = {
+            "point": {"latitude": lat, "longitude": lon},
+            "power_centres": centres,
+            "substations": substations,
+        }
+        return Response(NearbyAnswerSerializer(answer).data)

@@ -70,3 +70,33 @@ def test_a_centre_with_two_voltages_reports_each_level(client, district, capacit
     page = client.get(f"/capacity/centres/{pc.pk}/").content.decode()
     assert "По напряжению трансформации" in page
     assert "34.000" in page
+
+
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"min_reserve": ""}, "min_reserve"),
+        ({"min_reserve": "lots"}, "min_reserve"),
+        ({"min_reserve": "1e400"}, "min_reserve"),
+        ({"voltage": "0.5"}, "voltage"),
+        ({"voltage_kv": "0.5"}, "voltage_kv"),
+        ({"status": ""}, "status"),
+    ],
+)
+def test_capacity_filters_refuse_what_they_cannot_read(client, network, params, field):
+    response = client.get("/api/v1/power-centres/", params)
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid" and list(error["fields"]) == [field]
+
+
+def test_nearby_with_an_address_that_cannot_be_found_is_a_json_404(client, network):
+    response = client.get("/api/v1/capacity/nearby/", {"kw": "100", "address": "Нигдеград"})
+    assert response.status_code == 404
+    assert response.json()["error"]["status"] == 404
+
+
+def test_nearby_takes_a_power_with_any_precision(client, network):
+    response = client.get("/api/v1/capacity/nearby/", {"kw": "12.25", "lat": 61.79, "lon": 34.36})
+    assert response.status_code == 200
+    assert set(response.json()) == {"point", "power_centres", "substations"}

@@ -6,7 +6,7 @@ from .serializers import BranchSerializer, DistrictSerializer
 
 
 class DistrictFilterSet(django_filters.FilterSet):
-    # An unknown branch is a 400 naming it, not an empty list.
+    # An unknown branch code is a 400 naming `branch`, as on every other endpoint.
     branch = django_filters.ModelChoiceFilter(
         queryset=Branch.objects.all(), field_name="branch", to_field_name="code"
     )

@@ -1,7 +1,10 @@
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from gridportal.accounts.serializers import BranchStaffFieldsMixin
+from gridportal.api.serializers import QuerySerializer
 from gridportal.core.api.serializers import BranchRefField
 from gridportal.core.models import Branch
 
@@ -9,7 +12,10 @@ from ..models import Feeder, PowerCentre, PowerTransformer, ServiceAddress, Subs
 
 
 class DistrictRefField(serializers.SlugRelatedField):
+    """A district by its code; null for an element not assigned to a district."""
+
     def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
         super().__init__(slug_field="code", read_only=True, **kwargs)
 
 
@@ -91,11 +97,24 @@ class SubstationSerializer(BranchStaffFieldsMixin, serializers.ModelSerializer):
         staff_only_fields = ["rated_kva", "address_count", "customer_count"]
 
 
-class AddressSearchQuerySerializer(serializers.Serializer):
+class SchemaPattern(RegexValidator):
+    """Puts in the OpenAPI schema a pattern the field's own checks already enforce.
+
+    «Two characters besides spaces» is what trimming plus `min_length=2` check; the schema
+    cannot say «after trimming», so it says the pattern. Checking it again would only add a
+    second, vaguer message.
+    """
+
+    def __call__(self, value):
+        return None
+
+
+class AddressSearchQuerySerializer(QuerySerializer):
     q = serializers.CharField(
         min_length=2,
         max_length=200,
         trim_whitespace=True,
+        validators=[SchemaPattern(r"\S[\s\S]*\S")],
         help_text=_("What the person typed: settlement, street and house in any order."),
     )
     limit = serializers.IntegerField(min_value=1, max_value=50, default=10)
@@ -107,6 +126,11 @@ class AddressSearchQuerySerializer(serializers.Serializer):
     )
 
 
+class SubstationRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
 class AddressSerializer(serializers.ModelSerializer):
     branch = BranchRefField()
     district = DistrictRefField()
@@ -116,7 +140,14 @@ class AddressSerializer(serializers.ModelSerializer):
         model = ServiceAddress
         fields = ["id", "label", "branch", "district", "substation", "latitude", "longitude"]
 
+    @extend_schema_field(SubstationRefSerializer(allow_null=True))
     def get_substation(self, obj) -> dict | None:
         if obj.substation is None:
             return None
         return {"id": obj.substation_id, "name": obj.substation.name}
+
+
+class AddressResultsSerializer(serializers.Serializer):
+    """The typeahead's answer: an object whose `results` are the best matches, best first."""
+
+    results = AddressSerializer(many=True)

@@ -1,4 +1,5 @@
-from django.db.models import Count, Sum
+from django.db.models import Count, Sum, Value
+from django.db.models.functions import Coalesce
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.response import Response
@@ -10,6 +11,7 @@ from ..filters import FeederFilterSet, PowerCentreFilterSet, SubstationFilterSet
 from ..models import Feeder, PowerCentre, Substation
 from ..search import address_search
 from .serializers import (
+    AddressResultsSerializer,
     AddressSearchQuerySerializer,
     AddressSerializer,
     FeederSerializer,
@@ -64,7 +66,8 @@ class SubstationViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if is_staff_request(self.request):
             qs = qs.annotate(
-                address_count=Count("addresses"), customer_count=Sum("addresses__customer_count")
+                address_count=Count("addresses"),
+                customer_count=Coalesce(Sum("addresses__customer_count"), Value(0)),
             )
         return qs
 
@@ -72,9 +75,7 @@ class SubstationViewSet(viewsets.ReadOnlyModelViewSet):
 class AddressSearchView(APIView):
     """Address typeahead: what a person typed → the best matching service addresses."""
 
-    @extend_schema(
-        parameters=[AddressSearchQuerySerializer], responses=AddressSerializer(many=True)
-    )
+    @extend_schema(parameters=[AddressSearchQuerySerializer], responses=AddressResultsSerializer)
     def get(self, request):
         params = AddressSearchQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)

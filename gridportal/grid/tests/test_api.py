@@ -88,3 +88,98 @@ def test_the_openapi_schema_and_docs_are_served_locally(client):
     docs = client.get("/api/docs/").content.decode()
     assert "cdn" not in docs.lower()
     assert "/static/drf_spectacular_sidecar/" in docs
+
+
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"voltage_kv": "0.5"}, "voltage_kv"),
+        ({"voltage_kv": ""}, "voltage_kv"),
+        ({"voltage_kv": "abc"}, "voltage_kv"),
+        ({"branch": ""}, "branch"),
+        ({"branch": "nowhere"}, "branch"),
+    ],
+)
+def test_power_centre_filters_refuse_what_they_cannot_read(client, network, params, field):
+    response = client.get("/api/v1/power-centres/", params)
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == [field]
+
+
+def test_power_centres_filter_by_a_known_voltage(client, network):
+    voltage = network["pc"].voltage_kv
+    assert client.get("/api/v1/power-centres/", {"voltage_kv": voltage}).json()["count"] == 2
+    assert client.get("/api/v1/power-centres/", {"voltage_kv": "330"}).json()["count"] == 0
+
+
+@pytest.mark.parametrize("value", ["1.5", "0", "", "abc"])
+def test_an_element_id_filter_takes_whole_numbers_only(client, network, value):
+    response = client.get("/api/v1/substations/", {"feeder": value})
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["feeder"]
+
+
+def test_the_address_typeahead_answers_an_object(client, network):
+    body = client.get("/api/v1/addresses/", {"q": "ленина"}).json()
+    assert isinstance(body, dict) and isinstance(body["results"], list)
+
+
+# --- staff-only fields follow the branch scope ---------------------------------------
+
+
+@pytest.fixture
+def two_substations(network, other_branch):
+    from gridportal.grid.models import PowerCentre
+
+    other_pc = PowerCentre.objects.get(branch=other_branch)
+    other = SubstationFactory(feeder=FeederFactory(power_centre=other_pc), name="ТП-202")
+    return {"karelia": network["substation"], "pskov": other}
+
+
+def staff_fields_by_branch(client):
+    results = client.get("/api/v1/substations/").json()["results"]
+    return {item["branch"]: "rated_kva" in item for item in results}
+
+
+def test_the_public_sees_no_staff_only_fields(client, two_substations):
+    assert staff_fields_by_branch(client) == {"karelia": False, "pskov": False}
+
+
+def test_an_officer_sees_staff_only_fields_of_their_branch_only(client, two_substations, officer):
+    client.force_login(officer)
+    assert staff_fields_by_branch(client) == {"karelia": True, "pskov": False}
+    other = client.get(f"/api/v1/substations/{two_substations['pskov'].pk}/").json()
+    assert not {"rated_kva", "address_count", "customer_count"} & set(other)
+
+
+def test_an_officer_of_another_branch_sees_staff_only_fields_of_theirs(
+    client, two_substations, other_officer
+):
+    client.force_login(other_officer)
+    assert staff_fields_by_branch(client) == {"karelia": False, "pskov": True}
+    own = client.get(f"/api/v1/substations/{two_substations['pskov'].pk}/").json()
+    assert own["rated_kva"] == two_substations["pskov"].rated_kva
+    assert own["customer_count"] == 0
+
+
+def test_an_administrator_sees_staff_only_fields_of_every_branch(
+    client, two_substations, administrator
+):
+    client.force_login(administrator)
+    assert staff_fields_by_branch(client) == {"karelia": True, "pskov": True}
+
+
+def test_power_centre_staff_fields_follow_the_branch_too(client, network, other_officer):
+    client.force_login(other_officer)
+    results = client.get("/api/v1/power-centres/").json()["results"]
+    assert {pc["branch"]: "feeder_count" in pc for pc in results} == {
+        "karelia": False,
+        "pskov": True,
+    }
+
+
+@pytest.mark.parametrize("params, field", [({"limit": ""}, "limit"), ({"branch": ""}, "branch")])
+def test_an_empty_typeahead_parameter_is_a_400_naming_it(client, network, params, field):
+    response = client.get("/api/v1/addresses/", {"q": "ленина", **params})
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == [field]

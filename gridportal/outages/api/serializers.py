@@ -1,16 +1,17 @@
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from gridportal.accounts.serializers import BranchStaffFieldsMixin
-from gridportal.api.serializers import IdField, PlainCharField
+from gridportal.api.serializers import IdField, JSONTypesMixin, PlainCharField, QuerySerializer
 
-from ..choices import Problem
+from ..choices import IncidentStatus, Problem
 from ..models import Incident, IncidentEvent, PlannedOutage
 from ..selectors import address_get
 from ..services import Submission
 
 
-class StatusQuerySerializer(serializers.Serializer):
+class StatusQuerySerializer(QuerySerializer):
     address = IdField(help_text="Service address id (from /api/v1/addresses/).")
 
 
@@ -25,6 +26,18 @@ class PlannedRefSerializer(serializers.Serializer):
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
     reason = serializers.CharField()
+
+
+@extend_schema_field(
+    {
+        "type": "boolean",
+        "enum": [True],
+        "description": "Consent to personal-data processing (152-FZ); must be true: "
+        "false is refused with 400 naming `consent`.",
+    }
+)
+class ConsentField(serializers.BooleanField):
+    """A consent box: only true is accepted (the schema says `enum: [true]`)."""
 
 
 class IncidentRefSerializer(serializers.Serializer):
@@ -51,15 +64,13 @@ class StatusSerializer(serializers.Serializer):
     planned = PlannedRefSerializer(many=True)
 
 
-class ReportCreateSerializer(serializers.Serializer):
+class ReportCreateSerializer(JSONTypesMixin, serializers.Serializer):
     address = IdField()
     problem = serializers.ChoiceField(choices=Problem.choices)
     phone = PlainCharField(required=False, allow_blank=True, max_length=32)
     email = serializers.EmailField(required=False, allow_blank=True)
     comment = PlainCharField(required=False, allow_blank=True, max_length=1000)
-    consent = serializers.BooleanField(
-        help_text="Consent to personal-data processing (152-FZ); must be true."
-    )
+    consent = ConsentField()
 
     def validate_consent(self, value):
         if not value:
@@ -89,7 +100,7 @@ class ReportReceiptSerializer(serializers.Serializer):
 
 
 class IncidentEventSerializer(serializers.ModelSerializer):
-    estimated_restoration = serializers.DateTimeField(source="etr")
+    estimated_restoration = serializers.DateTimeField(source="etr", allow_null=True)
     text = serializers.CharField(source="display_text")
 
     class Meta:
@@ -99,9 +110,9 @@ class IncidentEventSerializer(serializers.ModelSerializer):
 
 class IncidentSerializer(BranchStaffFieldsMixin, serializers.ModelSerializer):
     branch = serializers.CharField(source="branch.code")
-    district = serializers.CharField(source="district.name", default=None)
-    estimated_restoration = serializers.DateTimeField(source="etr")
-    estimate_updated_at = serializers.DateTimeField(source="etr_updated_at")
+    district = serializers.CharField(source="district.name", default=None, allow_null=True)
+    estimated_restoration = serializers.DateTimeField(source="etr", allow_null=True)
+    estimate_updated_at = serializers.DateTimeField(source="etr_updated_at", allow_null=True)
     element = serializers.SerializerMethodField()
 
     class Meta:
@@ -137,6 +148,7 @@ class IncidentDetailSerializer(IncidentSerializer):
     class Meta(IncidentSerializer.Meta):
         fields = [*IncidentSerializer.Meta.fields, "history"]
 
+    @extend_schema_field(IncidentEventSerializer(many=True))
     def get_history(self, obj) -> list[dict]:
         from ..selectors import public_events
 
@@ -145,8 +157,8 @@ class IncidentDetailSerializer(IncidentSerializer):
 
 class PlannedOutageSerializer(serializers.ModelSerializer):
     branch = serializers.CharField(source="branch.code")
-    district = serializers.CharField(source="district.name", default=None)
-    settlement = serializers.CharField(source="settlement.name", default=None)
+    district = serializers.CharField(source="district.name", default=None, allow_null=True)
+    settlement = serializers.CharField(source="settlement.name", default=None, allow_null=True)
 
     class Meta:
         model = PlannedOutage
@@ -164,6 +176,36 @@ class PlannedOutageSerializer(serializers.ModelSerializer):
         ]
 
 
-class PlannedQuerySerializer(serializers.Serializer):
+class PlannedQuerySerializer(QuerySerializer):
     branch = serializers.SlugField(required=False)
     date = serializers.DateField(required=False)
+
+
+class IncidentQuerySerializer(QuerySerializer):
+    branch = serializers.SlugField(required=False, help_text="Branch code.")
+    status = serializers.ChoiceField(choices=IncidentStatus.choices, required=False)
+
+
+class FeedItemSerializer(serializers.Serializer):
+    """One outage of the public feed (docs/outages.md)."""
+
+    id = serializers.IntegerField()
+    branch = serializers.CharField()
+    district = serializers.CharField(allow_null=True)
+    area = serializers.CharField()
+    cause = serializers.CharField()
+    cause_label = serializers.CharField()
+    crew_status = serializers.CharField()
+    started_at = serializers.DateTimeField()
+    estimated_restoration = serializers.DateTimeField(allow_null=True)
+    estimated_restoration_local = serializers.CharField(allow_null=True)
+    estimate_updated_at = serializers.DateTimeField(allow_null=True)
+    customers_out = serializers.IntegerField()
+    public_message = serializers.CharField()
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
+
+
+class FeedSerializer(serializers.Serializer):
+    generated_at = serializers.DateTimeField()
+    outages = FeedItemSerializer(many=True)

@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
@@ -9,17 +10,20 @@ from rest_framework.views import APIView
 
 from gridportal.accounts.scoping import restrict_to_branches
 from gridportal.api.permissions import is_staff_request
+from gridportal.api.schema import error_responses
 from gridportal.core import geojson
 from gridportal.core.intake import Origin
 from gridportal.core.models import Branch
 
 from .. import selectors, services
-from ..choices import Channel, IncidentStatus
+from ..choices import Channel
 from ..models import Incident
 from ..selectors import PUBLIC_STATUSES
 from ..snapshot import answer_as_dict
 from .serializers import (
+    FeedSerializer,
     IncidentDetailSerializer,
+    IncidentQuerySerializer,
     IncidentSerializer,
     PlannedOutageSerializer,
     PlannedQuerySerializer,
@@ -33,7 +37,10 @@ from .serializers import (
 class StatusView(APIView):
     """Is there power at this address? The look-up answer as JSON."""
 
-    @extend_schema(parameters=[StatusQuerySerializer], responses=StatusSerializer)
+    @extend_schema(
+        parameters=[StatusQuerySerializer],
+        responses={200: StatusSerializer, **error_responses(404)},
+    )
     def get(self, request):
         params = StatusQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
@@ -50,7 +57,11 @@ class ReportCreateView(APIView):
 
     @extend_schema(
         request=ReportCreateSerializer,
-        responses={201: ReportReceiptSerializer, 200: ReportReceiptSerializer},
+        responses={
+            201: ReportReceiptSerializer,
+            200: ReportReceiptSerializer,
+            **error_responses(429),
+        },
     )
     def post(self, request):
         data = ReportCreateSerializer(data=request.data)
@@ -82,24 +93,15 @@ class IncidentQuerysetMixin:
             qs = restrict_to_branches(qs, self.request.user)
         else:
             qs = qs.filter(status__in=PUBLIC_STATUSES)
-        branch = self.request.query_params.get("branch")
-        if branch:
-            if not Branch.objects.filter(code=branch).exists():
+        params = IncidentQuerySerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        if "branch" in params.validated_data:
+            branch = Branch.objects.filter(code=params.validated_data["branch"]).first()
+            if branch is None:
                 raise ValidationError({"branch": [_("No such branch.")]})
-            qs = qs.filter(branch__code=branch)
-        wanted = self.request.query_params.get("status")
-        if wanted:
-            if wanted not in IncidentStatus.values:
-                raise ValidationError(
-                    {
-                        "status": [
-                            _("Choose one of: {values}.").format(
-                                values=", ".join(IncidentStatus.values)
-                            )
-                        ]
-                    }
-                )
-            qs = qs.filter(status=wanted)
+            qs = qs.filter(branch=branch)
+        if "status" in params.validated_data:
+            qs = qs.filter(status=params.validated_data["status"])
         return qs.order_by("-started_at", "-id")
 
 
@@ -108,6 +110,10 @@ class IncidentListView(IncidentQuerysetMixin, generics.ListAPIView):
 
     serializer_class = IncidentSerializer
     filterset_class = None
+
+    @extend_schema(parameters=[IncidentQuerySerializer])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
 
 class IncidentDetailView(IncidentQuerysetMixin, generics.RetrieveAPIView):
@@ -145,7 +151,7 @@ def _feed_items():
 class FeedView(APIView):
     """The public outage feed (JSON): every confirmed unplanned outage now. Fields: docs/outages.md."""
 
-    @extend_schema(responses=OpenApiResponse(description="Outage feed, see docs/outages.md"))
+    @extend_schema(responses=FeedSerializer)
     def get(self, request):
         now, items = _feed_items()
         return Response({"generated_at": now, "outages": items})
@@ -154,7 +160,14 @@ class FeedView(APIView):
 class FeedGeoJSONView(APIView):
     """The same feed as a GeoJSON FeatureCollection (points at the faulted element, never at homes)."""
 
-    @extend_schema(responses=OpenApiResponse(description="GeoJSON FeatureCollection"))
+    @extend_schema(
+        responses={
+            (200, "application/geo+json"): OpenApiResponse(
+                response=OpenApiTypes.OBJECT,
+                description="GeoJSON FeatureCollection: one Point feature per outage.",
+            )
+        }
+    )
     def get(self, request):
         now, items = _feed_items()
         return Response(

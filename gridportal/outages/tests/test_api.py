@@ -1,6 +1,7 @@
 """The public and staff API: look-up, reports, incidents, planned work, the feed."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.utils import timezone
@@ -158,3 +159,76 @@ def test_an_unknown_status_filter_is_a_json_400(client, db):
     response = client.get("/api/v1/outages/incidents/", {"status": "exploded"})
     assert response.status_code == 400
     assert "status" in response.json()["error"]["fields"]
+
+
+@pytest.mark.parametrize("code", ["nowhere", ""])
+def test_an_unknown_branch_filter_of_incidents_is_a_json_400(client, network, code):
+    response = client.get("/api/v1/outages/incidents/", {"branch": code})
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["branch"]
+
+
+def test_incidents_filter_by_branch(client, network, outage):
+    body = client.get("/api/v1/outages/incidents/", {"branch": "karelia"}).json()
+    assert [i["id"] for i in body["results"]] == [outage.pk]
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/x-www-form-urlencoded"])
+def test_a_too_large_report_is_a_json_413(client, network, settings, content_type):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    comment = "x" * 20_000
+    if content_type == "application/json":
+        body = json.dumps({"comment": comment})
+    else:
+        body = f"comment={comment}"
+    response = client.post("/api/v1/outages/reports/", body, content_type=content_type)
+    assert response.status_code == 413
+    assert response.json()["error"]["status"] == 413
+    assert OutageReport.objects.count() == 0
+
+
+def test_an_incident_with_no_estimate_says_null(client, network, officer):
+    tp = network.substations[0]
+    report(network.addresses_of(tp)[0])
+    report(network.addresses_of(tp)[1])
+    incident = services.incident_confirm(incident=Incident.objects.get(), actor=officer)
+    body = client.get(f"/api/v1/outages/incidents/{incident.pk}/").json()
+    assert body["estimated_restoration"] is None and body["estimate_updated_at"] is None
+
+
+def test_an_empty_date_of_planned_work_is_a_json_400(client, network):
+    response = client.get("/api/v1/outages/planned/", {"date": ""})
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["date"]
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        ({"comment": 0}, "comment"),
+        ({"address": "ADDRESS"}, "address"),
+        ({"consent": "true"}, "consent"),
+        ({"problem": 1}, "problem"),
+    ],
+)
+def test_a_json_report_with_a_value_of_the_wrong_type_is_a_400(client, network, change, field):
+    data = {
+        "address": network.addresses[0].pk,
+        "problem": "no_power",
+        "phone": "+79001234567",
+        "consent": True,
+    }
+    data.update(change)
+    if data.get("address") == "ADDRESS":
+        data["address"] = str(network.addresses[0].pk)
+    response = client.post("/api/v1/outages/reports/", data, content_type="application/json")
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == [field]
+    assert OutageReport.objects.count() == 0
+
+
+def test_an_api_url_that_matches_no_route_is_a_json_404(client, db, settings):
+    settings.DEBUG = False
+    response = client.get("/api/v1/substations/1.5/")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
