@@ -94,15 +94,36 @@ def _document_staff_only(schemas: dict) -> None:
         ).format(fields=", ".join(f"`{f}`" for f in fields))
 
 
+# What core/hygiene.py lets through: no control characters in a query string or path, none
+# but tab and line breaks in text of a body (a 400 otherwise, before any view).
+QUERY_TEXT = "^[^\\u0000-\\u001f\\u007f]*$"
+BODY_TEXT = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$"
+
+
+def _plain_text(schema: dict, pattern: str) -> None:
+    """Say in the schema that a free-text string carries no control characters."""
+    if schema.get("type") == "string" and not ({"enum", "format", "pattern"} & schema.keys()):
+        schema["pattern"] = pattern
+
+
+def _document_body_text(schemas: dict) -> None:
+    for component in schemas.values():
+        for prop in component.get("properties", {}).values():
+            _plain_text(prop, BODY_TEXT)
+
+
 def _document_errors(path: str, method: str, operation: dict, codes: dict) -> None:
     parameters = operation.get("parameters", [])
     query = [p for p in parameters if p["in"] == "query"]
     for parameter in query:
         if parameter["name"] in codes and codes[parameter["name"]]:
             parameter["schema"] = {"type": "string", "enum": codes[parameter["name"]]}
+    for parameter in parameters:
+        if parameter["in"] in ("query", "path"):
+            _plain_text(parameter.get("schema", {}), QUERY_TEXT)
     responses = operation.setdefault("responses", {})
     statuses = set()
-    if query or "requestBody" in operation:
+    if query or "requestBody" in operation or any(p["in"] == "path" for p in parameters):
         statuses.add(400)
     if any(p["in"] == "path" for p in parameters) or any(p["name"] == "page" for p in query):
         statuses.add(404)
@@ -119,6 +140,7 @@ def _document_errors(path: str, method: str, operation: dict, codes: dict) -> No
 def document_api(result, generator, request, public):
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     _document_staff_only(schemas)
+    _document_body_text(schemas)
     codes = _codes()
     for path, item in result.get("paths", {}).items():
         if not path.startswith(API_PREFIX):

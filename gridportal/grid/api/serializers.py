@@ -102,11 +102,18 @@ class SchemaPattern(RegexValidator):
 
     «Two characters besides spaces» is what trimming plus `min_length=2` check; the schema
     cannot say «after trimming», so it says the pattern. Checking it again would only add a
-    second, vaguer message.
+    second, vaguer message. Control characters are refused before any view (core/hygiene.py),
+    so the pattern leaves them out too.
     """
 
     def __call__(self, value):
         return None
+
+
+# At least two characters besides spaces, and no control characters.
+TWO_VISIBLE_CHARACTERS = (
+    r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
+)
 
 
 class AddressSearchQuerySerializer(QuerySerializer):
@@ -114,7 +121,7 @@ class AddressSearchQuerySerializer(QuerySerializer):
         min_length=2,
         max_length=200,
         trim_whitespace=True,
-        validators=[SchemaPattern(r"\S[\s\S]*\S")],
+        validators=[SchemaPattern(TWO_VISIBLE_CHARACTERS)],
         help_text=_("What the person typed: settlement, street and house in any order."),
     )
     limit = serializers.IntegerField(min_value=1, max_value=50, default=10)
