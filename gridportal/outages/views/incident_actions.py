@@ -158,7 +158,8 @@ ACTIONS: dict[str, IncidentAction] = {
 }
 
 
-def _next_url(request, default: str) -> str:
+def next_url(request, default: str) -> str:
+    """Where to go back after a POST: the form's `next` if it stays on this site, else `default`."""
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
         return target
@@ -175,7 +176,7 @@ def incident_action(request, pk, action):
     if not request.user.has_perm(entry.permission):
         raise Http404
     incident = selectors.incident_get_for_user(user=request.user, pk=pk)
-    done_url = _next_url(request, reverse("staff:outages:incident", args=[incident.pk]))
+    done_url = next_url(request, reverse("staff:outages:incident", args=[incident.pk]))
     try:
         with (
             timezone.override(zoneinfo.ZoneInfo(incident.branch.timezone)),

@@ -28,7 +28,7 @@ from ..forms import (
     StepRestoreForm,
 )
 from ..models import Incident
-from .incident_actions import _next_url
+from .incident_actions import next_url
 
 VIEW = "outages.view_incident"
 CHANGE = "outages.change_incident"
@@ -110,7 +110,7 @@ def report_detail(request, pk):
                 messages.success(request, _("Call back recorded."))
             except ApplicationError as error:
                 messages.error(request, error.message)
-            return redirect(_next_url(request, request.path))
+            return redirect(next_url(request, request.path))
     return render(
         request,
         "outages/staff/report.html",
