@@ -1,7 +1,8 @@
 """Staff roles as Django groups. The groups are kept in sync after every migrate.
 
-Later apps add their permissions to ROLE_PERMISSIONS; a permission whose app is
-not installed yet is skipped.
+The foundation's roles are below. A capability app adds the permissions of its own
+models in its AppConfig, `role_permissions = {StaffRole.APPEALS_OFFICER: ["appeals.view_appeal"]}`,
+so that no app edits this file; a permission whose app is not installed is skipped.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -83,7 +84,10 @@ def sync_role_groups(*, app_config=None, **kwargs) -> None:
     for role in StaffRole:
         group, _ = Group.objects.get_or_create(name=role.value)
         wanted = []
-        for dotted in ROLE_PERMISSIONS.get(role, []):
+        dotted_names = list(ROLE_PERMISSIONS.get(role, []))
+        for config in apps.get_app_configs():
+            dotted_names += getattr(config, "role_permissions", {}).get(role, [])
+        for dotted in dotted_names:
             app_label, codename = dotted.split(".", 1)
             perm = Permission.objects.filter(
                 content_type__app_label=app_label, codename=codename
