@@ -118,7 +118,9 @@ ANSWER_SET = st.fixed_dictionaries(
     optional={
         "overall": st.integers(1, 5),
         "clear": st.sampled_from(["yes", "no"]),
-        "topics": st.lists(st.sampled_from(["connection", "metering", "outage"]), min_size=1, unique=True),
+        "topics": st.lists(
+            st.sampled_from(["connection", "metering", "outage"]), min_size=1, unique=True
+        ),
         "recommend": st.integers(0, 10),
     },
 )

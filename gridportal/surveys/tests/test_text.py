@@ -5,7 +5,9 @@ from gridportal.surveys.text import lemmas, top_phrases, top_terms
 
 def test_word_forms_count_as_one_lemma_and_stop_words_are_dropped():
     assert lemmas("Мы ждали в очереди") == ["ждать", "очередь"]
-    terms = dict(top_terms(["Долго ждали в очереди", "очередь большая, ждать пришлось", "Всё хорошо"]))
+    terms = dict(
+        top_terms(["Долго ждали в очереди", "очередь большая, ждать пришлось", "Всё хорошо"])
+    )
     assert terms["очередь"] == 2
     assert terms["ждать"] == 2
     assert "в" not in terms
@@ -16,6 +18,8 @@ def test_a_word_is_counted_once_per_answer():
 
 
 def test_phrases_seen_in_two_answers_are_listed():
-    phrases = dict(top_phrases(["Долго ждали ответа", "долго ждать ответа на обращение", "ответ пришёл"]))
+    phrases = dict(
+        top_phrases(["Долго ждали ответа", "долго ждать ответа на обращение", "ответ пришёл"])
+    )
     assert phrases["ждать ответ"] == 2
     assert all(n >= 2 for n in phrases.values())

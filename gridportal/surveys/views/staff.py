@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -297,7 +298,7 @@ def follow_up_detail(request, pk):
     form = FollowUpCloseForm(request.POST or None)
     if request.method == "POST":
         if not request.user.has_perm("surveys.change_followup"):
-            raise Http404
+            raise PermissionDenied
         if form.is_valid():
             try:
                 services.followup_close(
