@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gridportal.surveys.analytics import (
@@ -126,6 +126,7 @@ ANSWER_SET = st.fixed_dictionaries(
 )
 
 
+@settings(deadline=None)
 @given(st.lists(ANSWER_SET, max_size=60))
 def test_the_summary_equals_a_direct_recount_of_the_raw_answers(sets):
     total, summary = summarize(QUESTIONS, sets)
