@@ -196,7 +196,7 @@ def _bars(question, summary) -> dict:
             "label": labels.get(value, value),
             "count": count,
             "share": round(100 * count / total, 1),
-            "width": round(300 * count / top),
+            "width": round(250 * count / top),
             "y": 22 * index,
             "low": value in low,
         }
@@ -211,7 +211,7 @@ def _month_bars(months, result) -> dict:
     values = [(m.label, getattr(m, key)) for m in months]
     top = max((v or 0 for _m, v in values), default=0) or 1
     bars = [
-        {"label": label, "count": value, "width": round(300 * (value or 0) / top), "y": 22 * i}
+        {"label": label, "count": value, "width": round(250 * (value or 0) / top), "y": 22 * i}
         for i, (label, value) in enumerate(values)
     ]
     return {"bars": bars, "height": 22 * len(bars) + 4, "measure": key}
