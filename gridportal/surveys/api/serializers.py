@@ -50,7 +50,7 @@ class AnswerCreateSerializer(JSONTypesMixin, serializers.Serializer):
     office = PlainCharField(required=False, allow_blank=True, max_length=120)
     answered_at = serializers.DateTimeField(required=False)
     answers = serializers.DictField(
-        child=serializers.JSONField(),
+        child=serializers.JSONField(allow_null=True),
         help_text="Question key → a score (number), yes/no, an option code, a list of codes or text.",
     )
 
@@ -61,7 +61,9 @@ class AnswerCreateSerializer(JSONTypesMixin, serializers.Serializer):
             if isinstance(answer, dict) or (
                 isinstance(answer, list) and any(not isinstance(a, str) for a in answer)
             ):
-                raise serializers.ValidationError({key: [_("Not an answer of any question kind.")]})
+                raise serializers.ValidationError(
+                    _("«{key}»: not an answer of any question kind.").format(key=key[:40])
+                )
         return value
 
 

@@ -6,11 +6,10 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers as drf_serializers
 from rest_framework import status
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from gridportal.api.permissions import IsStaff
+from gridportal.api.permissions import is_staff_request
 from gridportal.api.schema import error_responses
 from gridportal.api.serializers import QuerySerializer
 from gridportal.core.intake import Origin
@@ -114,18 +113,18 @@ class SummaryQuery(QuerySerializer):
 class SummaryView(APIView):
     """Response counts, CSAT, NPS and distributions of the answers of the staff member's branches."""
 
-    permission_classes = [IsAuthenticated, IsStaff]
-
     @extend_schema(
         parameters=[
             OpenApiParameter("date_from", str, description="YYYY-MM-DD, included"),
             OpenApiParameter("date_to", str, description="YYYY-MM-DD, included"),
             OpenApiParameter("channel", str, enum=ResponseChannel.values),
         ],
-        responses={200: serializers.SummarySerializer, **error_responses(404)},
+        responses={200: serializers.SummarySerializer, **error_responses(403, 404)},
     )
     def get(self, request, slug):
-        if not request.user.has_perm("surveys.view_response"):
+        # Staff only; checked here rather than by permission classes so that the document
+        # keeps anonymous access possible (a visitor gets 403, as it says).
+        if not (is_staff_request(request) and request.user.has_perm("surveys.view_response")):
             raise PermissionDenied
         survey = get_object_or_404(Survey, slug=slug)
         query = SummaryQuery(data=request.query_params)
