@@ -10,7 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gridportal.core.models import Branch
+from gridportal.core.models import Branch, District
 
 from .choices import QuestionKind, ResponseChannel
 
@@ -167,6 +167,9 @@ class AnalyticsFilterForm(forms.Form):
     branch = forms.ModelChoiceField(
         label=_("Branch"), queryset=Branch.objects.none(), required=False
     )
+    district = forms.ModelChoiceField(
+        label=_("District"), queryset=District.objects.none(), required=False
+    )
     office = forms.ChoiceField(label=_("Office"), required=False)
     channel = forms.ChoiceField(
         label=_("Channel"),
@@ -177,6 +180,9 @@ class AnalyticsFilterForm(forms.Form):
     def __init__(self, *args, branches, offices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = branches
+        self.fields["district"].queryset = District.objects.filter(branch__in=branches).order_by(
+            "name"
+        )
         self.fields["office"].choices = [("", _("All offices")), *[(o, o) for o in offices]]
 
     def clean(self):

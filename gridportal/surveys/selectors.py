@@ -172,3 +172,56 @@ def surveys_for_staff():
 
 def published_or_retired(survey: Survey):
     return survey.versions.exclude(status=VersionStatus.DRAFT)
+
+
+@dataclass
+class YearRow:
+    channel: str  # a ResponseChannel value, or "total"
+    previous: Breakdown
+    current: Breakdown
+
+    @property
+    def label(self) -> str:
+        return str(dict(ResponseChannel.choices).get(self.channel, ""))
+
+    @property
+    def change(self) -> float | None:
+        """Change of the number of responses, per cent of the previous year."""
+        if not self.previous.responses:
+            return None
+        return round(
+            100.0 * (self.current.responses - self.previous.responses) / self.previous.responses, 1
+        )
+
+
+def yearly_report(*, user, survey: Survey, year: int) -> list[YearRow]:
+    """The questionnaire section of the yearly service-quality report: per channel, N−1 vs N."""
+    version = survey_definition_version(survey)
+    questions = list(version.questions.all()) if version else []
+    csat_key = next((q.key for q in questions if q.kind == QuestionKind.CSAT), "")
+    nps_key = next((q.key for q in questions if q.kind == QuestionKind.NPS), "")
+    base = responses_for_user(user=user, survey=survey).filter(
+        answered_at__year__in=[year - 1, year]
+    )
+    sets = answer_sets(base)
+    ids: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for pk, channel, answered_at in base.values_list("pk", "channel", "answered_at"):
+        ids[(answered_at.year, channel)].append(pk)
+    labels = dict(ResponseChannel.choices)
+    rows = []
+    for channel in [*ResponseChannel.values, ""]:
+
+        def pick(y, channel=channel):
+            if channel:
+                return ids.get((y, channel), [])
+            return [pk for (yy, _c), pks in ids.items() if yy == y for pk in pks]
+
+        label = str(labels.get(channel, "")) if channel else "total"
+        rows.append(
+            YearRow(
+                channel=channel or "total",
+                previous=_breakdown(label, pick(year - 1), sets, csat_key, nps_key),
+                current=_breakdown(label, pick(year), sets, csat_key, nps_key),
+            )
+        )
+    return rows

@@ -173,3 +173,30 @@ def test_viewing_a_follow_up_is_audited_and_closing_it_records_what_was_done(
         "Позвонили, извинились",
         administrator,
     )
+
+
+def test_the_yearly_report_compares_channels_year_on_year(administrator, questionnaire, branch):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from gridportal.surveys.selectors import yearly_report
+
+    this_year = timezone.localdate().year
+    made = [answer(questionnaire, branch, 5) for _ in range(2)]  # last year, online
+    made += [answer(questionnaire, branch, s) for s in (5, 4, 1)]  # this year, online
+    made.append(answer(questionnaire, branch, 2, channel="kiosk"))  # this year, kiosk
+    for response in made[:2]:
+        Response.objects.filter(pk=response.pk).update(
+            answered_at=timezone.make_aware(dt.datetime(this_year - 1, 6, 1, 12))
+        )
+    rows = {
+        r.channel: r
+        for r in yearly_report(user=administrator, survey=questionnaire, year=this_year)
+    }
+    online = rows["online"]
+    assert (online.previous.responses, online.current.responses, online.change) == (2, 3, 50.0)
+    assert (online.previous.csat, online.current.csat) == (100.0, 66.7)
+    total = rows["total"]
+    assert (total.previous.responses, total.current.responses, total.change) == (2, 4, 100.0)
+    assert rows["kiosk"].change is None  # nothing the year before

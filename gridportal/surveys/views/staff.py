@@ -148,6 +148,7 @@ def _filters(request, survey):
             date_from=data["date_from"],
             date_to=data["date_to"],
             branch_id=data["branch"].pk if data["branch"] else None,
+            district_id=data["district"].pk if data["district"] else None,
             office=data["office"],
             channel=data["channel"],
         )
@@ -178,6 +179,10 @@ def survey_analytics(request, slug):
                 (q, summary, charts[q.key], texts.get(q.key)) for q, summary in result.questions
             ],
             "month_chart": _month_bars(result.months, result),
+            "year": timezone.localdate().year,
+            "yearly": selectors.yearly_report(
+                user=request.user, survey=survey, year=timezone.localdate().year
+            ),
             "query": request.GET.urlencode(),
         },
         status=400 if form.errors else 200,
