@@ -22,6 +22,7 @@ api_v1 = [
     path("", include("gridportal.grid.api.urls")),
     path("outages/", include("gridportal.outages.api.urls")),
     path("", include("gridportal.capacity.api.urls")),
+    path("", include("gridportal.surveys.api.urls")),
     *api_root_urls(core_api.router, capacity_api.router, grid_api.router),
 ]
 
@@ -31,6 +32,7 @@ staff = [
     path("outages/", include("gridportal.outages.staff_urls")),
     path("capacity/", include("gridportal.capacity.staff_urls")),
     path("notifications/", include("gridportal.notifications.staff_urls")),
+    path("surveys/", include("gridportal.surveys.staff_urls")),
 ]
 
 
@@ -54,6 +56,7 @@ urlpatterns = [
     path("open311/v2/", include("gridportal.open311.urls")),
     path("capacity/", include("gridportal.capacity.urls")),
     path("notifications/", include("gridportal.notifications.urls")),
+    path("surveys/", include("gridportal.surveys.urls")),
     path("accounts/", include("gridportal.accounts.urls")),
     path("staff/", include((staff, "staff"))),
     path("i18n/", include("django.conf.urls.i18n")),
