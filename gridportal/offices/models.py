@@ -253,3 +253,8 @@ class Visit(models.Model):
         if self.started_at is None:
             return None
         return self.started_at - self.arrived_at
+
+    @property
+    def wait_minutes(self) -> int | None:
+        wait = self.wait
+        return None if wait is None else max(0, round(wait.total_seconds() / 60))

@@ -30,7 +30,7 @@ def address_panel(request, address) -> AddressPanel | None:
             for c in cards
         ]
     }
-    html = render_to_string("offices/public/_address_panel.html", {"cards": cards}, request=request)
+    html = render_to_string("offices/public/_address_panel.html", {"cards": cards})
     return AddressPanel(
         key="offices", title=_("Nearest service centres"), html=html, data=data, order=70
     )

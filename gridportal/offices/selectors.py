@@ -226,6 +226,11 @@ class WaitFigures:
     def share(self) -> float | None:
         return self.within / self.served if self.served else None
 
+    @property
+    def percent(self) -> int | None:
+        share = self.share
+        return None if share is None else round(share * 100)
+
 
 def wait_figures(office: Office, year: int, month: int) -> WaitFigures:
     """Served visits of a month, how many began within the standard wait, and the mean wait."""

@@ -65,7 +65,10 @@ def test_two_simultaneous_bookings_of_the_last_slot_one_wins_one_is_refused(bran
     assert len(codes) == 1 and len(refusals) == 1, outcomes
     assert refusals[0].status == 409
     assert "taken" in str(refusals[0].message)
-    assert list(Booking.objects.filter(status=BookingStatus.BOOKED).values_list("code", flat=True)) == codes
+    assert (
+        list(Booking.objects.filter(status=BookingStatus.BOOKED).values_list("code", flat=True))
+        == codes
+    )
 
 
 @pytest.mark.django_db(transaction=True)
@@ -76,7 +79,15 @@ def test_the_database_itself_refuses_a_second_live_booking_of_a_desk_and_time(br
     office = office_create(branch, desks=1)
     desk = office.desks.get()
     start = dt.datetime(2026, 12, 2, 10, 0, tzinfo=MSK)
-    fields = dict(office=office, desk=desk, service=ServiceKind.METERING, starts_at=start, ends_at=start + dt.timedelta(minutes=20), name="x", contact_key="x")
+    fields = {
+        "office": office,
+        "desk": desk,
+        "service": ServiceKind.METERING,
+        "starts_at": start,
+        "ends_at": start + dt.timedelta(minutes=20),
+        "name": "x",
+        "contact_key": "x",
+    }
     Booking.objects.create(code="AAAA1111", **fields)
     with pytest.raises(IntegrityError):
         Booking.objects.create(code="AAAA2222", **fields)

@@ -269,3 +269,24 @@ def booking_ics(request, code: str):
     )
     response["Content-Disposition"] = f'attachment; filename="visit-{booking.code}.ics"'
     return response
+
+
+def _today(office):
+    return selectors.schedule_of(office).local(timezone.now()).date()
+
+
+def hall_screen(request, pk: int):
+    """The hall screen: tickets called to desks and tickets waiting (no names), kept fresh by JS."""
+    office = _office_or_404(pk)
+    return render(
+        request,
+        "offices/public/screen.html",
+        {"office": office, "screen": selectors.hall_screen(office, _today(office))},
+    )
+
+
+def hall_screen_data(request, pk: int):
+    office = _office_or_404(pk)
+    response = JsonResponse(selectors.hall_screen(office, _today(office)))
+    response["Cache-Control"] = "no-store"
+    return response
