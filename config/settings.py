@@ -175,7 +175,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     # Service-centre visitors are reminded the day before (idempotent: once per booking).
-    "offices-remind-bookings": {"task": "gridportal.offices.tasks.remind_bookings", "schedule": 3600},
+    "offices-remind-bookings": {
+        "task": "gridportal.offices.tasks.remind_bookings",
+        "schedule": 3600,
+    },
 }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
