@@ -14,7 +14,7 @@ from gridportal.accounts.scoping import restrict_to_branches
 from gridportal.core.calendar import WorkingCalendar
 from gridportal.core.selectors import working_calendar
 
-from .choices import ExceptionKind, RuleKey, ServiceKind, VisitStatus
+from .choices import BookingStatus, ExceptionKind, RuleKey, ServiceKind, VisitStatus
 from .hours import Closure, DayHours, OpenStatus, Schedule, Slot, slots
 from .models import ACTIVE_BOOKING, Booking, Desk, Office, OfficeService, Visit
 from .rules import rule
@@ -190,6 +190,7 @@ def bookings_of_day(office: Office, day: dt.date):
         Booking.objects.filter(
             office=office, starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=1)
         )
+        .exclude(status=BookingStatus.CANCELLED)
         .select_related("desk")
         .order_by("starts_at", "desk__number")
     )
