@@ -27,7 +27,7 @@ def _context(booking: Booking) -> dict:
         "booking": booking,
         "office": booking.office,
         "service": service_label(booking.service),
-        "when": date_format(local, "DATETIME_FORMAT"),
+        "when": f"{date_format(local.date(), 'DATE_FORMAT')}, {local:%H:%M}",
         "day": date_format(local.date(), "DATE_FORMAT"),
         "time": local.strftime("%H:%M"),
         "manage_url": settings.SITE_URL.rstrip("/")
