@@ -178,7 +178,7 @@ def _past_day(office: Office, day: dt.date, rng: random.Random, counter: list[in
                 booking=booking,
                 service=kind,
                 name=name,
-                desk=desk,
+                desk=desk if started <= now else None,
                 status=VisitStatus.SERVED
                 if served
                 else (VisitStatus.WAITING if started > now else VisitStatus.SERVING),
