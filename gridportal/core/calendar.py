@@ -26,9 +26,11 @@ SHORTENED_BY = dt.timedelta(hours=1)
 
 def _transfers(year: int) -> tuple[tuple[dt.date, dt.date], ...]:
     """(day off moved to, the day it was moved from) pairs of the year's decree."""
-    static = getattr(getattr(holidays, "countries", None), "russia", None)
-    static = getattr(static, "RussiaStaticHolidays", None)
-    special = getattr(static, "special_public_holidays", {}).get(year, ())
+    # Imported here, not read off the package: `holidays` loads its country modules lazily,
+    # so `holidays.countries.russia` may not exist yet when nothing has asked for RU.
+    from holidays.countries.russia import RussiaStaticHolidays
+
+    special = getattr(RussiaStaticHolidays, "special_public_holidays", {}).get(year, ())
     if special and not isinstance(special[0], tuple):
         special = (special,)
     pairs = []

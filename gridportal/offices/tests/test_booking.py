@@ -94,7 +94,7 @@ def test_two_desks_take_two_bookings_of_one_time_and_the_third_is_refused_with_4
     with pytest.raises(services.SlotTaken) as error:
         submit(office, at(10), email="c@example.ru")
     assert error.value.status == 409
-    assert "taken" in str(error.value.message)
+    assert "занято" in str(error.value.message)
     # 10:15 overlaps both half-hour visits: no desk is free then either.
     with pytest.raises(services.SlotTaken):
         submit(office, at(10, 15), email="c@example.ru")

@@ -64,7 +64,7 @@ def test_two_simultaneous_bookings_of_the_last_slot_one_wins_one_is_refused(bran
     refusals = [v for v in outcomes.values() if isinstance(v, services.SlotTaken)]
     assert len(codes) == 1 and len(refusals) == 1, outcomes
     assert refusals[0].status == 409
-    assert "taken" in str(refusals[0].message)
+    assert "занято" in str(refusals[0].message)
     assert (
         list(Booking.objects.filter(status=BookingStatus.BOOKED).values_list("code", flat=True))
         == codes
