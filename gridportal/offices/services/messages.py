@@ -74,7 +74,9 @@ def bookings_remind(*, now: dt.datetime | None = None) -> list[int]:
     ).exclude(email="")
     due = []
     with transaction.atomic():
-        for booking in candidates.select_for_update(skip_locked=True).select_related("office"):
+        for booking in candidates.select_for_update(skip_locked=True, of=("self",)).select_related(
+            "office"
+        ):
             schedule = schedule_of(booking.office)
             tomorrow = schedule.local(now).date() + dt.timedelta(days=1)
             if schedule.local(booking.starts_at).date() == tomorrow:

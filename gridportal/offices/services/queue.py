@@ -157,7 +157,11 @@ def visit_start(*, visit: Visit, actor, request=None, now=None) -> Visit:
 def visit_finish(*, visit: Visit, actor, request=None, now=None) -> Visit:
     """Service ended; other capabilities hear of it (service event) once committed."""
     now = now or timezone.now()
-    visit = Visit.objects.select_for_update().select_related("office", "booking").get(pk=visit.pk)
+    visit = (
+        Visit.objects.select_for_update(of=("self",))
+        .select_related("office", "booking")
+        .get(pk=visit.pk)
+    )
     if visit.status != VisitStatus.SERVING:
         raise ApplicationError(_("Start serving this ticket first."), code="status")
     visit.status, visit.finished_at = VisitStatus.SERVED, now
