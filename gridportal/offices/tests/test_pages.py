@@ -275,3 +275,50 @@ def test_staff_edit_hours_and_a_break_outside_is_refused(client, branch, operato
     assert OfficeHours.objects.get(office=office, weekday=0).closes == dt.time(20)
     data["hours-1-break_end"] = "19:30"
     assert client.post(reverse("staff:offices:edit", args=[office.pk]), data).status_code == 400
+
+
+def test_the_office_page_names_the_coming_holiday_and_shortened_day(client, branch, time_machine):
+    time_machine.move_to(
+        dt.datetime(2026, 10, 29, 12, 0, tzinfo=ZoneInfo("Europe/Moscow")), tick=False
+    )
+    office = office_create(branch)
+    special = client.get(reverse("offices:office", args=[office.pk])).context["special_days"]
+    assert [(p.day, p.reason) for p in special] == [
+        (dt.date(2026, 11, 3), "shortened"),
+        (dt.date(2026, 11, 4), "holiday"),
+    ]
+    assert special[0].hours.closes == dt.time(17)
+    text = client.get(reverse("offices:office", args=[office.pk])).content.decode()
+    assert "сокращённый предпраздничный день" in text and "праздничный день" in text
+
+
+def test_moving_a_booking_on_its_page(client, branch):
+    office = office_create(branch, desks=1)
+    day, slot = next_free(client, office)
+    client.post(
+        reverse("offices:book", args=[office.pk]) + f"?service=metering&date={day.isoformat()}",
+        {
+            "service": "metering",
+            "starts_at": slot.start.isoformat(),
+            "name": "Иван",
+            "phone": "+7 921 000-00-00",
+            "consent": "on",
+        },
+    )
+    booking = Booking.objects.get()
+    page = client.get(
+        reverse("offices:booking-manage"), {"code": booking.code, "date": day.isoformat()}
+    )
+    later = page.context["slots"][-1]
+    moved = client.post(
+        reverse("offices:booking-manage") + f"?code={booking.code}",
+        {"action": "move", "starts_at": later.start.isoformat()},
+    )
+    assert moved.status_code == 302
+    booking.refresh_from_db()
+    assert booking.starts_at == later.start and booking.status == BookingStatus.BOOKED
+    bad = client.post(
+        reverse("offices:booking-manage") + f"?code={booking.code}",
+        {"action": "move", "starts_at": "yesterday"},
+    )
+    assert bad.status_code == 400
