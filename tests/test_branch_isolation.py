@@ -57,6 +57,9 @@ from gridportal.core.services import audit_record
 from gridportal.notifications.choices import DeliveryStatus
 from gridportal.notifications.models import Delivery
 from gridportal.notifications.tests.factories import SubscriptionFactory
+from gridportal.offices import services as offices
+from gridportal.offices.selectors import free_slots, office_get
+from gridportal.offices.tests.factories import office_create
 from gridportal.outages import services as outages
 from gridportal.outages.choices import Channel, FacilityKind, PlannedStatus
 from gridportal.outages.models import CriticalFacility, Incident
@@ -206,6 +209,17 @@ SURVEY_EXPORT = "/staff/surveys/isolation/export/raw.csv"
 def _survey_export_ids(response):
     text = response.content.decode("utf-8-sig")
     return {row[0] for row in list(csv.reader(io.StringIO(text)))[1:]}
+
+
+OFFICE_VISITS = "offices.view_visit"
+
+
+def _office_day(obj):
+    return url("staff:offices:day", obj.office_id)
+
+
+def _office_edit(obj):
+    return url("staff:offices:edit", obj.office_id)
 
 
 INCIDENT = "outages.view_incident"
@@ -366,6 +380,51 @@ TABLE: dict[str, Row] = {
             ),
         ),
     ),
+    "offices.office": Row(
+        lists=(
+            Listing(
+                "staff:offices:index",
+                lambda o: href(url("staff:offices:day", o.pk)),
+                OFFICE_VISITS,
+            ),
+        ),
+        details=(
+            Detail(lambda o: url("staff:offices:day", o.pk), OFFICE_VISITS),
+            Detail(lambda o: url("staff:offices:edit", o.pk), "offices.change_office"),
+        ),
+        writes=(
+            Write(
+                lambda o: url("staff:offices:walk-in", o.pk),
+                "offices.change_visit",
+                {"service": "payments"},
+            ),
+        ),
+        api=Api(lambda o: "/api/v1/offices/"),
+    ),
+    "offices.officeservice": Row(details=(Detail(_office_edit, "offices.change_office"),)),
+    "offices.officehours": Row(details=(Detail(_office_edit, "offices.change_office"),)),
+    "offices.officeexception": Row(details=(Detail(_office_edit, "offices.change_office"),)),
+    "offices.desk": Row(details=(Detail(_office_edit, "offices.change_office"),)),
+    "offices.booking": Row(
+        details=(Detail(_office_day, OFFICE_VISITS),),
+        writes=(
+            Write(
+                lambda b: url("staff:offices:booking-action", b.office_id, b.pk),
+                "offices.change_visit",
+                {"action": "no_show"},
+            ),
+        ),
+    ),
+    "offices.visit": Row(
+        details=(Detail(_office_day, OFFICE_VISITS),),
+        writes=(
+            Write(
+                lambda v: url("staff:offices:visit-action", v.office_id, v.pk),
+                "offices.change_visit",
+                {"action": "start"},
+            ),
+        ),
+    ),
     "notifications.delivery": Row(
         lists=(
             Listing(
@@ -508,7 +567,44 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         template="incident_confirmed",
         status=DeliveryStatus.FAILED,
     )
+    office = office_create(branch, name=f"ЦОК {city}")
+    exception = office.exceptions.create(
+        first_day=dt.date(2030, 1, 20),
+        last_day=dt.date(2030, 1, 21),
+        kind="closed",
+        reason="ремонт",
+    )
+    slot = next(
+        slots[0]
+        for offset in range(1, 15)
+        if (
+            slots := free_slots(
+                office_get(office.pk),
+                service="metering",
+                day=timezone.localdate() + dt.timedelta(days=offset),
+            )
+        )
+    )
+    booking = offices.booking_submit(
+        submission=offices.BookingSubmission(
+            office_id=office.pk,
+            service="metering",
+            starts_at=slot.start,
+            name=f"Посетитель {code}",
+            email=f"visitor-{code}@example.ru",
+            consent_given=True,
+        ),
+        origin=Origin(channel="web", ip_address="192.0.2.50"),
+    )
+    visit = offices.visit_walk_in(office=office, service="payments", actor=actor)
     return {
+        "offices.office": office,
+        "offices.officeservice": office.services.first(),
+        "offices.officehours": office.hours.first(),
+        "offices.officeexception": exception,
+        "offices.desk": office.desks.first(),
+        "offices.booking": booking,
+        "offices.visit": visit,
         "core.branch": branch,
         "core.district": net.district,
         "core.auditlogentry": audit_record(

@@ -24,6 +24,7 @@ class ConsentText:
 OUTAGE_REPORT = "outage_report"
 SUBSCRIPTION = "notifications.subscribe"
 SIGNUP = "signup"
+OFFICE_BOOKING = "offices.booking"
 
 CONSENTS: dict[str, ConsentText] = {
     item.purpose: item
@@ -53,6 +54,17 @@ CONSENTS: dict[str, ConsentText] = {
             _(
                 "The grid company processes your e-mail and name to keep your account on the "
                 "portal until you close it."
+            ),
+        ),
+        ConsentText(
+            OFFICE_BOOKING,
+            "2026-11",
+            _(
+                "The grid company processes your name, phone number and e-mail to book your visit "
+                "to a service centre, to send you the confirmation and a reminder, and to receive "
+                "you at the desk. They are kept for one year after the visit and not passed to "
+                "anyone else. You may withdraw consent by cancelling the booking or calling the "
+                "hotline."
             ),
         ),
     )
