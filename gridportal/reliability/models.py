@@ -107,14 +107,14 @@ class InterruptionRecord(models.Model):
     def __str__(self):
         return f"{self.event_id}: {self.substation_id} {self.customers}"
 
-    def fill(self) -> "InterruptionRecord":
-        """Compute the stored duration (every writer calls it; bulk_create skips save())."""
-        self.minutes = (self.restored_at - self.started_at).total_seconds() / 60.0
-        self.customer_minutes = self.minutes * self.customers
-        return self
-
     def save(self, *args, **kwargs):
         self.fill()
         if kwargs.get("update_fields"):
             kwargs["update_fields"] = {*kwargs["update_fields"], "minutes", "customer_minutes"}
         super().save(*args, **kwargs)
+
+    def fill(self) -> "InterruptionRecord":
+        """Compute the stored duration (every writer calls it; bulk_create skips save())."""
+        self.minutes = (self.restored_at - self.started_at).total_seconds() / 60.0
+        self.customer_minutes = self.minutes * self.customers
+        return self
