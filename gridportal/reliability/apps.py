@@ -18,6 +18,12 @@ class ReliabilityConfig(AppConfig):
             "reliability.view_interruptionrecord",
             "reliability.change_interruptionrecord",
         ],
+        "administrator": [
+            "reliability.view_interruptionevent",
+            "reliability.change_interruptionevent",
+            "reliability.view_interruptionrecord",
+            "reliability.change_interruptionrecord",
+        ],
         "analyst": ["reliability.view_interruptionevent", "reliability.view_interruptionrecord"],
     }
 

@@ -183,37 +183,42 @@ def compute(
     )
 
 
-def p_indices(
+def p_sums(
     records: Sequence[Interruption], *, served: Mapping, params: Params, levels: Mapping = None
-) -> tuple[dict, dict]:
-    """Пsaidi (hours) and Пsaifi per point of supply, in total and per voltage level.
+) -> dict[str, tuple[int, float, int]]:
+    """Per voltage level: (points of supply N_т, Σ T_i·N_i in hours, Σ N_i).
 
     Points of supply are counted by `served` (customers of each substation, all at НН
     unless `levels` names a substation's level). Counted: interruptions longer than
-    `p_min_minutes`, planned ones only if `p_count_planned`. Per level only when
-    `p_per_level` is in force (since 2024); otherwise the levels are None.
+    `p_min_minutes`, planned ones only if `p_count_planned`.
     """
     levels = levels or {}
-    counted = [
-        r
-        for r in records
-        if r.minutes > params.p_min_minutes and (params.p_count_planned or not r.planned)
-    ]
     points: dict[str, int] = defaultdict(int)
     for unit, customers in served.items():
         points[levels.get(unit, "NN")] += customers
     hours: dict[str, float] = defaultdict(float)
     count: dict[str, int] = defaultdict(int)
-    for r in counted:
-        hours[r.level] += r.minutes / 60.0 * r.customers
-        count[r.level] += r.customers
-    n_total = sum(points.values())
-    p_saidi = {"total": sum(hours.values()) / n_total if n_total else 0.0}
-    p_saifi = {"total": sum(count.values()) / n_total if n_total else 0.0}
-    for level in VOLTAGE_LEVELS:
-        n = points.get(level, 0)
-        p_saidi[level] = hours[level] / n if params.p_per_level and n else None
-        p_saifi[level] = count[level] / n if params.p_per_level and n else None
+    for r in records:
+        if r.minutes > params.p_min_minutes and (params.p_count_planned or not r.planned):
+            hours[r.level] += r.minutes / 60.0 * r.customers
+            count[r.level] += r.customers
+    return {level: (points[level], hours[level], count[level]) for level in VOLTAGE_LEVELS}
+
+
+def p_indices(
+    records: Sequence[Interruption], *, served: Mapping, params: Params, levels: Mapping = None
+) -> tuple[dict, dict]:
+    """Пsaidi (hours) and Пsaifi per point of supply, in total and per voltage level.
+
+    Per level only while `p_per_level` is in force (since 2024); otherwise the levels are None.
+    """
+    sums = p_sums(records, served=served, params=params, levels=levels)
+    n_total = sum(n for n, _h, _c in sums.values())
+    p_saidi = {"total": sum(h for _n, h, _c in sums.values()) / n_total if n_total else 0.0}
+    p_saifi = {"total": sum(c for _n, _h, c in sums.values()) / n_total if n_total else 0.0}
+    for level, (n, h, c) in sums.items():
+        p_saidi[level] = h / n if params.p_per_level and n else None
+        p_saifi[level] = c / n if params.p_per_level and n else None
     return p_saidi, p_saifi
 
 
@@ -354,6 +359,7 @@ __all__ = [
     "major_event_days",
     "med_threshold",
     "p_indices",
+    "p_sums",
     "limit_breaches",
     "period_hours",
     "without_days",
