@@ -190,3 +190,29 @@ def test_missing_columns_are_named(network, tmp_path):
     path = write_csv(tmp_path, ["event,branch,substation", "1,karelia,x"])
     with translation.override("en"), pytest.raises(CommandError, match="Missing columns"):
         call_command("import_interruptions", str(path))
+
+
+def test_the_demo_history_has_storm_days_that_qualify_as_major_event_days(network):
+    from io import StringIO
+
+    from gridportal.reliability.demo import generate, network_tps
+
+    result = generate(
+        network_tps(),
+        first=dt.date(2019, 1, 1),
+        last=dt.date(2025, 12, 31),
+        events_per_day=0.5,
+        storm_days=6,
+        seed=3,
+    )
+    assert result["records"] > 1000
+    area = Area(AreaKind.COMPANY)
+    late_storms = [d for d in result["storm_days"] if d.year >= 2021]
+    assert late_storms
+    for day in late_storms:
+        report = area_report(area, dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))
+        assert day in report.med_days
+        assert report.without_med.saidi < report.indices.saidi
+    out = StringIO()
+    call_command("seed_reliability_demo", "--if-empty", stdout=out)
+    assert "already" in out.getvalue()
