@@ -50,22 +50,40 @@ CEMI_NS = (1, 2, 3, 4, 5)
 VOLTAGE_LEVELS = ("NN", "SN2", "SN1", "VN")  # НН < 1 kV, СН2 1–20 kV, СН1 27.5–60 kV, ВН ≥ 110 kV
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interruption:
-    """One substation's customers off from `started_at` to `restored_at` (one step of an event)."""
+    """One substation's customers off for `minutes` (one step of an event) from `day` on.
 
-    event: str
+    `day` is the local day it started (the day IEEE 1366 assigns it to); the moments are
+    kept only where a caller needs them (the permitted limits).
+    """
+
+    event: str | int
     unit: int | str  # the substation (ТП): its customers are the same people across events
     customers: int
-    started_at: dt.datetime
-    restored_at: dt.datetime
+    minutes: float
+    day: dt.date | None = None
     operations: int = 1
     planned: bool = False
     level: str = "NN"
+    started_at: dt.datetime | None = None
+    restored_at: dt.datetime | None = None
 
-    @property
-    def minutes(self) -> float:
-        return max((self.restored_at - self.started_at).total_seconds(), 0.0) / 60.0
+    @classmethod
+    def between(cls, event, unit, customers, started_at, restored_at, *, tz=None, **extra):
+        """A record from its moments; its day is the local day of `started_at` in `tz`."""
+        minutes = max((restored_at - started_at).total_seconds(), 0.0) / 60.0
+        day = (started_at.astimezone(tz) if tz else started_at).date()
+        return cls(
+            event,
+            unit,
+            customers,
+            minutes,
+            day,
+            started_at=started_at,
+            restored_at=restored_at,
+            **extra,
+        )
 
 
 @dataclass(frozen=True)
@@ -125,23 +143,31 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     return numerator / denominator if denominator else None
 
 
-def _nth_largest(values: list[int], n: int) -> int:
-    """The n-th largest (1-based) of values, or 0 when there are fewer."""
-    return sorted(values, reverse=True)[n - 1] if len(values) >= n else 0
+def _unit_counts(records: Iterable[Interruption], served: Mapping) -> list[list[int]]:
+    """Per substation: customers interrupted in each of its events, largest first.
 
-
-def _per_unit_events(records: Iterable[Interruption], served: Mapping) -> dict:
-    """Customers of each substation interrupted in each event (capped at those it serves)."""
-    per: dict = defaultdict(lambda: defaultdict(int))
+    Capped at the customers it serves; with «the same customers across events» the
+    customers of a substation interrupted more than n times are the (n+1)-th largest.
+    """
+    per: dict = {}
     for r in records:
-        per[r.unit][r.event] += r.customers
-    return {
-        unit: [min(k, served.get(unit, k)) for k in events.values()] for unit, events in per.items()
-    }
+        key = (r.unit, r.event)
+        per[key] = per.get(key, 0) + r.customers
+    units: dict = defaultdict(list)
+    for (unit, _event), k in per.items():
+        units[unit].append(k)
+    result = []
+    for unit, counts in units.items():
+        cap = served.get(unit)
+        if cap is not None:
+            counts = [min(k, cap) for k in counts]
+        counts.sort(reverse=True)
+        result.append(counts)
+    return result
 
 
-def _more_than(per_unit: dict, n: int) -> int:
-    return sum(_nth_largest(counts, n + 1) for counts in per_unit.values())
+def _more_than(per_unit: list[list[int]], n: int) -> int:
+    return sum(counts[n] for counts in per_unit if len(counts) > n)
 
 
 def compute(
@@ -153,13 +179,14 @@ def compute(
 ) -> Indices:
     """Every index of one area and period; `served` maps each substation to its customers."""
     n_t = sum(served.values())
-    sustained = [r for r in records if not is_momentary(r, params)]
-    momentary = [r for r in records if is_momentary(r, params)]
+    limit = params.momentary_max_minutes
+    sustained = [r for r in records if r.minutes > limit]
+    momentary = [r for r in records if r.minutes <= limit]
     ci = sum(r.customers for r in sustained)
     cmi = sum(r.customers * r.minutes for r in sustained)
-    per_unit = _per_unit_events(sustained, served)
-    cn = sum(max(counts) for counts in per_unit.values())
-    all_events = _per_unit_events(records, served)
+    per_unit = _unit_counts(sustained, served)
+    cn = sum(counts[0] for counts in per_unit)
+    all_events = _unit_counts(records, served)
     saifi = ci / n_t if n_t else 0.0
     saidi = cmi / n_t if n_t else 0.0
     total_hours = n_t * period_hours
@@ -226,18 +253,17 @@ def p_indices(
 
 
 def daily_saidi(
-    records: Iterable[Interruption], *, customers_served: int, params: Params, tz=None
+    records: Iterable[Interruption], *, customers_served: int, params: Params
 ) -> dict[dt.date, float]:
     """SAIDI of each day (sustained interruptions, by the local day they started)."""
     days: dict[dt.date, float] = defaultdict(float)
     if not customers_served:
         return {}
+    limit = params.momentary_max_minutes
     for r in records:
-        if is_momentary(r, params):
-            continue
-        start = r.started_at.astimezone(tz) if tz else r.started_at
-        days[start.date()] += r.customers * r.minutes / customers_served
-    return dict(days)
+        if r.minutes > limit:
+            days[r.day] += r.customers * r.minutes
+    return {day: cmi / customers_served for day, cmi in days.items()}
 
 
 def med_threshold(daily: Iterable[float], *, params: Params) -> float | None:
@@ -272,16 +298,10 @@ def period_hours(first: dt.date, last: dt.date) -> float:
     return ((last - first).days + 1) * 24.0
 
 
-def without_days(
-    records: Iterable[Interruption], days: Iterable[dt.date], tz=None
-) -> list[Interruption]:
+def without_days(records: Iterable[Interruption], days: Iterable[dt.date]) -> list[Interruption]:
     """The records that did not start on one of the days."""
     excluded = set(days)
-    return [
-        r
-        for r in records
-        if (r.started_at.astimezone(tz) if tz else r.started_at).date() not in excluded
-    ]
+    return [r for r in records if r.day not in excluded]
 
 
 def combine(parts: Sequence[Indices]) -> dict[str, float]:

@@ -87,7 +87,6 @@ def monthly_table(*, year: int, branch_ids=None, today: dt.date | None = None) -
     if not months:
         return []
     params = params_on(months[0][0])
-    tz = timezone.get_current_timezone()
     served = served_by_group(branch_ids)
     start, _ = bounds(months[0][0], months[0][0])
     _, end = bounds(months[-1][1], months[-1][1])
@@ -99,7 +98,7 @@ def monthly_table(*, year: int, branch_ids=None, today: dt.date | None = None) -
     per_group_month: dict = defaultdict(list)
     per_group: dict = defaultdict(list)
     for r in records:
-        month = r.started_at.astimezone(tz).date().replace(day=1)
+        month = r.day.replace(day=1)
         for key in unit_groups.get(r.unit, ()):
             per_group_month[(key, month)].append(r)
             per_group[key].append(r)
