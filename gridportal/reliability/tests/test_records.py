@@ -216,3 +216,16 @@ def test_the_demo_history_has_storm_days_that_qualify_as_major_event_days(networ
     out = StringIO()
     call_command("seed_reliability_demo", "--if-empty", stdout=out)
     assert "already" in out.getvalue()
+
+
+def test_import_errors_are_in_russian(network, tmp_path):
+    path = write_csv(
+        tmp_path,
+        [
+            "event,branch,substation,started_at,restored_at",
+            "1,karelia,ТП-нет,2020-01-01T10:00:00+03:00,2020-01-01T11:00:00+03:00",
+        ],
+    )
+    with translation.override("ru"), pytest.raises(CommandError) as failure:
+        call_command("import_interruptions", str(path))
+    assert "Строка 2: в этом филиале нет подстанции «ТП-нет»." in str(failure.value)
