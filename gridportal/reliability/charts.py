@@ -29,7 +29,10 @@ def month_bars(values: list[tuple], *, unit: str = "") -> dict | None:
             }
         )
     ticks = [
-        {"y": round(TOP + plot_h * (1 - k / 4), 1), "label": round(top * k / 4, 1)}
+        {
+            "y": round(TOP + plot_h * (1 - k / 4), 1),
+            "label": round(top * k / 4, 1 if top >= 10 else 2 if top >= 0.1 else 3),
+        }
         for k in range(5)
     ]
     return {

@@ -28,8 +28,8 @@ class YearForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    first = forms.DateField(label=_("From"), required=False)
-    last = forms.DateField(label=_("To"), required=False)
+    first = forms.DateField(label=_("First day"), required=False)
+    last = forms.DateField(label=_("Last day"), required=False)
 
     def clean(self):
         data = super().clean()
