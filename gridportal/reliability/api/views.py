@@ -1,5 +1,4 @@
-from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -12,16 +11,7 @@ class IndicesView(APIView):
 
     @extend_schema(
         operation_id="reliability_indices",
-        parameters=[
-            OpenApiParameter(
-                "from", str, required=True, description=str(_("First day, YYYY-MM-DD"))
-            ),
-            OpenApiParameter("to", str, required=True, description=str(_("Last day, YYYY-MM-DD"))),
-            OpenApiParameter("branch", str, description=str(_("Branch code"))),
-            OpenApiParameter("district", str, description=str(_("District code"))),
-            OpenApiParameter("power_centre", int, description=str(_("Power centre id"))),
-            OpenApiParameter("feeder", int, description=str(_("Feeder id"))),
-        ],
+        parameters=[IndicesQuerySerializer],
         responses={200: IndicesSerializer},
         description=(
             "Both dates are included. Give at most one of `branch`, `district`, "
