@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gridportal.core.choices import AuditAction
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.services import audit_record
 
@@ -50,11 +51,11 @@ def record_correct(
     }
     audit_record(
         actor=actor,
-        action="reliability.record_correct",
+        action=AuditAction.UPDATE,
         obj=record,
         branch=record.branch,
         request=request,
-        details={"before": before, "after": after},
+        details={"action": "record_correct", "before": before, "after": after},
     )
     return record
 
@@ -71,9 +72,13 @@ def event_correct(
     event.records.update(planned=planned)
     audit_record(
         actor=actor,
-        action="reliability.event_correct",
+        action=AuditAction.UPDATE,
         obj=event,
         request=request,
-        details={"before": before, "after": {"planned": planned, "cause": cause}},
+        details={
+            "action": "event_correct",
+            "before": before,
+            "after": {"planned": planned, "cause": cause},
+        },
     )
     return event

@@ -163,7 +163,9 @@ def test_a_dispatcher_corrects_a_record_and_the_correction_is_audited(
     assert response.status_code == 302
     record.refresh_from_db()
     assert (record.customers, record.minutes) == (7, 30)
-    assert AuditLogEntry.objects.filter(action="reliability.record_correct", actor=officer).exists()
+    assert AuditLogEntry.objects.filter(
+        action="update", details__action="record_correct", actor=officer
+    ).exists()
     bad = client.post(
         reverse("staff:reliability:record-correct", args=[record.pk]),
         {"started_at": "x", "restored_at": "", "customers": "-1"},

@@ -98,11 +98,13 @@ def test_sync_is_idempotent_and_keeps_a_dispatchers_correction(officer, network)
     interruptions_sync()
     record = InterruptionRecord.objects.get()
     assert (record.minutes, record.customers, record.customer_minutes) == (60, 15, 900)
-    entry = AuditLogEntry.objects.get(action="reliability.record_correct")
+    entry = AuditLogEntry.objects.get(details__action="record_correct")
     assert entry.actor == officer and entry.details["before"]["customers"] == 20
     event_correct(event=record.event, actor=officer, planned=True, cause="maintenance")
     assert InterruptionRecord.objects.get().planned is True
-    assert AuditLogEntry.objects.filter(action="reliability.event_correct").count() == 1
+    assert (
+        AuditLogEntry.objects.filter(details__action="event_correct", action="update").count() == 1
+    )
 
 
 def test_a_correction_cannot_restore_before_the_start(officer, network):
