@@ -14,7 +14,9 @@ def incident_saved(sender, instance, **kwargs):
     from .services import interruptions_sync_incident_id
 
     pk = instance.pk
-    transaction.on_commit(lambda: interruptions_sync_incident_id(pk))
+    # robust: a failure here is logged and never spoils the dispatcher's restoration (the
+    # beat task syncs the incident later).
+    transaction.on_commit(lambda: interruptions_sync_incident_id(pk), robust=True)
 
 
 def connect():
