@@ -71,6 +71,14 @@ def test_the_api_answers_the_issues_fields_for_an_area_and_period(client, networ
     assert feeder["customers_served"] == 120 and feeder["saifi"] == pytest.approx(20 / 120)
     other = client.get(API, {"from": first, "to": first, "feeder": network.feeders[1].pk}).json()
     assert other["saifi"] == 0
+    district = client.get(API, {"from": first, "to": first, "district": network.district.code})
+    assert district.json()["saifi"] == pytest.approx(20 / 240)
+    centre = client.get(API, {"from": first, "to": first, "power_centre": network.centre.pk})
+    assert centre.json()["customers_served"] == 240
+    company = client.get(API, {"from": first, "to": first}).json()
+    assert company["saidi"] == pytest.approx(10)
+    before = client.get(API, {"from": "2020-01-01", "to": "2020-12-31"}).json()
+    assert before["saifi"] == 0 and before["med"]["threshold_minutes"] is None
 
 
 @pytest.mark.parametrize(

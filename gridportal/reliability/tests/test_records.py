@@ -231,3 +231,19 @@ def test_import_errors_are_in_russian(network, tmp_path):
     with translation.override("ru"), pytest.raises(CommandError) as failure:
         call_command("import_interruptions", str(path))
     assert "Строка 2: в этом филиале нет подстанции «ТП-нет»." in str(failure.value)
+
+
+def test_an_incident_that_is_not_restored_makes_no_interruption(officer, network):
+    from gridportal.outages import services as outages
+
+    started = dt.datetime(2026, 11, 20, 8, tzinfo=dt.UTC)
+    incident = outage_on(network, network.substations[:1], started=started)
+    outages.incident_confirm(incident=incident, actor=officer, now=started)
+    assert interruptions_sync() == 0
+    outages.incident_reject(
+        incident=outage_on(network, network.substations[3:4], started=started),
+        actor=officer,
+        reason="ложная тревога",
+    )
+    assert interruptions_sync() == 0
+    assert not InterruptionEvent.objects.exists()
