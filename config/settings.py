@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "gridportal.capacity",
     "gridportal.surveys",
     "gridportal.offices",
+    "gridportal.reliability",
     "gridportal.api",
 ]
 
@@ -180,6 +181,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "gridportal.offices.tasks.remind_bookings",
         "schedule": 3600,
     },
+    # Restored incidents become interruption records (idempotent; the signal does it at once).
+    "reliability-sync": {"task": "reliability.sync", "schedule": 3600},
 }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -24,6 +24,7 @@ api_v1 = [
     path("", include("gridportal.capacity.api.urls")),
     path("", include("gridportal.surveys.api.urls")),
     path("", include("gridportal.offices.api.urls")),
+    path("", include("gridportal.reliability.api.urls")),
     *api_root_urls(core_api.router, capacity_api.router, grid_api.router),
 ]
 
@@ -32,6 +33,7 @@ staff = [
     path("grid/", include("gridportal.grid.staff_urls")),
     path("outages/", include("gridportal.outages.staff_urls")),
     path("capacity/", include("gridportal.capacity.staff_urls")),
+    path("reliability/", include("gridportal.reliability.staff_urls")),
     path("notifications/", include("gridportal.notifications.staff_urls")),
     path("surveys/", include("gridportal.surveys.staff_urls")),
     path("offices/", include("gridportal.offices.staff_urls")),
@@ -57,6 +59,7 @@ urlpatterns = [
     path("outages/", include("gridportal.outages.urls")),
     path("open311/v2/", include("gridportal.open311.urls")),
     path("capacity/", include("gridportal.capacity.urls")),
+    path("reliability/", include("gridportal.reliability.urls")),
     path("notifications/", include("gridportal.notifications.urls")),
     path("surveys/", include("gridportal.surveys.urls")),
     path("offices/", include("gridportal.offices.urls")),

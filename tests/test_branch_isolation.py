@@ -65,6 +65,8 @@ from gridportal.outages.choices import Channel, FacilityKind, PlannedStatus
 from gridportal.outages.models import CriticalFacility, Incident
 from gridportal.outages.tests.conftest import build_network
 from gridportal.outages.tests.factories import report
+from gridportal.reliability.models import InterruptionEvent
+from gridportal.reliability.services import interruptions_import
 from gridportal.surveys.choices import QuestionKind
 from gridportal.surveys.models import Invitation, Survey
 from gridportal.surveys.services import (
@@ -485,6 +487,47 @@ TABLE: dict[str, Row] = {
             ),
         ),
     ),
+    "reliability.interruptionevent": Row(
+        lists=(
+            Listing(
+                "staff:reliability:events",
+                lambda e: href(url("staff:reliability:event", e.pk)),
+                "reliability.view_interruptionrecord",
+            ),
+        ),
+        details=(
+            Detail(
+                lambda e: url("staff:reliability:event", e.pk),
+                "reliability.view_interruptionrecord",
+            ),
+        ),
+        writes=(
+            Write(
+                lambda e: url("staff:reliability:event-correct", e.pk),
+                "reliability.change_interruptionrecord",
+                {"cause": "tree"},
+            ),
+        ),
+    ),
+    "reliability.interruptionrecord": Row(
+        details=(
+            Detail(
+                lambda r: url("staff:reliability:event", r.event_id),
+                "reliability.view_interruptionrecord",
+            ),
+        ),
+        writes=(
+            Write(
+                lambda r: url("staff:reliability:record-correct", r.pk),
+                "reliability.change_interruptionrecord",
+                {
+                    "started_at": "2025-01-01T00:00",
+                    "restored_at": "2025-01-01T01:00",
+                    "customers": "1",
+                },
+            ),
+        ),
+    ),
 }
 
 
@@ -597,6 +640,16 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         origin=Origin(channel="web", ip_address="192.0.2.50"),
     )
     visit = offices.visit_walk_in(office=office, service="payments", actor=actor)
+    went_off = timezone.localtime() - dt.timedelta(hours=2)
+    interruptions_import(
+        name="history.csv",
+        content=(
+            "event,branch,substation,started_at,restored_at\n"
+            f"isolation-{code},{branch.code},{tp.name},{went_off.isoformat()},"
+            f"{(went_off + dt.timedelta(hours=1)).isoformat()}\n"
+        ).encode(),
+    )
+    interruption = InterruptionEvent.objects.get(key=f"isolation-{code}")
     return {
         "offices.office": office,
         "offices.officeservice": office.services.first(),
@@ -635,6 +688,8 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         "notifications.subscription": subscription,
         "notifications.delivery": delivery,
         **_survey_records(branch, code),
+        "reliability.interruptionevent": interruption,
+        "reliability.interruptionrecord": interruption.records.get(),
     }
 
 

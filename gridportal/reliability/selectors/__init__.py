@@ -1,0 +1,15 @@
+from .indices import Area, Report, area_report, served_customers
+from .limits import LimitRow, limit_rows
+from .tables import monthly_table, months_of, worst_feeders
+
+__all__ = [
+    "Area",
+    "LimitRow",
+    "Report",
+    "area_report",
+    "limit_rows",
+    "monthly_table",
+    "months_of",
+    "served_customers",
+    "worst_feeders",
+]
