@@ -22,6 +22,7 @@ api_v1 = [
     path("", include("gridportal.grid.api.urls")),
     path("outages/", include("gridportal.outages.api.urls")),
     path("", include("gridportal.capacity.api.urls")),
+    path("", include("gridportal.learn.api.urls")),
     *api_root_urls(core_api.router, capacity_api.router, grid_api.router),
 ]
 
@@ -31,6 +32,7 @@ staff = [
     path("outages/", include("gridportal.outages.staff_urls")),
     path("capacity/", include("gridportal.capacity.staff_urls")),
     path("notifications/", include("gridportal.notifications.staff_urls")),
+    path("learn/", include("gridportal.learn.staff_urls")),
 ]
 
 
@@ -53,6 +55,7 @@ urlpatterns = [
     path("outages/", include("gridportal.outages.urls")),
     path("open311/v2/", include("gridportal.open311.urls")),
     path("capacity/", include("gridportal.capacity.urls")),
+    path("learn/", include("gridportal.learn.urls")),
     path("notifications/", include("gridportal.notifications.urls")),
     path("accounts/", include("gridportal.accounts.urls")),
     path("staff/", include((staff, "staff"))),
