@@ -304,6 +304,8 @@ SPECTACULAR_SETTINGS = {
         "PlannedStatusEnum": "gridportal.outages.choices.PlannedStatus",
         "CrewStatusEnum": "gridportal.outages.choices.CrewStatus",
         "CallbackStatusEnum": "gridportal.outages.choices.CallbackStatus",
+        "TariffKindEnum": "gridportal.learn.choices.TariffKind",
+        "SavingKindEnum": "gridportal.learn.choices.SavingKind",
     },
 }
 

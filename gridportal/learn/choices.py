@@ -94,3 +94,10 @@ class Illustration(models.TextChoices):
 class LessonStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
+
+
+class SavingKind(models.TextChoices):
+    """A change the calculator prices: a better appliance, or the same one at night."""
+
+    REPLACE = "replace", _("A more efficient appliance")
+    NIGHT = "night", _("Run at night")

@@ -47,8 +47,10 @@ def tariff_get(*, region: str, kind: str, on: dt.date) -> Tariff | None:
 
 
 def published_lessons() -> QuerySet[Lesson]:
-    return Lesson.objects.filter(status=LessonStatus.PUBLISHED).annotate(
-        question_count=Count("questions")
+    return (
+        Lesson.objects.filter(status=LessonStatus.PUBLISHED)
+        .annotate(question_count=Count("questions"))
+        .order_by("age_group", "order", "title")
     )
 
 

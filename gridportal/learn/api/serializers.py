@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from gridportal.api.serializers import JSONTypesMixin, PlainCharField, QuerySerializer
 
-from ..choices import TariffKind, Zone
+from ..choices import SavingKind, TariffKind, Zone
 from ..forms import MAX_COUNT
 from ..models import Appliance, Choice, Lesson, Question, Tariff
 
@@ -100,7 +100,7 @@ class LineResultSerializer(serializers.Serializer):
 
 
 class SavingSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=[("replace", "replace"), ("night", "night")])
+    kind = serializers.ChoiceField(choices=SavingKind.choices)
     appliance = serializers.CharField()
     replacement = serializers.CharField()
     kwh = serializers.DecimalField(max_digits=10, decimal_places=2)
