@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from .calculator import Line
@@ -58,7 +59,12 @@ class EnergyForm(forms.Form):
                 initial=appliance.usual_hours,
                 localize=True,
                 widget=forms.TextInput(
-                    attrs={"inputmode": "decimal", "class": "hours", "aria-describedby": described}
+                    attrs={
+                        "inputmode": "decimal",
+                        "class": "hours",
+                        "aria-describedby": described,
+                        "placeholder": formats.localize(appliance.usual_hours.normalize()),
+                    }
                 ),
             )
             names = [f"n_{appliance.slug}", f"h_{appliance.slug}"]

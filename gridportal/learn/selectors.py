@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
-from .choices import Half, LessonStatus
+from .choices import ApplianceCategory, Half, LessonStatus
 from .models import Appliance, Choice, ClassCode, ClassResult, Lesson, LessonVersion, Tariff
 
 
 def appliance_list() -> QuerySet[Appliance]:
-    return Appliance.objects.select_related("better").order_by("category", "order", "name")
+    # Categories in the order of ApplianceCategory (lighting first), then the catalogue's order.
+    rank = Case(
+        *(When(category=c, then=Value(i)) for i, c in enumerate(ApplianceCategory.values)),
+        default=Value(len(ApplianceCategory.values)),
+        output_field=IntegerField(),
+    )
+    return Appliance.objects.select_related("better").order_by(rank, "order", "name")
 
 
 def half_of(day: dt.date) -> tuple[int, int]:
