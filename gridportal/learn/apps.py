@@ -40,3 +40,5 @@ class LearnConfig(AppConfig):
         # Role groups are synced after accounts migrate, which may run before this app's
         # permissions exist (a flushed test database); sync again once they do.
         post_migrate.connect(sync_role_groups, sender=self, dispatch_uid="learn-roles")
+
+        from . import rules  # noqa: F401  (declares the learning pages' dated rules)

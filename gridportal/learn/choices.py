@@ -101,3 +101,13 @@ class SavingKind(models.TextChoices):
 
     REPLACE = "replace", _("A more efficient appliance")
     NIGHT = "night", _("Run at night")
+
+
+class RuleKey(models.TextChoices):
+    """The numbers the learning pages work by; values are dated rows (core.Rule)."""
+
+    CLASS_RESULTS_PER_HOUR = (
+        "class_results_per_hour",
+        _("Quiz results a class accepts in an hour"),
+    )
+    CLASSES_PER_TEACHER = "classes_per_teacher", _("Classes one teacher may open")

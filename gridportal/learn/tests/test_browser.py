@@ -144,3 +144,32 @@ def test_a_household_computes_its_bill_and_sees_a_saving(page, learn_demo, branc
     assert_accessible(page)
     page.goto("/learn/safety/danger/")
     assert_accessible(page)
+
+
+def test_a_content_editor_edits_a_lesson_and_it_is_shown_sanitised(page, learn_demo, login):
+    from gridportal.accounts.choices import StaffRole
+    from gridportal.accounts.services import staff_user_create
+
+    editor = staff_user_create(
+        username="editor",
+        password="correct-horse-battery",
+        roles=[StaffRole.CONTENT_EDITOR],
+        branches=[],
+        all_branches=True,
+    )
+    login(editor)
+    page.goto("/staff/learn/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Зимой").click()
+    assert_accessible(page)
+    page.fill(
+        "#id_body", "## Лёд на проводах\n\nОбходи провисшие провода. <script>alert(1)</script>"
+    )
+    page.click("form.form button[type=submit]")
+    assert page.locator(".messages").inner_text().strip() != ""
+    assert "Версия 2" in page.content() or "Version 2" in page.content()
+
+    page.goto("/learn/safety/zimoy/")
+    assert page.get_by_role("heading", name="Лёд на проводах").is_visible()
+    assert page.locator("article script").count() == 0
+    assert_accessible(page)

@@ -154,3 +154,25 @@ def test_other_staff_cannot_edit_lessons(client, learn_demo, officer):
     client.force_login(officer)
     assert client.get("/staff/learn/").status_code == 403
     assert LessonVersion.objects.count() == Lesson.objects.count()
+
+
+def test_a_class_accepts_a_limited_number_of_results_an_hour(client, learn_demo, customer):
+    from gridportal.testing.rules import rule_set
+
+    rule_set("learn", "class_results_per_hour", 2)
+    klass = class_create(teacher=customer, label="5 «В»")
+    lesson = _lesson()
+    data = {**right_answers(lesson), "class_code": klass.code}
+    url = f"/learn/safety/{lesson.slug}/quiz/"
+    assert [client.post(url, data).status_code for _ in range(3)] == [200, 200, 429]
+    assert ClassResult.objects.count() == 2
+
+
+def test_a_teacher_opens_a_limited_number_of_classes(client, learn_demo, customer):
+    from gridportal.testing.rules import rule_set
+
+    rule_set("learn", "classes_per_teacher", 1)
+    client.force_login(customer)
+    assert client.post("/learn/safety/teacher/", {"label": "1"}).status_code == 302
+    assert client.post("/learn/safety/teacher/", {"label": "2"}).status_code == 400
+    assert ClassCode.objects.count() == 1

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gridportal.core.degraded import company_contacts
+from gridportal.core.exceptions import RateLimited
 
 from .. import selectors
 from ..certificate import certificate_pdf
@@ -89,9 +90,14 @@ def quiz_page(request, slug):
     key = {q.pk: next(c.pk for c in q.choices.all() if c.correct) for q in questions}
     score = quiz_score(key=key, answers=form.answers())
     if class_code is not None:
-        class_result_record(
-            class_code=class_code, lesson=lesson, score=score.score, total=score.total
-        )
+        try:
+            class_result_record(
+                class_code=class_code, lesson=lesson, score=score.score, total=score.total
+            )
+        except RateLimited as error:
+            form.add_error("class_code", error.message)
+            context = {"lesson": lesson, "form": form}
+            return render(request, "learn/public/quiz.html", context, status=error.status)
     by_pk = {q.pk: q for q in questions}
     feedback = [
         {
