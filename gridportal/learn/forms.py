@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .calculator import Line
 from .choices import LessonStatus, TariffKind
+from .models import Lesson
 
 MAX_COUNT = 50
 
@@ -152,6 +153,14 @@ class ClassForm(forms.Form):
     label = forms.CharField(
         label=_("Class"), max_length=60, help_text=_("For example, 3 «Б», School No. 5.")
     )
+
+
+class LessonMetaForm(forms.ModelForm):
+    """What a new lesson is about; its text follows in LessonForm."""
+
+    class Meta:
+        model = Lesson
+        fields = ["slug", "age_group", "topic", "illustration", "hazard", "order"]
 
 
 class LessonForm(forms.Form):

@@ -176,3 +176,27 @@ def test_a_teacher_opens_a_limited_number_of_classes(client, learn_demo, custome
     assert client.post("/learn/safety/teacher/", {"label": "1"}).status_code == 302
     assert client.post("/learn/safety/teacher/", {"label": "2"}).status_code == 400
     assert ClassCode.objects.count() == 1
+
+
+def test_a_content_editor_creates_a_draft_lesson(client, learn_demo, content_editor):
+    client.force_login(content_editor)
+    assert client.get("/staff/learn/lessons/new/").status_code == 200
+    refused = client.post("/staff/learn/lessons/new/", {"meta-slug": "doma", "title": "x"})
+    assert refused.status_code == 400
+    response = client.post(
+        "/staff/learn/lessons/new/",
+        {
+            "meta-slug": "vozdushnye-linii",
+            "meta-age_group": "10-14",
+            "meta-topic": "outside",
+            "meta-illustration": "line",
+            "meta-order": "9",
+            "title": "Воздушные линии",
+            "body": "Текст",
+            "status": "draft",
+        },
+    )
+    assert response.status_code == 302
+    lesson = Lesson.objects.get(slug="vozdushnye-linii")
+    assert lesson.versions.get().number == 1
+    assert client.get("/learn/safety/vozdushnye-linii/").status_code == 404  # a draft
