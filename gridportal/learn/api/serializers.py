@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from gridportal.api.serializers import JSONTypesMixin, PlainCharField, QuerySerializer
+from gridportal.api.serializers import IdField, JSONTypesMixin, PlainCharField, QuerySerializer
 
 from ..choices import SavingKind, TariffKind, Zone
 from ..forms import MAX_COUNT
@@ -148,3 +148,27 @@ class LessonDetailSerializer(LessonSerializer):
 
     class Meta(LessonSerializer.Meta):
         fields = [*LessonSerializer.Meta.fields, "body_markdown", "questions"]
+
+
+class AnswerSerializer(JSONTypesMixin, serializers.Serializer):
+    question = IdField()
+    choice = IdField()
+
+
+class QuizAnswersSerializer(JSONTypesMixin, serializers.Serializer):
+    answers = AnswerSerializer(many=True, max_length=100)
+
+
+class MarkedSerializer(serializers.Serializer):
+    question = serializers.IntegerField()
+    choice = serializers.IntegerField(allow_null=True)
+    correct = serializers.BooleanField()
+    right_choice = serializers.IntegerField()
+    explanation = serializers.CharField()
+
+
+class QuizScoreSerializer(serializers.Serializer):
+    score = serializers.IntegerField()
+    total = serializers.IntegerField()
+    passed = serializers.BooleanField()
+    questions = MarkedSerializer(many=True)

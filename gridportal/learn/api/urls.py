@@ -8,4 +8,5 @@ urlpatterns = [
     path("energy/estimate/", views.EstimateView.as_view(), name="energy-estimate"),
     path("learn/lessons/", views.LessonListView.as_view(), name="learn-lessons"),
     path("learn/lessons/<slug:slug>/", views.LessonDetailView.as_view(), name="learn-lesson"),
+    path("learn/lessons/<slug:slug>/quiz/", views.QuizScoreView.as_view(), name="learn-quiz-score"),
 ]

@@ -11,12 +11,15 @@ from gridportal.api.schema import error_responses
 
 from .. import selectors
 from ..calculator import Line, household_estimate
+from ..quiz import quiz_score
 from .serializers import (
     ApplianceSerializer,
     EstimateRequestSerializer,
     EstimateSerializer,
     LessonDetailSerializer,
     LessonSerializer,
+    QuizAnswersSerializer,
+    QuizScoreSerializer,
     TariffQuerySerializer,
     TariffSerializer,
 )
@@ -119,3 +122,54 @@ class LessonDetailView(APIView):
         if lesson is None:
             raise Http404
         return Response(LessonDetailSerializer(lesson).data)
+
+
+class QuizScoreView(APIView):
+    """Mark answers to a lesson's quiz: each one right or not, with its explanation, and the score.
+
+    Give every question to get the score; give one to check a single answer (the page's
+    «Check» buttons do). A question left out is not scored.
+    """
+
+    @extend_schema(
+        request=QuizAnswersSerializer,
+        responses={200: QuizScoreSerializer, **error_responses(400, 404)},
+    )
+    def post(self, request, slug):
+        lesson = selectors.lesson_get_published(slug)
+        if lesson is None:
+            raise Http404
+        body = QuizAnswersSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        questions = {q.pk: q for q in lesson.questions.all()}
+        answers = {}
+        for answer in body.validated_data["answers"]:
+            question = questions.get(answer["question"])
+            if question is None or answer["choice"] not in {c.pk for c in question.choices.all()}:
+                raise ValidationError({"answers": [_("No such question or answer in this quiz.")]})
+            answers[question.pk] = answer["choice"]
+        key = {
+            pk: next(c.pk for c in q.choices.all() if c.correct)
+            for pk, q in questions.items()
+            if pk in answers
+        }
+        score = quiz_score(key=key, answers=answers)
+        return Response(
+            QuizScoreSerializer(
+                {
+                    "score": score.score,
+                    "total": score.total,
+                    "passed": score.passed and score.total == len(questions),
+                    "questions": [
+                        {
+                            "question": m.question,
+                            "choice": m.chosen,
+                            "correct": m.correct,
+                            "right_choice": m.right,
+                            "explanation": questions[m.question].display_explanation,
+                        }
+                        for m in score.marked
+                    ],
+                }
+            ).data
+        )

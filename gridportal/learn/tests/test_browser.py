@@ -173,3 +173,25 @@ def test_a_content_editor_edits_a_lesson_and_it_is_shown_sanitised(page, learn_d
     assert page.get_by_role("heading", name="Лёд на проводах").is_visible()
     assert page.locator("article script").count() == 0
     assert_accessible(page)
+
+
+def test_the_check_button_explains_an_answer_at_once_and_locks_it(page, learn_demo):
+    lesson = Lesson.objects.get(slug="upal-provod")
+    first, *others = list(lesson.questions.all())
+    wrong = next(c for c in first.choices.all() if not c.correct)
+    page.goto(f"/learn/safety/{lesson.slug}/quiz/")
+    page.check(f"input[name=q{first.pk}][value='{wrong.pk}']")
+    group = page.locator(f"fieldset[data-question='{first.pk}']")
+    group.get_by_role("button").click()
+    feedback = group.get_by_role("status")
+    feedback.wait_for()
+    assert first.explanation in feedback.inner_text()
+    right = next(c for c in first.choices.all() if c.correct)
+    assert page.is_disabled(f"input[name=q{first.pk}][value='{right.pk}']")
+    assert_accessible(page)
+
+    for question in others:
+        r = next(c for c in question.choices.all() if c.correct)
+        page.check(f"input[name=q{question.pk}][value='{r.pk}']")
+    page.click("form.quiz button[type=submit]")
+    assert "2" in page.get_by_test_id("score").inner_text()

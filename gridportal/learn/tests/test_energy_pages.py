@@ -133,3 +133,36 @@ def test_the_api_lists_published_lessons_without_the_right_answers(client, learn
     assert len(lesson["questions"]) == 3
     assert "correct" not in repr(lesson)
     assert client.get("/api/v1/learn/lessons/nope/").status_code == 404
+
+
+def test_the_api_marks_quiz_answers_with_explanations(client, learn_demo):
+    from gridportal.learn.models import Lesson
+
+    lesson = Lesson.objects.get(slug="upal-provod")
+    questions = list(lesson.questions.all())
+    answers = [
+        {"question": q.pk, "choice": next(c.pk for c in q.choices.all() if c.correct)}
+        for q in questions
+    ]
+    wrong = next(c.pk for c in questions[0].choices.all() if not c.correct)
+    answers[0]["choice"] = wrong
+    url = "/api/v1/learn/lessons/upal-provod/quiz/"
+    result = client.post(url, {"answers": answers}, content_type="application/json").json()
+    assert (result["score"], result["total"], result["passed"]) == (2, 3, False)
+    assert result["questions"][0]["correct"] is False
+    assert result["questions"][0]["explanation"] == questions[0].explanation
+
+    one = client.post(url, {"answers": answers[1:2]}, content_type="application/json").json()
+    assert (one["score"], one["total"], one["passed"]) == (1, 1, False)
+
+    other = Lesson.objects.get(slug="zimoy").questions.first()
+    foreign = {"answers": [{"question": other.pk, "choice": other.choices.first().pk}]}
+    assert client.post(url, foreign, content_type="application/json").status_code == 400
+    bad = {"answers": [{"question": "1", "choice": 1}]}
+    assert client.post(url, bad, content_type="application/json").status_code == 400
+    assert (
+        client.post(
+            "/api/v1/learn/lessons/nope/quiz/", {"answers": []}, content_type="application/json"
+        ).status_code
+        == 404
+    )
