@@ -29,6 +29,11 @@ TYPICAL_HOUSEHOLD = {
 }
 
 
+def plain(value: Decimal) -> Decimal:
+    """5.0 → 5 and 0.30 → 0.3, without the exponent Decimal.normalize() gives 10."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
 class EnergyForm(forms.Form):
     """The household: region, tariff kind and, per catalogue appliance, count, hours, «at night»."""
 
@@ -57,14 +62,14 @@ class EnergyForm(forms.Form):
                 max_digits=4,
                 decimal_places=1,
                 required=False,
-                initial=appliance.usual_hours,
+                initial=plain(appliance.usual_hours),
                 localize=True,
                 widget=forms.TextInput(
                     attrs={
                         "inputmode": "decimal",
                         "class": "hours",
                         "aria-describedby": described,
-                        "placeholder": formats.localize(appliance.usual_hours.normalize()),
+                        "placeholder": formats.localize(plain(appliance.usual_hours)),
                     }
                 ),
             )

@@ -132,6 +132,7 @@ def test_a_household_computes_its_bill_and_sees_a_saving(page, learn_demo, branc
     )
     assert page.get_by_test_id("savings").locator("li").count() >= 2
     assert "kind=two_zone" in page.url and "night_washer=on" in page.url
+    assert page.locator("button[data-print]").is_visible()  # shown by energy.js
     assert_accessible(page)
     no_sideways_scroll(page)
 
