@@ -8,6 +8,7 @@ setting (a regular face; a bold face beside it named *-Bold.ttf is used when pre
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 from django.conf import settings
@@ -16,6 +17,9 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 DEFAULT_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+# fpdf2 subsets the font with fontTools, which logs every glyph table at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 class FontMissing(RuntimeError):
