@@ -2,6 +2,81 @@
 
 LESSONS = [
     {
+        "slug": "doma-starshim",
+        "age_group": "10-14",
+        "topic": "home",
+        "illustration": "home",
+        "order": 0,
+        "title": "Дома: удлинители, вода и щиток",
+        "title_en": "At home: extension leads, water and the switchboard",
+        "summary": "Почему перегружать удлинитель опасно и что делать, если прибор упал в воду.",
+        "summary_en": "Why an overloaded extension lead is dangerous and what to do if an appliance falls into water.",
+        "body": """## Розетки и удлинители
+
+- Не включай в один удлинитель или тройник несколько мощных приборов — обогреватель, чайник, утюг: провод перегревается и может загореться.
+- Не пользуйся прибором с повреждённым проводом или треснувшей вилкой и не чини его сам.
+- Не прокладывай провода под коврами и не зажимай их дверью.
+
+## Вода
+
+- Не трогай выключатели и приборы мокрыми руками, не ставь приборы у раковины или ванны.
+- Если прибор упал в воду, **не доставай его**: сначала взрослый должен выключить автомат в щитке или вынуть вилку.
+
+## Щиток и автоматы
+
+- В квартире или доме есть электрический щиток с автоматическими выключателями. Если автомат «выбивает», значит, где-то перегрузка или неисправность: скажи взрослым и не включай его снова и снова.
+- Запах горелой изоляции, треск или искры в розетке — отключи прибор, если это безопасно, и сообщи взрослым.
+""",
+        "body_en": """## Sockets and extension leads
+
+- Never plug several powerful appliances — a heater, a kettle, an iron — into one extension lead or adapter: the cable overheats and can catch fire.
+- Do not use an appliance with a damaged cord or a cracked plug, and do not repair it yourself.
+- Do not run cables under carpets or shut them in a door.
+
+## Water
+
+- Do not touch switches or appliances with wet hands; keep appliances away from the sink and the bath.
+- If an appliance falls into water, **do not reach for it**: an adult must first switch off the breaker in the switchboard or pull the plug.
+
+## The switchboard and breakers
+
+- A flat or a house has a switchboard with circuit breakers. If a breaker trips, something is overloaded or faulty: tell an adult and do not switch it on again and again.
+- A smell of burning insulation, crackling or sparks in a socket — switch the appliance off if it is safe to do so and tell an adult.
+""",
+        "questions": [
+            (
+                "Можно ли включить обогреватель, чайник и утюг в один удлинитель?",
+                "May you plug a heater, a kettle and an iron into one extension lead?",
+                "Нет: удлинитель перегреется, а это частая причина пожаров.",
+                "No: the lead overheats, a common cause of fires.",
+                [
+                    ("Да, если удлинитель новый", "Yes, if the lead is new", False),
+                    ("Нет", "No", True),
+                ],
+            ),
+            (
+                "Фен упал в ванну с водой. Что делать?",
+                "A hair dryer has fallen into a bath of water. What do you do?",
+                "Не трогать воду и прибор: сначала взрослый выключает автомат или вынимает вилку.",
+                "Touch neither the water nor the dryer: first an adult switches off the breaker or pulls the plug.",
+                [
+                    ("Быстро достать его", "Pull it out quickly", False),
+                    ("Сначала отключить электричество", "Switch the power off first", True),
+                ],
+            ),
+            (
+                "Автомат в щитке часто «выбивает». Что это значит?",
+                "The breaker keeps tripping. What does it mean?",
+                "Где-то перегрузка или неисправность — об этом нужно сказать взрослым.",
+                "Something is overloaded or faulty — tell an adult.",
+                [
+                    ("Перегрузка или неисправность", "An overload or a fault", True),
+                    ("Так и должно быть", "That is normal", False),
+                ],
+            ),
+        ],
+    },
+    {
         "slug": "shagovoe-napryazhenie",
         "age_group": "10-14",
         "topic": "fallen_wire",

@@ -128,7 +128,7 @@ def test_the_api_lists_appliances_and_tariffs_in_force(client, testland):
 
 def test_the_api_lists_published_lessons_without_the_right_answers(client, learn_demo):
     lessons = client.get("/api/v1/learn/lessons/").json()
-    assert lessons["count"] == 8
+    assert lessons["count"] == 9
     lesson = client.get("/api/v1/learn/lessons/upal-provod/").json()
     assert len(lesson["questions"]) == 3
     assert "correct" not in repr(lesson)
