@@ -22,6 +22,7 @@ api_v1 = [
     path("", include("gridportal.grid.api.urls")),
     path("outages/", include("gridportal.outages.api.urls")),
     path("", include("gridportal.capacity.api.urls")),
+    path("", include("gridportal.surveys.api.urls")),
     path("", include("gridportal.learn.api.urls")),
     *api_root_urls(core_api.router, capacity_api.router, grid_api.router),
 ]
@@ -32,6 +33,7 @@ staff = [
     path("outages/", include("gridportal.outages.staff_urls")),
     path("capacity/", include("gridportal.capacity.staff_urls")),
     path("notifications/", include("gridportal.notifications.staff_urls")),
+    path("surveys/", include("gridportal.surveys.staff_urls")),
     path("learn/", include("gridportal.learn.staff_urls")),
 ]
 
@@ -57,6 +59,7 @@ urlpatterns = [
     path("capacity/", include("gridportal.capacity.urls")),
     path("learn/", include("gridportal.learn.urls")),
     path("notifications/", include("gridportal.notifications.urls")),
+    path("surveys/", include("gridportal.surveys.urls")),
     path("accounts/", include("gridportal.accounts.urls")),
     path("staff/", include((staff, "staff"))),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -51,6 +51,7 @@ from gridportal.capacity.models import (
 )
 from gridportal.capacity.services import capacity_recalculate
 from gridportal.core.choices import AuditAction
+from gridportal.core.intake import Origin
 from gridportal.core.models import AuditLogEntry, Branch
 from gridportal.core.services import audit_record
 from gridportal.notifications.choices import DeliveryStatus
@@ -61,6 +62,16 @@ from gridportal.outages.choices import Channel, FacilityKind, PlannedStatus
 from gridportal.outages.models import CriticalFacility, Incident
 from gridportal.outages.tests.conftest import build_network
 from gridportal.outages.tests.factories import report
+from gridportal.surveys.choices import QuestionKind
+from gridportal.surveys.models import Invitation, Survey
+from gridportal.surveys.services import (
+    ResponseSubmission,
+    question_add,
+    response_submit,
+    survey_create,
+    token_digest,
+    version_publish,
+)
 from gridportal.testing.factories import PowerTransformerFactory
 
 pytestmark = pytest.mark.django_db
@@ -189,6 +200,14 @@ def _open_data_ids(response):
 
 
 NETWORK_MAP = "/staff/grid/map.geojson"
+SURVEY_EXPORT = "/staff/surveys/isolation/export/raw.csv"
+
+
+def _survey_export_ids(response):
+    text = response.content.decode("utf-8-sig")
+    return {row[0] for row in list(csv.reader(io.StringIO(text)))[1:]}
+
+
 INCIDENT = "outages.view_incident"
 REPORTS = "outages.view_outagereport"
 
@@ -362,10 +381,85 @@ TABLE: dict[str, Row] = {
             ),
         ),
     ),
+    "surveys.invitation": Row(
+        details=(
+            Detail(
+                lambda i: url("staff:surveys:follow-up", i.response.follow_up.pk),
+                "surveys.view_followup",
+            ),
+        ),
+    ),
+    "surveys.response": Row(
+        exports=(
+            Export(
+                SURVEY_EXPORT,
+                public=False,
+                ids=_survey_export_ids,
+                id_of=lambda r: str(r.client_id),
+            ),
+        ),
+    ),
+    "surveys.answer": Row(
+        exports=(
+            Export(
+                SURVEY_EXPORT,
+                public=False,
+                ids=_survey_export_ids,
+                id_of=lambda a: str(a.response.client_id),
+            ),
+        ),
+    ),
+    "surveys.followup": Row(
+        lists=(
+            Listing(
+                "staff:surveys:follow-ups",
+                lambda f: href(url("staff:surveys:follow-up", f.pk)),
+                "surveys.view_followup",
+            ),
+        ),
+        details=(Detail(lambda f: url("staff:surveys:follow-up", f.pk), "surveys.view_followup"),),
+        writes=(
+            Write(
+                lambda f: url("staff:surveys:follow-up", f.pk),
+                "surveys.view_followup",
+                {"note": "Чужая ветка"},
+            ),
+        ),
+    ),
 }
 
 
 # --- one record of each model in each branch ----------------------------------------------
+
+
+def _survey_records(branch, code):
+    """An answer after an invitation with a low score: response, answer, follow-up."""
+    survey = Survey.objects.filter(slug="isolation").first()
+    if survey is None:
+        survey = survey_create(slug="isolation", title="Изоляция")
+        question_add(survey=survey, key="overall", kind=QuestionKind.CSAT, text="Оценка")
+        version_publish(survey=survey)
+    token = f"isolation-{code}"
+    invitation = Invitation.objects.create(
+        survey=survey,
+        token_digest=token_digest(token),
+        contact=f"{code}@example.ru",
+        contact_key=code,
+        event_kind="appeal_closed",
+        branch=branch,
+    )
+    response, _created = response_submit(
+        submission=ResponseSubmission(
+            survey_slug="isolation", answers={"overall": 1}, invitation_token=token
+        ),
+        origin=Origin(channel="online"),
+    )
+    return {
+        "surveys.invitation": invitation,
+        "surveys.response": response,
+        "surveys.answer": response.answers.first(),
+        "surveys.followup": response.follow_up,
+    }
 
 
 def one_of_each(branch, *, code: str, city: str, actor) -> dict:
@@ -444,6 +538,7 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         "capacity.sensitivesubstation": SensitiveSubstation.objects.create(substation=tp2),
         "notifications.subscription": subscription,
         "notifications.delivery": delivery,
+        **_survey_records(branch, code),
     }
 
 

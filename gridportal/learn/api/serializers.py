@@ -116,7 +116,7 @@ class EstimateSerializer(serializers.Serializer):
     savings = SavingSerializer(many=True)
 
 
-class ChoiceSerializer(serializers.ModelSerializer):
+class QuizChoiceSerializer(serializers.ModelSerializer):
     text = serializers.CharField(source="display_text")
 
     class Meta:
@@ -124,9 +124,9 @@ class ChoiceSerializer(serializers.ModelSerializer):
         fields = ["id", "text"]
 
 
-class QuestionSerializer(serializers.ModelSerializer):
+class QuizQuestionSerializer(serializers.ModelSerializer):
     text = serializers.CharField(source="display_text")
-    choices = ChoiceSerializer(many=True)
+    choices = QuizChoiceSerializer(many=True)
 
     class Meta:
         model = Question
@@ -144,22 +144,22 @@ class LessonSerializer(serializers.ModelSerializer):
 
 class LessonDetailSerializer(LessonSerializer):
     body_markdown = serializers.CharField(source="display_body")
-    questions = QuestionSerializer(many=True)
+    questions = QuizQuestionSerializer(many=True)
 
     class Meta(LessonSerializer.Meta):
         fields = [*LessonSerializer.Meta.fields, "body_markdown", "questions"]
 
 
-class AnswerSerializer(JSONTypesMixin, serializers.Serializer):
+class QuizAnswerSerializer(JSONTypesMixin, serializers.Serializer):
     question = IdField()
     choice = IdField()
 
 
 class QuizAnswersSerializer(JSONTypesMixin, serializers.Serializer):
-    answers = AnswerSerializer(many=True, max_length=100)
+    answers = QuizAnswerSerializer(many=True, max_length=100)
 
 
-class MarkedSerializer(serializers.Serializer):
+class QuizMarkedSerializer(serializers.Serializer):
     question = serializers.IntegerField()
     choice = serializers.IntegerField(allow_null=True)
     correct = serializers.BooleanField()
@@ -171,4 +171,4 @@ class QuizScoreSerializer(serializers.Serializer):
     score = serializers.IntegerField()
     total = serializers.IntegerField()
     passed = serializers.BooleanField()
-    questions = MarkedSerializer(many=True)
+    questions = QuizMarkedSerializer(many=True)
