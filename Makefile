@@ -29,6 +29,7 @@ demo: migrate
 	$(BIN)/python manage.py seed_surveys_demo --if-empty
 	$(BIN)/python manage.py seed_offices_demo --if-empty
 	$(BIN)/python manage.py seed_reliability_demo --if-empty
+	$(BIN)/python manage.py seed_learn_demo --if-empty
 
 run: demo
 	@echo "Gridportal: http://$(HOST):$(PORT)/"

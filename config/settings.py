@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "gridportal.surveys",
     "gridportal.offices",
     "gridportal.reliability",
+    "gridportal.learn",
     "gridportal.api",
 ]
 
@@ -315,6 +316,8 @@ SPECTACULAR_SETTINGS = {
         "PlannedStatusEnum": "gridportal.outages.choices.PlannedStatus",
         "CrewStatusEnum": "gridportal.outages.choices.CrewStatus",
         "CallbackStatusEnum": "gridportal.outages.choices.CallbackStatus",
+        "TariffKindEnum": "gridportal.learn.choices.TariffKind",
+        "SavingKindEnum": "gridportal.learn.choices.SavingKind",
     },
 }
 

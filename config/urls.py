@@ -25,6 +25,7 @@ api_v1 = [
     path("", include("gridportal.surveys.api.urls")),
     path("", include("gridportal.offices.api.urls")),
     path("", include("gridportal.reliability.api.urls")),
+    path("", include("gridportal.learn.api.urls")),
     *api_root_urls(core_api.router, capacity_api.router, grid_api.router),
 ]
 
@@ -37,6 +38,7 @@ staff = [
     path("notifications/", include("gridportal.notifications.staff_urls")),
     path("surveys/", include("gridportal.surveys.staff_urls")),
     path("offices/", include("gridportal.offices.staff_urls")),
+    path("learn/", include("gridportal.learn.staff_urls")),
 ]
 
 
@@ -60,6 +62,7 @@ urlpatterns = [
     path("open311/v2/", include("gridportal.open311.urls")),
     path("capacity/", include("gridportal.capacity.urls")),
     path("reliability/", include("gridportal.reliability.urls")),
+    path("learn/", include("gridportal.learn.urls")),
     path("notifications/", include("gridportal.notifications.urls")),
     path("surveys/", include("gridportal.surveys.urls")),
     path("offices/", include("gridportal.offices.urls")),
