@@ -15,6 +15,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.logs import logging_config, sentry_init
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -60,6 +62,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    "django_prometheus",
+    "django_guid",
     "gridportal.core",
     "gridportal.accounts",
     "gridportal.grid",
@@ -71,6 +75,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First and (nearly) last: request latency by view and status (django-prometheus).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # The request id (X-Request-ID from nginx, else a new one) on every log line and answer.
+    "django_guid.middleware.guid_middleware",
+    "gridportal.core.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "gridportal.core.middleware.PermissionsPolicyMiddleware",
@@ -88,6 +97,7 @@ MIDDLEWARE = [
     "gridportal.core.middleware.BranchSelectionMiddleware",
     # Degraded mode: a page whose database is down answers 503 with the hotline (decision 0014).
     "gridportal.core.middleware.DatabaseUnavailableMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last: turns a sign-in refused by django-axes into the lock-out page (429).
     "axes.middleware.AxesMiddleware",
 ]
@@ -127,6 +137,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+
+# Query counts and latency per database (django-prometheus' instrumented backends).
+_INSTRUMENTED = {
+    "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
+    "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
+}
+DATABASES["default"]["ENGINE"] = _INSTRUMENTED.get(
+    DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"]
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -357,6 +376,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # Balancer probes and the metrics scraper talk plain HTTP to the app node itself.
+    SECURE_REDIRECT_EXEMPT = [r"^health/", r"^metrics$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -364,13 +385,38 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+# Logs: JSON lines (LOG_FORMAT=json, the default when DEBUG is off) or text, each with the
+# request id that nginx sends as X-Request-ID and the answer echoes (django-guid).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("LOG_FORMAT must be json or text.")
+LOGGING = logging_config(json_logs=LOG_FORMAT == "json", level=env.str("LOG_LEVEL", default="INFO"))
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,  # anything but a UUID/32 hex digits (nginx's $request_id) is replaced
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": True,
 }
+
+# Metrics (/metrics, Prometheus): a bearer token, or networks allowed without one. Neither
+# set → refused. Several processes: set PROMETHEUS_MULTIPROC_DIR (docs/operations.md).
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+METRICS_ALLOWED_NETWORKS = env.list("METRICS_ALLOWED_NETWORKS", default=[])
+for _cidr in METRICS_ALLOWED_NETWORKS:
+    try:
+        ip_network(_cidr, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"METRICS_ALLOWED_NETWORKS: {_cidr!r} is not a CIDR.") from None
+PROMETHEUS_EXPORT_MIGRATIONS = False
+
+# Error reports to Sentry (or a compatible service) only when a DSN is given.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    sentry_init(
+        SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
 
 # Company identity shown in the header; the demo generator fills the database.
 PORTAL_NAME = env.str("PORTAL_NAME", default="Gridportal")

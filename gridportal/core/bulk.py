@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from django.apps import apps
 from django.db import connection
 
+from . import metrics
+
 logger = logging.getLogger(__name__)
 
 
@@ -41,4 +43,5 @@ def bulk_load_finished(
     for label in app_labels:
         every.extend(apps.get_app_config(label).get_models(include_auto_created=True))
     analysed = analyze(every)
+    metrics.IMPORT_SECONDS.labels(name=name.split(" ")[0]).observe(seconds)
     logger.info("bulk load %s: %.1f s, analysed %d tables", name, seconds, len(analysed))

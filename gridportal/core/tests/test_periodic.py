@@ -35,7 +35,7 @@ def explode():
 
 def test_the_runner_knows_every_job_the_beat_would_run():
     runner = PeriodicRunner()
-    assert EXPECTED <= set(runner.entries)
+    assert set(runner.entries) >= EXPECTED
 
 
 def test_a_due_job_runs_and_one_not_due_does_not(settings, tmp_path, company):
