@@ -229,7 +229,9 @@ def smoke_targets(*, branch_code: str | None = None) -> Listing:
                 continue
             url = f"{url}?{query}"
         if name.startswith("admin:") and not _admin_can_add(name):
-            listing.skipped.append((label, "its ModelAdmin allows no adding, not even to a superuser"))
+            listing.skipped.append(
+                (label, "its ModelAdmin allows no adding, not even to a superuser")
+            )
             continue
         if url not in seen:
             seen.add(url)
