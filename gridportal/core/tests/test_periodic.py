@@ -2,10 +2,14 @@
 in-process when due (gridportal/core/periodic.py)."""
 
 import datetime as dt
+import os
+import subprocess
+import sys
 
 import pytest
 import time_machine
 from celery import shared_task
+from django.conf import settings
 from django.core.management import call_command
 
 from gridportal.core.periodic import PeriodicRunner
@@ -84,3 +88,25 @@ def test_run_periodic_once_runs_every_job(settings, tmp_path, company, capsys):
     out = capsys.readouterr().out
     assert f"ran {len(PeriodicRunner().entries)}" in out
     assert (tmp_path / "current" / "summary.json").exists()
+
+
+@pytest.mark.parametrize(("redis_url", "started"), [("", True), ("redis://127.0.0.1:1/0", False)])
+def test_the_web_process_starts_the_scheduler_only_without_a_broker(tmp_path, redis_url, started):
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "REDIS_URL": redis_url,
+        "DEBUG": "true",
+    }
+    env.pop("CELERY_TASK_ALWAYS_EAGER", None)
+    code = "import threading, config.wsgi; print([t.name for t in threading.enumerate()])"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    assert ("gridportal-periodic" in out) is started
