@@ -109,3 +109,31 @@ def test_json_log_lines_carry_the_request_id_the_answer_echoes(client, settings,
 def test_a_forged_request_id_is_replaced(client):
     response = client.get("/health/live/", HTTP_X_REQUEST_ID="<script>")
     assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"])
+
+
+@pytest.mark.parametrize(("dsn", "active"), [("", "False"), ("https://key@127.0.0.1:9/1", "True")])
+def test_error_reporting_starts_only_with_a_dsn(tmp_path, dsn, active):
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+
+    code = (
+        "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings');"
+        "django.setup(); import sentry_sdk; c = sentry_sdk.get_client();"
+        "print(c.is_active(), c.options.get('send_default_pii') if c.is_active() else '-')"
+    )
+    env = {**os.environ, "SENTRY_DSN": dsn, "DATABASE_URL": f"sqlite:///{tmp_path / 'db'}"}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=django_settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout.split()
+    assert out[0] == active
+    if active == "True":
+        assert out[1] == "False"  # no personal data sent
