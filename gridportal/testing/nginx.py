@@ -1,7 +1,7 @@
 """A real nginx in front of the application, configured from deploy/nginx's template.
 
 Used by tests/test_trusted_proxies.py and .ci/prod-smoke, so the site file that is shipped
-is the one that is tested. Needs /usr/sbin/nginx (Debian's `nginx-light` or `nginx`) and
+is the one that is tested. Needs /usr/sbin/nginx (Debian's `nginx` or `nginx`) and
 openssl for a throw-away certificate.
 """
 
@@ -99,7 +99,7 @@ def running_nginx(directory: Path, *, app: str, static_root: Path, server_name: 
     """Start nginx with the shipped site template proxying to `app`; yield its https URL."""
     nginx = find_nginx()
     if nginx is None:
-        raise RuntimeError("nginx is not installed (apt-get install nginx-light)")
+        raise RuntimeError("nginx is not installed (apt-get install nginx)")
     directory.mkdir(parents=True, exist_ok=True)
     cert, key = self_signed(directory)
     port = free_port()
