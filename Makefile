@@ -10,6 +10,8 @@ PYTEST_ARGS ?=
 .PHONY: run test install migrate demo lint format messages bench-address clean
 
 $(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Gridportal needs Python 3.11 or newer; set PYTHON=/path/to/python3.x"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 

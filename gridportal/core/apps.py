@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_migrate, post_save
 
+        from . import checks  # noqa: F401  (registers the deploy checks)
         from .degraded import contacts_forget
         from .models import Branch, Company, Rule
         from .rules import rules_cache_bump, rules_changed

@@ -1,4 +1,5 @@
 import logging
+import time
 
 from django.conf import settings
 from django.utils import translation
@@ -88,4 +89,35 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         if self.policy:
             response.headers.setdefault("Permissions-Policy", self.policy)
+        return response
+
+
+class RequestLogMiddleware:
+    """One log line per request: method, path, status, duration and view (with its request id).
+
+    In JSON (LOG_FORMAT=json) the fields are keys of the line; the request id is added by
+    config/logs.py from django-guid, the same value the answer carries in X-Request-ID.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.log = logging.getLogger("gridportal.request")
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        self.log.info(
+            "%s %s %s",
+            request.method,
+            request.path,
+            response.status_code,
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                "view": match.view_name if match else "",
+            },
+        )
         return response

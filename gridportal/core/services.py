@@ -1,12 +1,51 @@
+import functools
+import ipaddress
+
+from django.conf import settings
 from django.db import transaction
 
 from .models import AuditLogEntry, Branch
 
 
+@functools.cache
+def _trusted_networks(cidrs: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(cidr, strict=False) for cidr in cidrs)
+
+
+def _trusted(address, networks) -> bool:
+    return any(address in network for network in networks if network.version == address.version)
+
+
 def client_ip(request) -> str | None:
+    """The address of the person behind a request: the one place every per-IP decision asks.
+
+    Rate limits, sign-in throttling (django-axes) and the audit log all call this. Without
+    TRUSTED_PROXIES it is the direct peer (REMOTE_ADDR). When the direct peer is one of
+    the TRUSTED_PROXIES (CIDRs), X-Forwarded-For is read from the right: each address a
+    trusted proxy added is skipped, and the first one not trusted is the client. What a
+    client writes into the header itself sits to the left of that and is never believed;
+    a header sent by an untrusted peer is ignored altogether.
+    """
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    peer = request.META.get("REMOTE_ADDR") or None
+    networks = _trusted_networks(tuple(getattr(settings, "TRUSTED_PROXIES", ())))
+    try:
+        nearest = ipaddress.ip_address(peer or "")
+    except ValueError:
+        return peer
+    if not networks or not _trusted(nearest, networks):
+        return peer
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    for hop in reversed([part.strip() for part in forwarded.split(",") if part.strip()]):
+        try:
+            address = ipaddress.ip_address(hop)
+        except ValueError:
+            break  # garbage: the nearest address we could read is the best we know
+        nearest = address
+        if not _trusted(address, networks):
+            break
+    return str(nearest)
 
 
 @transaction.atomic

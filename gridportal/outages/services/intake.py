@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gridportal.accounts.consents import OUTAGE_REPORT
 from gridportal.accounts.services import consent_record
+from gridportal.core import metrics
 from gridportal.core.contacts import contact_key, email_normalize, phone_normalize
 from gridportal.core.exceptions import ApplicationError, RateLimited
 from gridportal.core.intake import Origin
@@ -128,6 +129,7 @@ def report_submit(
     """Accept a report from any channel: contacts normalised once, consent recorded, repeats
     recognised, limits applied, persisted and rolled up onto the network before we answer."""
     now = now or timezone.now()
+    metrics.report_received(origin.channel)
     if submission.problem not in Problem.values:
         raise ApplicationError(_("Choose what is wrong with the power."), code="problem")
     address = submission.address
@@ -172,6 +174,7 @@ def report_submit(
             UnassignedReason.NOT_ON_NETWORK if address.substation_id is None else ""
         ),
     )
+    metrics.report_acknowledged(origin.channel)
     if address.substation_id is not None:
         centre_id = (
             Substation.objects.filter(pk=address.substation_id)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from celery import shared_task
 from django.core.cache import cache
 
+from gridportal.core.metrics import SNAPSHOT_REBUILD_SECONDS
+
 from . import selectors, services
 
 
@@ -16,7 +18,8 @@ def snapshot_rebuild() -> str:
     reads the database schedules the next build instead of being missed.
     """
     cache.delete(services.PENDING_KEY)
-    return services.snapshot_rebuild().version
+    with SNAPSHOT_REBUILD_SECONDS.time():
+        return services.snapshot_rebuild().version
 
 
 @shared_task(name="storm.address_buckets_warm", ignore_result=True)

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from gridportal.core.bulk import bulk_load_finished
 from gridportal.grid.models import PowerCentre
 
 from ...demo import seed
@@ -31,6 +32,9 @@ class Command(BaseCommand):
             return
         started = time.perf_counter()
         result = seed_fn(seed=seed)
+        bulk_load_finished(
+            "seed_capacity_demo", seconds=time.perf_counter() - started, app_labels=["capacity"]
+        )
         self.stdout.write(
             "Capacity demo: {power_centres} power centres, {measurements} measurements, "
             "{commitments} commitments, {substation_loads} ТП loads, quarters {q} "

@@ -8,6 +8,7 @@ from django.db import transaction
 from gridportal.accounts.choices import StaffRole
 from gridportal.accounts.models import User
 from gridportal.accounts.services import staff_user_create
+from gridportal.core.bulk import bulk_load_finished
 from gridportal.core.models import Branch, Company, District
 from gridportal.grid.generator import SCALES, generate_company
 from gridportal.grid.models import (
@@ -77,6 +78,9 @@ class Command(BaseCommand):
         started = time.monotonic()
         generate_company(scale=scale, seed=seed, progress=self._progress)
         self._create_demo_staff()
+        bulk_load_finished(
+            "seed_demo", seconds=time.monotonic() - started, models=_network_dependent_models()
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo company ({scale}, seed {seed}): {ServiceAddress.objects.count()} addresses, "
