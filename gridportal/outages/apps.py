@@ -13,6 +13,12 @@ class OutagesConfig(AppConfig):
         ("outages:outages", _("Outage map"), None),
         ("outages:planned", _("Planned work"), None),
     ]
+    # The address page's sections and its supply chain's live states (grid/address_panels.py).
+    address_panel = [
+        "gridportal.outages.panels.outage_panel",
+        "gridportal.outages.panels.planned_panel",
+    ]
+    address_element_states = "gridportal.outages.panels.element_states"
     staff_nav = [
         ("staff:outages:board", _("Outage board"), "outages.view_incident"),
         ("staff:outages:callbacks", _("Call-back queue"), "outages.view_outagereport"),

@@ -45,7 +45,7 @@ LEVEL_ORDER = {Level.SUBSTATION: 0, Level.FEEDER: 1, Level.POWER_CENTRE: 2}
 
 class IncidentStatus(models.TextChoices):
     PREDICTED = "predicted", _("predicted from reports")
-    CONFIRMED = "confirmed", _("confirmed, crews working")
+    CONFIRMED = "confirmed", _("confirmed")
     RESTORED = "restored", _("power restored")
     REJECTED = "rejected", _("rejected")
     MERGED = "merged", _("merged into another incident")

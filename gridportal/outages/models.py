@@ -99,6 +99,13 @@ class Incident(TimeStampedModel):
     def is_active(self) -> bool:
         return self.status in (IncidentStatus.PREDICTED, IncidentStatus.CONFIRMED)
 
+    @property
+    def status_text(self) -> str:
+        """The one status sentence (outages/wording.py): incident state and crew state together."""
+        from .wording import status_text
+
+        return status_text(self.status, self.crew_status)
+
 
 class IncidentSubstation(models.Model):
     """A substation an incident leaves without power, until it is restored (step by step)."""

@@ -16,11 +16,12 @@ from gridportal.core.services import client_ip
 from gridportal.grid.lookup import RESULTS_TEMPLATE, address_lookup
 
 from .. import selectors, services
-from ..choices import Cause, Channel, CrewStatus, Level
+from ..choices import Cause, Channel, Level
 from ..forms import PlannedFilterForm, ReportForm
 from ..ical import planned_calendar
 from ..snapshot import State
 from ..storm import fallback
+from ..wording import status_text as incident_status_sentence
 
 
 def answer_context(answer, address) -> dict:
@@ -33,7 +34,9 @@ def answer_context(answer, address) -> dict:
         "address": address,
         "incident": incident,
         "cause_label": Cause(incident.cause).label if incident else "",
-        "crew_label": CrewStatus(incident.crew_status).label if incident else "",
+        "status_text": (
+            incident_status_sentence(incident.status, incident.crew_status) if incident else ""
+        ),
         "level_label": Level(incident.level).label if incident else "",
         "tz": address.branch.timezone if address and address.branch else "Europe/Moscow",
         "subscribe_url": _subscribe_url(),
