@@ -159,6 +159,18 @@ class RuleKey(models.TextChoices):
         "planned_notice_days",
         _("Days before planned work when the first reminder goes out"),
     )
+    ETR_HORIZON_SHORT_MINUTES = (
+        "etr_horizon_short_minutes",
+        _("Minutes after the start at which the estimate in force is measured (first horizon)"),
+    )
+    ETR_HORIZON_LONG_MINUTES = (
+        "etr_horizon_long_minutes",
+        _("Minutes after the start at which the estimate in force is measured (second horizon)"),
+    )
+    UNDO_MINUTES = (
+        "undo_minutes",
+        _("Minutes in which a dispatcher can undo a confirmation, rejection or restoration"),
+    )
 
 
 class Open311ServiceCode(models.TextChoices):

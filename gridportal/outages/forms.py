@@ -168,27 +168,24 @@ class StepRestoreForm(forms.Form):
 
 
 class PlannedFilterForm(forms.Form):
-    branch = forms.ModelChoiceField(
-        label=_("Branch"),
-        queryset=None,
-        required=False,
-        to_field_name="code",
-        empty_label=_("All"),
-    )
+    """Filters of the public planned-work list; the region comes from the region selector."""
+
     district = forms.ModelChoiceField(
         label=_("District"), queryset=None, required=False, empty_label=_("All")
     )
-    settlement = forms.CharField(label=_("Settlement"), required=False, max_length=100)
+    place = forms.CharField(label=_("Settlement or street"), required=False, max_length=100)
     day = forms.DateField(
         label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, **kwargs):
-        from gridportal.core.models import Branch, District
+    def __init__(self, *args, region=None, **kwargs):
+        from gridportal.core.models import District
 
         super().__init__(*args, **kwargs)
-        self.fields["branch"].queryset = Branch.objects.order_by("name")
-        self.fields["district"].queryset = District.objects.order_by("name")
+        districts = District.objects.order_by("name")
+        if region is not None:
+            districts = districts.filter(branch=region)
+        self.fields["district"].queryset = districts
 
 
 class PlannedOutageForm(forms.Form):

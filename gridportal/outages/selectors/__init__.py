@@ -1,5 +1,6 @@
 """Reads of the hotline: the look-up answer, public pages and aggregates, the staff desk."""
 
+from .etr import etr_accuracy_rows, etr_tallies
 from .lookup import (
     PUBLIC_STATUSES,
     address_get,
@@ -19,6 +20,8 @@ from .public import (
     planned_for_address,
     planned_list,
     planned_notice_days,
+    planned_places,
+    planned_points,
     public_areas,
     public_events,
     public_incident_get,
@@ -47,6 +50,8 @@ __all__ = [
     "callback_queue_for_user",
     "critical_facilities_for",
     "etr_accuracy",
+    "etr_accuracy_rows",
+    "etr_tallies",
     "feed_incidents",
     "feed_items",
     "incident_get_for_user",
@@ -58,6 +63,8 @@ __all__ = [
     "planned_for_user",
     "planned_list",
     "planned_notice_days",
+    "planned_places",
+    "planned_points",
     "planned_views",
     "public_areas",
     "public_events",

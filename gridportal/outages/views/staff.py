@@ -47,8 +47,20 @@ def _board_context(request):
 @staff_required(permission=VIEW)
 def board(request):
     context = _board_context(request)
-    context["accuracy"] = selectors.etr_accuracy(branches=user_branches(request.user))
+    context.update(_accuracy(request))
     return render(request, "outages/staff/board.html", context)
+
+
+def _accuracy(request) -> dict:
+    """The ETR honesty table of the dispatcher's branches (first, horizons, final)."""
+    from ..rules import rule_values
+    from .public import etr_table_context
+
+    rows = [
+        {"branch": row["branch"], "district": None, "etr": row["etr"]}
+        for row in selectors.etr_accuracy(branches=user_branches(request.user))
+    ]
+    return etr_table_context(rows, rule_values())
 
 
 @staff_required(permission=VIEW)
@@ -180,8 +192,8 @@ def archive(request):
         "outages/staff/archive.html",
         {
             "page": page,
-            "accuracy": selectors.etr_accuracy(branches=user_branches(request.user)),
             "IncidentStatus": IncidentStatus,
+            **_accuracy(request),
         },
     )
 
