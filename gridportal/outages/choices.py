@@ -89,6 +89,7 @@ class EventKind(models.TextChoices):
     STEP_RESTORED = "step_restored", _("Part of the area restored")
     RESTORED = "restored", _("Power restored")
     ABSORBED = "absorbed", _("Report added")
+    UNDONE = "undone", _("Undone by the dispatcher")
 
 
 PUBLIC_EVENTS = (

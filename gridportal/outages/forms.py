@@ -127,8 +127,67 @@ class EtrForm(forms.Form):
 
 
 class ElementMoveForm(forms.Form):
+    """Move an incident by the element's dispatch name («ТП-110», «ПС-1 Ф-3», «ПС-1»)."""
+
     level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
-    element = forms.IntegerField(label=_("Element id"), min_value=1)
+    element = forms.CharField(
+        label=_("Dispatch name"),
+        max_length=200,
+        help_text=_("Start typing: ТП-110, ПС-1 Ф-3 or ПС-1; choose from the list."),
+        widget=forms.TextInput(attrs={"list": "element-names", "autocomplete": "off"}),
+    )
+
+
+class BoardFilterForm(forms.Form):
+    """The board's filters and order (GET): what a dispatcher needs on a busy night."""
+
+    SORTS = [
+        ("priority", _("Priority")),
+        ("started", _("Oldest first")),
+        ("customers", _("Most customers out")),
+        ("etr", _("Estimated restoration time")),
+    ]
+    branch = forms.ModelChoiceField(
+        label=_("Branch"), queryset=None, required=False, to_field_name="code", empty_label=_("All")
+    )
+    district = forms.ModelChoiceField(
+        label=_("District"), queryset=None, required=False, empty_label=_("All")
+    )
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("All"))])
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All"))])
+    overdue = forms.BooleanField(label=_("Overdue estimate only"), required=False)
+    sort = forms.ChoiceField(label=_("Order"), required=False, choices=SORTS)
+
+    def __init__(self, *args, branches=None, **kwargs):
+        from gridportal.core.models import District
+
+        from .choices import IncidentStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = branches.order_by("name")
+        self.fields["district"].queryset = District.objects.filter(branch__in=branches).order_by(
+            "name"
+        )
+        self.fields["level"].choices += list(Level.choices)
+        self.fields["status"].choices += [
+            (IncidentStatus.PREDICTED, IncidentStatus.PREDICTED.label),
+            (IncidentStatus.CONFIRMED, IncidentStatus.CONFIRMED.label),
+        ]
+
+
+class BulkEtrForm(forms.Form):
+    """One estimated restoration time for many incidents at once (a storm)."""
+
+    incidents = forms.TypedMultipleChoiceField(label=_("Incidents"), coerce=int, choices=())
+    etr = forms.DateTimeField(
+        label=_("Estimated restoration time for the chosen incidents"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"],
+        error_messages={"required": _("Enter the estimated restoration time.")},
+    )
+
+    def __init__(self, *args, incidents=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["incidents"].choices = [(i.pk, i.number) for i in incidents]
 
 
 class MergeForm(forms.Form):

@@ -8,6 +8,9 @@ app_name = "outages"
 urlpatterns = [
     path("", staff.board, name="board"),
     path("board/", staff.board_partial, name="board-partial"),
+    path("board/etr/", staff.bulk_etr, name="bulk-etr"),
+    path("map/", staff.incident_map, name="map"),
+    path("map.geojson", staff.incident_map_data, name="map-data"),
     path("incidents/<int:pk>/", staff.incident_detail, name="incident"),
     path(
         "incidents/<int:pk>/<str:action>/", incident_actions.incident_action, name="incident-action"

@@ -7,6 +7,7 @@
     notify       what subscribers are told (delivered by the notifications module)
     callbacks    call-backs and audited access to reporters' contacts
     planned      planned work
+    undo         a dispatcher's way back from confirm, reject and restore (the undo window)
 
 Callers import from here; the modules import each other only downwards in that list.
 """
@@ -32,6 +33,7 @@ from .planned import (
     planned_reminders_send,
 )
 from .predictions import rollup_apply, topology_for_centre
+from .undo import incident_undo, undo_deadline, undo_window
 
 __all__ = [
     "ReportReceipt",
@@ -45,6 +47,7 @@ __all__ = [
     "incident_reports_move",
     "incident_restore",
     "incident_step_restore",
+    "incident_undo",
     "incident_update",
     "local_text",
     "planned_outage_cancel",
@@ -57,4 +60,6 @@ __all__ = [
     "still_out_report",
     "still_out_token",
     "topology_for_centre",
+    "undo_deadline",
+    "undo_window",
 ]

@@ -289,7 +289,9 @@ def incident_step_restore(
 
 
 @transaction.atomic
-def incident_restore(*, incident: Incident, actor, now: dt.datetime | None = None) -> Incident:
+def incident_restore(
+    *, incident: Incident, actor, now: dt.datetime | None = None, reason: str = ""
+) -> Incident:
     """Power is back everywhere the incident covered; it goes to the archive."""
     now = now or timezone.now()
     incident = _locked(incident)
@@ -301,7 +303,7 @@ def incident_restore(*, incident: Incident, actor, now: dt.datetime | None = Non
     incident.restored_at = now
     incident.save(update_fields=["status", "restored_at", "updated_at"])
     customers_refresh(incident)
-    event_record(incident, EventKind.RESTORED, actor=actor, at=now)
+    event_record(incident, EventKind.RESTORED, actor=actor, at=now, text=reason[:500])
     if live:
         subscribers_notify(
             event_key=f"outage:{incident.pk}:restored",
