@@ -58,7 +58,7 @@ from gridportal.notifications.models import Delivery
 from gridportal.notifications.tests.factories import SubscriptionFactory
 from gridportal.outages import services as outages
 from gridportal.outages.choices import Channel, FacilityKind, PlannedStatus
-from gridportal.outages.models import CriticalFacility, Incident
+from gridportal.outages.models import Crew, CriticalFacility, Incident
 from gridportal.outages.tests.conftest import build_network
 from gridportal.outages.tests.factories import report
 from gridportal.testing.factories import PowerTransformerFactory
@@ -302,6 +302,9 @@ TABLE: dict[str, Row] = {
     "outages.criticalfacility": Row(
         lists=(Listing("staff:outages:board", lambda f: f.name, INCIDENT),),
     ),
+    "outages.crew": Row(
+        lists=(Listing("staff:outages:crews", lambda c: c.leader, "outages.view_crew"),),
+    ),
     "outages.plannedoutage": Row(
         lists=(Listing("staff:outages:planned", lambda p: p.reason, "outages.view_plannedoutage"),),
         writes=(
@@ -432,6 +435,9 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         "outages.incidentevent": incident.events.first(),
         "outages.outagereport": call,
         "outages.criticalfacility": facility,
+        "outages.crew": Crew.objects.create(
+            branch=branch, name=f"ОВБ-{code}", leader=f"Бригадир {code}", phone="+79110000000"
+        ),
         "outages.plannedoutage": planned,
         "capacity.loadmeasurement": measurement,
         "capacity.committedcapacity": commitment,

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import (
+    Crew,
     CriticalFacility,
     Incident,
     IncidentEvent,
@@ -15,6 +16,13 @@ class CriticalFacilityAdmin(admin.ModelAdmin):
     list_filter = ["kind", "branch"]
     search_fields = ["name", "substation__name"]
     autocomplete_fields = ["substation"]
+
+
+@admin.register(Crew)
+class CrewAdmin(admin.ModelAdmin):
+    list_display = ["name", "leader", "phone", "branch", "district", "active"]
+    list_filter = ["active", "branch"]
+    search_fields = ["name", "leader", "phone"]
 
 
 @admin.register(PlannedOutage)

@@ -19,11 +19,22 @@ class OutagesConfig(AppConfig):
         "gridportal.outages.panels.planned_panel",
     ]
     address_element_states = "gridportal.outages.panels.element_states"
+    # The crew register (decision 0015: an app adds its models' permissions to the roles).
+    role_permissions = {
+        "dispatcher": ["outages.view_crew", "outages.add_crew", "outages.change_crew"],
+        "administrator": [
+            "outages.view_crew",
+            "outages.add_crew",
+            "outages.change_crew",
+            "outages.delete_crew",
+        ],
+    }
     staff_nav = [
         ("staff:outages:board", _("Outage board"), "outages.view_incident"),
         ("staff:outages:callbacks", _("Call-back queue"), "outages.view_outagereport"),
         ("staff:outages:archive", _("Outage archive"), "outages.view_incident"),
         ("staff:outages:planned", _("Planned work"), "outages.view_plannedoutage"),
+        ("staff:outages:crews", _("Crews"), "outages.view_crew"),
     ]
 
     def ready(self):

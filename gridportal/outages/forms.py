@@ -303,3 +303,17 @@ class PlannedOutageForm(forms.Form):
         if branch and district and district.branch_id != branch.pk:
             self.add_error("district", _("The district belongs to another branch."))
         return cleaned
+
+
+class CrewForm(forms.Form):
+    """A new crew in the register of one of the dispatcher's branches."""
+
+    branch = forms.ModelChoiceField(label=_("Branch"), queryset=None)
+    name = forms.CharField(label=_("Crew"), max_length=100, help_text=_("e.g. ОВБ-3"))
+    leader = forms.CharField(label=_("Crew leader"), max_length=200)
+    phone = forms.CharField(label=_("Phone"), max_length=32)
+    members = forms.CharField(label=_("Members"), max_length=500, required=False)
+
+    def __init__(self, *args, branches=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = branches.order_by("name")

@@ -73,6 +73,14 @@ class Incident(TimeStampedModel):
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
     )
+    crew = models.ForeignKey(
+        "Crew",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="incidents",
+        verbose_name=_("assigned crew"),
+    )
 
     class Meta:
         verbose_name = _("incident")
@@ -334,3 +342,28 @@ class PlannedOutage(TimeStampedModel):
     @property
     def is_scheduled(self) -> bool:
         return self.status == PlannedStatus.SCHEDULED
+
+
+class Crew(TimeStampedModel):
+    """A field crew of a branch (оперативно-выездная бригада): who, how to call them."""
+
+    branch_path = "branch"
+
+    branch = models.ForeignKey(Branch, on_delete=models.PROTECT, verbose_name=_("branch"))
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district")
+    )
+    name = models.CharField(_("crew"), max_length=100, help_text=_("e.g. ОВБ-3"))
+    leader = models.CharField(_("crew leader"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=32)
+    members = models.CharField(_("members"), max_length=500, blank=True)
+    active = models.BooleanField(_("on duty"), default=True)
+
+    class Meta:
+        verbose_name = _("crew")
+        verbose_name_plural = _("crews")
+        ordering = ["branch__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["branch", "name"], name="crew_unique_name")]
+
+    def __str__(self):
+        return f"{self.name} ({self.leader})"

@@ -10,6 +10,7 @@ urlpatterns = [
     path("board/", staff.board_partial, name="board-partial"),
     path("board/etr/", staff.bulk_etr, name="bulk-etr"),
     path("map/", staff.incident_map, name="map"),
+    path("crews/", staff.crew_list, name="crews"),
     path("map.geojson", staff.incident_map_data, name="map-data"),
     path("incidents/<int:pk>/", staff.incident_detail, name="incident"),
     path(

@@ -225,3 +225,22 @@ def planned_for_user(*, user, now=None):
         .prefetch_related("substations")
         .order_by("starts_at", "id")
     )
+
+
+def crews_for_user(*, user):
+    """The crew register of the reader's branches, with the incident each crew works on."""
+    from ..models import Crew
+
+    return restrict_to_branches(
+        Crew.objects.select_related("branch", "district").order_by("branch__name", "name"), user
+    )
+
+
+def crew_assignments(*, crews) -> dict[int, list]:
+    """Per crew id: the active incidents it is assigned to."""
+    found: dict[int, list] = defaultdict(list)
+    for incident in Incident.objects.filter(crew__in=crews, status__in=ACTIVE_STATUSES).order_by(
+        "started_at"
+    ):
+        found[incident.crew_id].append(incident)
+    return found

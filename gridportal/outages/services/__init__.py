@@ -6,6 +6,7 @@
     events       the incident event log
     notify       what subscribers are told (delivered by the notifications module)
     callbacks    call-backs and audited access to reporters' contacts
+    crews        the crew register and crew assignment
     planned      planned work
     undo         a dispatcher's way back from confirm, reject and restore (the undo window)
 
@@ -13,6 +14,7 @@ Callers import from here; the modules import each other only downwards in that l
 """
 
 from .callbacks import callback_complete, report_contact_reveal
+from .crews import crew_create, incident_crew_assign
 from .events import event_record
 from .incidents import (
     incident_confirm,
@@ -39,6 +41,8 @@ __all__ = [
     "ReportReceipt",
     "Submission",
     "callback_complete",
+    "crew_create",
+    "incident_crew_assign",
     "event_record",
     "incident_confirm",
     "incident_element_move",

@@ -137,11 +137,38 @@ def test_the_call_taker_sees_the_live_outage_and_its_etr(client, officer, networ
     assert timezone.localtime(etr).strftime("%H:%M") in page
 
 
-def test_the_staff_map_shows_only_the_dispatchers_branches(
-    client, officer, network, other_network
-):
+def test_the_staff_map_shows_only_the_dispatchers_branches(client, officer, network, other_network):
     mine = _predict(network, 0)
     _predict(other_network, 0)
     client.force_login(officer)
     body = client.get("/staff/outages/map.geojson").json()
     assert [f["properties"]["id"] for f in body["features"]] == [mine.pk]
+
+
+def test_the_crew_register_and_assignment(client, officer, network, predicted, other_branch):
+    from gridportal.outages.models import Crew
+
+    client.force_login(officer)
+    client.post(
+        "/staff/outages/crews/",
+        {
+            "branch": network.branch.pk,
+            "name": "ОВБ-3",
+            "leader": "Петров И. С.",
+            "phone": "+7 911 000-11-22",
+            "members": "Сидоров, Кузнецов",
+        },
+    )
+    crew = Crew.objects.get(name="ОВБ-3")
+    foreign = Crew.objects.create(branch=other_branch, name="ОВБ-9", leader="Чужой", phone="1")
+    page = client.get("/staff/outages/crews/").text
+    assert "Петров И. С." in page and "Чужой" not in page
+    services.incident_confirm(incident=predicted, actor=officer)
+    client.post(f"/staff/outages/incidents/{predicted.pk}/assign-crew/", {"crew": foreign.pk})
+    predicted.refresh_from_db()
+    assert predicted.crew is None
+    client.post(f"/staff/outages/incidents/{predicted.pk}/assign-crew/", {"crew": crew.pk})
+    predicted.refresh_from_db()
+    assert predicted.crew == crew
+    assert predicted.status_text.endswith("бригада выехала")
+    assert predicted.number in client.get("/staff/outages/crews/").text

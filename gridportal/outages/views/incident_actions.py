@@ -81,6 +81,18 @@ def _reject(request, incident) -> str:
     )
 
 
+def _assign_crew(request, incident) -> str:
+    raw = request.POST.get("crew", "")
+    crew = None
+    if raw:
+        crew = selectors.crews_for_user(user=request.user).filter(pk=raw if raw.isdigit() else 0)
+        crew = crew.filter(branch_id=incident.branch_id).first()
+        if crew is None:
+            raise ApplicationError(_("Choose a crew of this branch."))
+    services.incident_crew_assign(incident=incident, crew=crew, actor=request.user)
+    return _("Incident {n}: crew assignment saved.").format(n=incident.number)
+
+
 def _undo_minutes() -> int:
     return int(services.undo_window().total_seconds() // 60)
 
@@ -189,6 +201,7 @@ ACTIONS: dict[str, IncidentAction] = {
     "move-reports": IncidentAction(_move_reports),
     "move-element": IncidentAction(_move_element),
     "undo": IncidentAction(_undo),
+    "assign-crew": IncidentAction(_assign_crew),
 }
 
 

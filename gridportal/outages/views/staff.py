@@ -163,6 +163,9 @@ def incident_detail(request, pk):
         "tz": incident.branch.timezone,
     }
     context.update(_forms_for(incident))
+    context["crews"] = selectors.crews_for_user(user=request.user).filter(
+        branch_id=incident.branch_id, active=True
+    )
     return render(request, "outages/staff/incident.html", context)
 
 
@@ -350,4 +353,40 @@ def incident_map_data(request):
         )
     return JsonResponse(
         geojson.feature_collection(geojson.points(items), generated_at=timezone.now())
+    )
+
+
+@staff_required(permission="outages.view_crew")
+def crew_list(request):
+    """The crew register of the dispatcher's branches: names, phones, what each works on."""
+    from ..forms import CrewForm
+
+    branches = user_branches(request.user)
+    form = CrewForm(request.POST or None, branches=branches)
+    status = 200
+    if request.method == "POST":
+        if not request.user.has_perm("outages.add_crew"):
+            raise Http404
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.crew_create(
+                    branch=data["branch"],
+                    name=data["name"],
+                    leader=data["leader"],
+                    phone=data["phone"],
+                    members=data["members"],
+                )
+            except ApplicationError as error:
+                form.add_error("name", error.message)
+            else:
+                messages.success(request, _("Crew added to the register."))
+                return redirect("staff:outages:crews")
+    crews = list(selectors.crews_for_user(user=request.user))
+    assignments = selectors.crew_assignments(crews=crews)
+    for crew in crews:
+        crew.assigned = assignments.get(crew.pk, [])
+    return render(
+        request, "outages/staff/crews.html", {"crews": crews, "form": form}, status=status
     )
