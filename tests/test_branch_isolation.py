@@ -58,7 +58,7 @@ from gridportal.notifications.models import Delivery
 from gridportal.notifications.tests.factories import SubscriptionFactory
 from gridportal.outages import services as outages
 from gridportal.outages.choices import Channel, FacilityKind, PlannedStatus
-from gridportal.outages.models import Crew, CriticalFacility, Incident
+from gridportal.outages.models import Crew, CriticalFacility, Incident, SpecialNeedsCustomer
 from gridportal.outages.tests.conftest import build_network
 from gridportal.outages.tests.factories import report
 from gridportal.testing.factories import PowerTransformerFactory
@@ -305,6 +305,15 @@ TABLE: dict[str, Row] = {
     "outages.crew": Row(
         lists=(Listing("staff:outages:crews", lambda c: c.leader, "outages.view_crew"),),
     ),
+    "outages.specialneedscustomer": Row(
+        lists=(
+            Listing(
+                "staff:outages:special-needs",
+                lambda r: r.name,
+                "outages.view_specialneedscustomer",
+            ),
+        ),
+    ),
     "outages.plannedoutage": Row(
         lists=(Listing("staff:outages:planned", lambda p: p.reason, "outages.view_plannedoutage"),),
         writes=(
@@ -435,6 +444,13 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         "outages.incidentevent": incident.events.first(),
         "outages.outagereport": call,
         "outages.criticalfacility": facility,
+        "outages.specialneedscustomer": SpecialNeedsCustomer.objects.create(
+            branch=branch,
+            address=first,
+            name=f"Житель {code}",
+            phone="+79110000001",
+            need="mobility",
+        ),
         "outages.crew": Crew.objects.create(
             branch=branch, name=f"ОВБ-{code}", leader=f"Бригадир {code}", phone="+79110000000"
         ),

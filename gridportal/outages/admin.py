@@ -7,6 +7,7 @@ from .models import (
     IncidentEvent,
     OutageReport,
     PlannedOutage,
+    SpecialNeedsCustomer,
 )
 
 
@@ -68,3 +69,10 @@ class OutageReportAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(SpecialNeedsCustomer)
+class SpecialNeedsCustomerAdmin(admin.ModelAdmin):
+    list_display = ["address", "need", "branch"]
+    list_filter = ["need", "branch"]
+    raw_id_fields = ["address", "consent"]

@@ -21,12 +21,21 @@ class OutagesConfig(AppConfig):
     address_element_states = "gridportal.outages.panels.element_states"
     # The crew register (decision 0015: an app adds its models' permissions to the roles).
     role_permissions = {
-        "dispatcher": ["outages.view_crew", "outages.add_crew", "outages.change_crew"],
+        "dispatcher": [
+            "outages.view_crew",
+            "outages.add_crew",
+            "outages.change_crew",
+            "outages.view_specialneedscustomer",
+            "outages.add_specialneedscustomer",
+        ],
         "administrator": [
             "outages.view_crew",
             "outages.add_crew",
             "outages.change_crew",
             "outages.delete_crew",
+            "outages.view_specialneedscustomer",
+            "outages.add_specialneedscustomer",
+            "outages.change_specialneedscustomer",
         ],
     }
     staff_nav = [
@@ -35,6 +44,11 @@ class OutagesConfig(AppConfig):
         ("staff:outages:archive", _("Outage archive"), "outages.view_incident"),
         ("staff:outages:planned", _("Planned work"), "outages.view_plannedoutage"),
         ("staff:outages:crews", _("Crews"), "outages.view_crew"),
+        (
+            "staff:outages:special-needs",
+            _("Special needs"),
+            "outages.view_specialneedscustomer",
+        ),
     ]
 
     def ready(self):

@@ -184,3 +184,9 @@ class Open311ServiceCode(models.TextChoices):
     HAZARD_POLE = "hazard_pole", _("Leaning or damaged pole")
     HAZARD_CABINET = "hazard_cabinet", _("Open cabinet or substation door")
     HAZARD_TREE = "hazard_tree", _("Tree on a power line")
+
+
+class SpecialNeed(models.TextChoices):
+    MEDICAL_EQUIPMENT = "medical", _("Depends on electrically powered medical equipment")
+    MOBILITY = "mobility", _("Limited mobility (cannot leave the home without a lift)")
+    OTHER = "other", _("Other special need")

@@ -317,3 +317,26 @@ class CrewForm(forms.Form):
     def __init__(self, *args, branches=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = branches.order_by("name")
+
+
+class SpecialNeedsForm(forms.Form):
+    """A person added to the special-needs register (by a dispatcher, at the person's request)."""
+
+    address = forms.IntegerField(widget=forms.HiddenInput)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    phone = forms.CharField(label=_("Phone"), max_length=32)
+    need = forms.ChoiceField(label=_("Need"), choices=())
+    notes = forms.CharField(label=_("Notes"), max_length=500, required=False)
+    consent = forms.BooleanField(
+        label=_("The person gave explicit consent to processing of their health data"),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        from gridportal.accounts.consents import SPECIAL_NEEDS, consent_text
+
+        from .choices import SpecialNeed
+
+        super().__init__(*args, **kwargs)
+        self.fields["need"].choices = SpecialNeed.choices
+        self.fields["consent"].help_text = consent_text(SPECIAL_NEEDS).text

@@ -19,6 +19,7 @@ from .choices import (
     Open311ServiceCode,
     PlannedStatus,
     Problem,
+    SpecialNeed,
     UnassignedReason,
 )
 
@@ -367,3 +368,43 @@ class Crew(TimeStampedModel):
 
     def __str__(self):
         return f"{self.name} ({self.leader})"
+
+
+class SpecialNeedsCustomer(TimeStampedModel):
+    """A customer with special needs at an address (health data: only with explicit consent).
+
+    Dependence on medical equipment is health data (152-FZ art. 10): a record of that kind
+    cannot exist without the person's explicit consent (`consent`). Every staff view of the
+    register is audited.
+    """
+
+    branch_path = "branch"
+
+    branch = models.ForeignKey(Branch, on_delete=models.PROTECT, verbose_name=_("branch"))
+    address = models.ForeignKey(
+        ServiceAddress, on_delete=models.PROTECT, related_name="+", verbose_name=_("address")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=32)
+    need = models.CharField(_("need"), max_length=16, choices=SpecialNeed.choices)
+    notes = models.CharField(_("notes"), max_length=500, blank=True)
+    consent = models.ForeignKey(
+        "accounts.ConsentRecord", on_delete=models.PROTECT, null=True, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("customer with special needs")
+        verbose_name_plural = _("customers with special needs")
+        ordering = ["branch__name", "address__label"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(need="medical") | models.Q(consent__isnull=False),
+                name="special_needs_medical_needs_consent",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.address.label}"

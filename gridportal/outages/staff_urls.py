@@ -11,6 +11,7 @@ urlpatterns = [
     path("board/etr/", staff.bulk_etr, name="bulk-etr"),
     path("map/", staff.incident_map, name="map"),
     path("crews/", staff.crew_list, name="crews"),
+    path("special-needs/", staff.special_needs, name="special-needs"),
     path("map.geojson", staff.incident_map_data, name="map-data"),
     path("incidents/<int:pk>/", staff.incident_detail, name="incident"),
     path(

@@ -42,6 +42,7 @@ from .staff import (
     planned_for_user,
     recent_decisions_for_user,
     report_get_for_user,
+    special_needs_for_user,
 )
 
 __all__ = [
@@ -82,5 +83,6 @@ __all__ = [
     "recent_decisions_for_user",
     "report_get_for_user",
     "settlement_outages",
+    "special_needs_for_user",
     "status_snapshot",
 ]

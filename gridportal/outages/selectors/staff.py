@@ -154,7 +154,9 @@ def board_for_user(*, user, now=None, filters: dict | None = None) -> dict:
         facilities[row["substation__incident_coverage__incident"]].append(row)
     for incident in incidents:
         incident.facilities = facilities.get(incident.pk, [])
+    special = special_needs_out(incidents=incidents)
     for incident in incidents:
+        incident.special_needs = special.get(incident.pk, 0)
         incident.overdue = bool(
             incident.status == IncidentStatus.CONFIRMED and incident.etr and incident.etr < now
         )
@@ -244,3 +246,30 @@ def crew_assignments(*, crews) -> dict[int, list]:
     ):
         found[incident.crew_id].append(incident)
     return found
+
+
+def special_needs_for_user(*, user):
+    from ..models import SpecialNeedsCustomer
+
+    return restrict_to_branches(
+        SpecialNeedsCustomer.objects.select_related("branch", "address", "consent"), user
+    ).order_by("branch__name", "address__label")
+
+
+def special_needs_out(*, incidents) -> dict[int, int]:
+    """Per incident id: how many special-needs customers it leaves without power."""
+    from ..models import IncidentSubstation, SpecialNeedsCustomer
+
+    live = IncidentSubstation.objects.filter(
+        incident__in=incidents, restored_at__isnull=True
+    ).values_list("incident_id", "substation_id")
+    by_substation: dict[int, set] = defaultdict(set)
+    for incident_id, substation_id in live:
+        by_substation[substation_id].add(incident_id)
+    counts: dict[int, int] = defaultdict(int)
+    for substation_id in SpecialNeedsCustomer.objects.filter(
+        address__substation_id__in=list(by_substation)
+    ).values_list("address__substation_id", flat=True):
+        for incident_id in by_substation[substation_id]:
+            counts[incident_id] += 1
+    return counts

@@ -8,6 +8,7 @@
     callbacks    call-backs and audited access to reporters' contacts
     crews        the crew register and crew assignment
     planned      planned work
+    special_needs  the register of customers with special needs (health data, consent)
     undo         a dispatcher's way back from confirm, reject and restore (the undo window)
 
 Callers import from here; the modules import each other only downwards in that list.
@@ -35,6 +36,7 @@ from .planned import (
     planned_reminders_send,
 )
 from .predictions import rollup_apply, topology_for_centre
+from .special_needs import special_needs_add
 from .undo import incident_undo, undo_deadline, undo_window
 
 __all__ = [
@@ -61,6 +63,7 @@ __all__ = [
     "report_contact_reveal",
     "report_submit",
     "rollup_apply",
+    "special_needs_add",
     "still_out_report",
     "still_out_token",
     "topology_for_centre",

@@ -172,3 +172,34 @@ def test_the_crew_register_and_assignment(client, officer, network, predicted, o
     assert predicted.crew == crew
     assert predicted.status_text.endswith("бригада выехала")
     assert predicted.number in client.get("/staff/outages/crews/").text
+
+
+def test_special_needs_only_with_consent_and_every_view_audited(client, officer, network):
+    from gridportal.core.models import AuditLogEntry
+    from gridportal.outages.models import SpecialNeedsCustomer
+
+    client.force_login(officer)
+    address = network.addresses[0]
+    data = {
+        "address": address.pk,
+        "name": "Смирнова Анна Петровна",
+        "phone": "+7 911 222-33-44",
+        "need": "medical",
+        "notes": "Кислородный концентратор",
+    }
+    response = client.post("/staff/outages/special-needs/", data)
+    assert response.status_code == 400
+    assert "152-ФЗ" in response.text
+    assert not SpecialNeedsCustomer.objects.exists()
+    client.post("/staff/outages/special-needs/", {**data, "consent": "on"})
+    person = SpecialNeedsCustomer.objects.get()
+    assert person.consent is not None and person.consent.subject == "outages.special_needs"
+    before = AuditLogEntry.objects.count()
+    page = client.get("/staff/outages/special-needs/").text
+    assert "Смирнова Анна Петровна" in page
+    assert AuditLogEntry.objects.count() == before + 1
+    # The board tells the dispatcher an outage leaves this person without power.
+    report(network.addresses_of(network.substations[0])[0])
+    report(network.addresses_of(network.substations[0])[1])
+    board = client.get("/staff/outages/board/").text
+    assert "особыми потребностями" in board

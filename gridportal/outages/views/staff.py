@@ -390,3 +390,61 @@ def crew_list(request):
     return render(
         request, "outages/staff/crews.html", {"crews": crews, "form": form}, status=status
     )
+
+
+@staff_required(permission="outages.view_specialneedscustomer")
+def special_needs(request):
+    """The special-needs register of the dispatcher's branches; every view is audited."""
+    from gridportal.core.choices import AuditAction
+    from gridportal.core.services import audit_record
+
+    from ..forms import SpecialNeedsForm
+
+    lookup = address_lookup(request)
+    address = None
+    raw = request.POST.get("address") or request.GET.get("address")
+    if raw:
+        address = selectors.address_get(raw)
+        if address is None or address.branch not in user_branches(request.user):
+            raise Http404
+    form = SpecialNeedsForm(
+        request.POST or None, initial={"address": address.pk if address else None}
+    )
+    status = 200
+    if request.method == "POST":
+        if not request.user.has_perm("outages.add_specialneedscustomer") or address is None:
+            raise Http404
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.special_needs_add(
+                    address=address,
+                    name=data["name"],
+                    phone=data["phone"],
+                    need=data["need"],
+                    notes=data["notes"],
+                    consent_given=data["consent"],
+                    actor=request.user,
+                    request=request,
+                )
+            except ApplicationError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Added to the special-needs register."))
+                return redirect("staff:outages:special-needs")
+    rows = list(selectors.special_needs_for_user(user=request.user))
+    for row in rows:
+        audit_record(
+            actor=request.user,
+            action=AuditAction.VIEW,
+            obj=row,
+            request=request,
+            details={"register": "special_needs"},
+        )
+    return render(
+        request,
+        "outages/staff/special_needs.html",
+        {"rows": rows, "form": form, "address": address, **lookup.context()},
+        status=status,
+    )
