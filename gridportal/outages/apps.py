@@ -72,3 +72,12 @@ class OutagesConfig(AppConfig):
         from .storm import signals as storm_signals
 
         storm_signals.connect()
+
+        # A new subscriber of an address inside a live outage is told of it at once.
+        from gridportal.notifications.signals import subscription_confirmed
+
+        from .services.notify import subscription_current_state
+
+        subscription_confirmed.connect(
+            subscription_current_state, dispatch_uid="outages-current-state"
+        )

@@ -5,7 +5,7 @@ from gridportal.accounts.consents import OUTAGE_REPORT
 from gridportal.accounts.forms import ConsentField
 from gridportal.core.exceptions import ApplicationError
 
-from .choices import Cause, CrewStatus, Level, Problem
+from .choices import Cause, CrewStatus, Level, Open311ServiceCode, Problem
 from .rules import callback_requested_label
 from .selectors import address_get
 from .services import Submission
@@ -33,13 +33,27 @@ class ReportIntakeMixin:
         return error.status
 
 
+class ServiceChoiceField(forms.ChoiceField):
+    """The one list of what can be wrong, shared with Open311 (its service codes).
+
+    The older web values (`partial`, `low_voltage`, `hazard`) still arrive from open
+    pages and bookmarks; they mean the matching service.
+    """
+
+    LEGACY = {"partial": "partial_power", "low_voltage": "voltage", "hazard": "hazard_wire"}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return self.LEGACY.get(value, value)
+
+
 class ReportForm(ReportIntakeMixin, forms.Form):
     """The public «report an outage» form."""
 
     address = forms.IntegerField(widget=forms.HiddenInput)
-    problem = forms.ChoiceField(
+    problem = ServiceChoiceField(
         label=_("What is wrong?"),
-        choices=Problem.choices,
+        choices=Open311ServiceCode.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose what is wrong with the power.")},
     )
@@ -61,6 +75,7 @@ class ReportForm(ReportIntakeMixin, forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    callback_requested = forms.BooleanField(label=_("Please call me back"), required=False)
     consent = ConsentField(purpose=OUTAGE_REPORT)
     # Honeypot: people never see it, simple robots fill every field.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
@@ -71,7 +86,19 @@ class ReportForm(ReportIntakeMixin, forms.Form):
             raise forms.ValidationError(
                 _("The form could not be accepted. Please call the hotline."), code="honeypot"
             )
+        if cleaned.get("callback_requested") and not cleaned.get("phone"):
+            self.add_error("phone", _("Give a phone number so that we can call you back."))
         return cleaned
+
+    def submission(self) -> Submission:
+        """The service chosen becomes the problem; a hazard's kind opens the comment."""
+        from .open311 import SERVICES, service_comment
+
+        service = SERVICES[self.cleaned_data["problem"]]
+        data = dict(self.cleaned_data)
+        data["problem"] = service.problem
+        data["comment"] = service_comment(service, data.get("comment", ""))
+        return Submission.from_cleaned(data)
 
 
 class CallForm(ReportIntakeMixin, forms.Form):

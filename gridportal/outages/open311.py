@@ -111,7 +111,7 @@ SERVICES: dict[str, OutageService] = {
 }
 
 
-def _comment(service, description: str) -> str:
+def service_comment(service, description: str) -> str:
     """What the dispatcher reads: the hazard kind first, in the company's language."""
     description = (description or "").strip()
     if not service.hazard:
@@ -135,7 +135,7 @@ class OutageReports:
                 problem=service.problem,
                 phone=request.phone,
                 email=request.email,
-                comment=_comment(service, request.description),
+                comment=service_comment(service, request.description),
                 consent_given=request.consent_given,
             ),
             origin=Origin(

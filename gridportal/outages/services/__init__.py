@@ -32,6 +32,7 @@ from .notify import local_text, still_out_token
 from .planned import (
     planned_outage_cancel,
     planned_outage_create,
+    planned_outage_reschedule,
     planned_reminder_days,
     planned_reminders_send,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "local_text",
     "planned_outage_cancel",
     "planned_outage_create",
+    "planned_outage_reschedule",
     "planned_reminder_days",
     "planned_reminders_send",
     "report_contact_reveal",

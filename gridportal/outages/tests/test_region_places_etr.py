@@ -110,3 +110,35 @@ def test_moving_the_etr_to_now_before_restoring_does_not_improve_the_published_s
     assert 'data-measure="final">100 %' in row
     summary = client.get("/outages/").text
     assert 'data-testid="etr-first">0 %' in summary
+
+
+@pytest.mark.parametrize("typed", ["Lenina 5, Petrozavodsk", "ulitsa Lenina 5", "LENINA 5"])
+def test_an_address_typed_in_latin_letters_is_found(client, network, typed):
+    target = next(a for a in network.addresses if a.house == "5")
+    response = client.get("/outages/status/", {"q": typed})
+    assert f"?address={target.pk}" in response.text
+
+
+def test_the_web_form_shares_the_open311_hazards_and_queues_a_call_back(client, network):
+    from gridportal.outages.choices import CallbackStatus
+    from gridportal.outages.models import OutageReport
+
+    address = network.addresses[0]
+    form = client.get("/outages/report/", {"address": address.pk}).text
+    for code in ("hazard_wire", "hazard_pole", "hazard_cabinet", "hazard_tree"):
+        assert f'value="{code}"' in form
+    data = {
+        "address": address.pk,
+        "problem": "hazard_tree",
+        "phone": "+7 911 555-44-33",
+        "callback_requested": "on",
+        "consent": "on",
+        "website": "",
+    }
+    assert client.post("/outages/report/", data).status_code == 200
+    report_row = OutageReport.objects.get()
+    assert report_row.urgent and report_row.comment.startswith("Дерево на линии")
+    assert report_row.callback_status == CallbackStatus.PENDING
+    assert report_row.callback_due_at is not None
+    data.pop("phone")
+    assert client.post("/outages/report/", data).status_code == 400
