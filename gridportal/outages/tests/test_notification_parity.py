@@ -48,8 +48,9 @@ def test_subscribing_inside_an_outage_tells_the_outage_at_once(
 
 
 def test_planned_work_cancelled_or_moved_is_told_to_its_subscribers(
-    network, officer, smtp_server, django_capture_on_commit_callbacks
+    network, officer, smtp_server, django_capture_on_commit_callbacks, settings
 ):
+    settings.SITE_URL = "https://portal.example.org"
     home = network.addresses_of(network.substations[0])[0]
     SubscriptionFactory(address=home, contact="ivanova@example.ru")
     start = timezone.now() + dt.timedelta(days=5)
@@ -71,6 +72,9 @@ def test_planned_work_cancelled_or_moved_is_told_to_its_subscribers(
     assert "перенесены" in moved["subject"]
     new_start = services.local_text(start + dt.timedelta(days=1), network.branch.timezone)
     assert new_start in moved["body"]
+    # Every link in the letter is on the configured site address (SITE_URL).
+    assert f"https://portal.example.org/outages/planned/{home.pk}.ics" in moved["body"]
+    assert "127.0.0.1" not in moved["body"]
     with django_capture_on_commit_callbacks(execute=True):
         services.planned_outage_cancel(planned=work, actor=officer)
     cancelled = smtp_server.wait_for(2)[1]
