@@ -320,6 +320,9 @@ TABLE: dict[str, Row] = {
             Write(
                 lambda p: url("staff:outages:planned-cancel", p.pk), "outages.change_plannedoutage"
             ),
+            Write(
+                lambda p: url("staff:outages:planned-move", p.pk), "outages.change_plannedoutage"
+            ),
         ),
         api=Api(lambda p: "/api/v1/outages/planned/"),
     ),

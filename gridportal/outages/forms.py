@@ -367,3 +367,14 @@ class SpecialNeedsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["need"].choices = SpecialNeed.choices
         self.fields["consent"].help_text = consent_text(SPECIAL_NEEDS).text
+
+
+class PlannedMoveForm(forms.Form):
+    """New start and end of planned work (local time of its branch)."""
+
+    starts_at = forms.DateTimeField(
+        label=_("Starts"), input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends"), input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+    )

@@ -24,4 +24,5 @@ urlpatterns = [
     path("planned/", staff.planned_list, name="planned"),
     path("planned/new/", staff.planned_new, name="planned-new"),
     path("planned/<int:pk>/cancel/", staff.planned_cancel, name="planned-cancel"),
+    path("planned/<int:pk>/move/", staff.planned_move, name="planned-move"),
 ]

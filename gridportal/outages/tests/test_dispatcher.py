@@ -203,3 +203,27 @@ def test_special_needs_only_with_consent_and_every_view_audited(client, officer,
     report(network.addresses_of(network.substations[0])[1])
     board = client.get("/staff/outages/board/").text
     assert "особыми потребностями" in board
+
+
+def test_planned_work_is_moved_from_the_staff_page(client, officer, network):
+    start = timezone.now() + dt.timedelta(days=3)
+    work = services.planned_outage_create(
+        branch=network.branch,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        reason="Замена опор",
+        substations=[network.substations[0]],
+    )
+    client.force_login(officer)
+    assert "Перенести на другое время" in client.get("/staff/outages/planned/").text
+    new_start = timezone.localtime(start + dt.timedelta(days=1))
+    client.post(
+        f"/staff/outages/planned/{work.pk}/move/",
+        {
+            "starts_at": new_start.strftime("%Y-%m-%dT%H:%M"),
+            "ends_at": (new_start + dt.timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    work.refresh_from_db()
+    assert work.starts_at.date() == new_start.date()
+    assert work.ends_at - work.starts_at == dt.timedelta(hours=3)

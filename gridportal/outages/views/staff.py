@@ -317,6 +317,34 @@ def planned_cancel(request, pk):
     return redirect("staff:outages:planned")
 
 
+@require_POST
+@staff_required(permission="outages.change_plannedoutage")
+def planned_move(request, pk):
+    """Move planned work to another time (its subscribers are told the new time)."""
+    import zoneinfo
+
+    from ..forms import PlannedMoveForm
+
+    planned = get_object_or_404(selectors.planned_for_user(user=request.user), pk=pk)
+    with timezone.override(zoneinfo.ZoneInfo(planned.branch.timezone)):
+        form = PlannedMoveForm(request.POST)
+        valid = form.is_valid()
+    if not valid:
+        messages.error(request, "; ".join(str(e) for errs in form.errors.values() for e in errs))
+        return redirect("staff:outages:planned")
+    try:
+        services.planned_outage_reschedule(
+            planned=planned,
+            starts_at=form.cleaned_data["starts_at"],
+            ends_at=form.cleaned_data["ends_at"],
+            actor=request.user,
+        )
+        messages.success(request, _("Planned work moved; subscribers are told the new time."))
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    return redirect("staff:outages:planned")
+
+
 @staff_required(permission=VIEW)
 def incident_map(request):
     """A map of the live incidents of the dispatcher's branches (the public map's script)."""
