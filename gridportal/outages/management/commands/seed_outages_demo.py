@@ -18,8 +18,8 @@ from ...choices import Cause, Channel, CrewStatus, FacilityKind, IncidentStatus,
 from ...models import Crew, CriticalFacility, Incident, PlannedOutage
 from ...services import (
     Submission,
-    incident_crew_assign,
     incident_confirm,
+    incident_crew_assign,
     incident_update,
     planned_outage_create,
     report_submit,
