@@ -62,7 +62,7 @@ from gridportal.offices.selectors import free_slots, office_get
 from gridportal.offices.tests.factories import office_create
 from gridportal.outages import services as outages
 from gridportal.outages.choices import Channel, FacilityKind, PlannedStatus
-from gridportal.outages.models import CriticalFacility, Incident
+from gridportal.outages.models import Crew, CriticalFacility, Incident, SpecialNeedsCustomer
 from gridportal.outages.tests.conftest import build_network
 from gridportal.outages.tests.factories import report
 from gridportal.reliability.models import InterruptionEvent
@@ -337,11 +337,26 @@ TABLE: dict[str, Row] = {
     "outages.criticalfacility": Row(
         lists=(Listing("staff:outages:board", lambda f: f.name, INCIDENT),),
     ),
+    "outages.crew": Row(
+        lists=(Listing("staff:outages:crews", lambda c: c.leader, "outages.view_crew"),),
+    ),
+    "outages.specialneedscustomer": Row(
+        lists=(
+            Listing(
+                "staff:outages:special-needs",
+                lambda r: r.name,
+                "outages.view_specialneedscustomer",
+            ),
+        ),
+    ),
     "outages.plannedoutage": Row(
         lists=(Listing("staff:outages:planned", lambda p: p.reason, "outages.view_plannedoutage"),),
         writes=(
             Write(
                 lambda p: url("staff:outages:planned-cancel", p.pk), "outages.change_plannedoutage"
+            ),
+            Write(
+                lambda p: url("staff:outages:planned-move", p.pk), "outages.change_plannedoutage"
             ),
         ),
         api=Api(lambda p: "/api/v1/outages/planned/"),
@@ -675,6 +690,16 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         "outages.incidentevent": incident.events.first(),
         "outages.outagereport": call,
         "outages.criticalfacility": facility,
+        "outages.specialneedscustomer": SpecialNeedsCustomer.objects.create(
+            branch=branch,
+            address=first,
+            name=f"Житель {code}",
+            phone="+79110000001",
+            need="mobility",
+        ),
+        "outages.crew": Crew.objects.create(
+            branch=branch, name=f"ОВБ-{code}", leader=f"Бригадир {code}", phone="+79110000000"
+        ),
         "outages.plannedoutage": planned,
         "capacity.loadmeasurement": measurement,
         "capacity.committedcapacity": commitment,

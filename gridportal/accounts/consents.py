@@ -25,6 +25,7 @@ OUTAGE_REPORT = "outage_report"
 SUBSCRIPTION = "notifications.subscribe"
 SIGNUP = "signup"
 OFFICE_BOOKING = "offices.booking"
+SPECIAL_NEEDS = "outages.special_needs"
 
 CONSENTS: dict[str, ConsentText] = {
     item.purpose: item
@@ -46,6 +47,17 @@ CONSENTS: dict[str, ConsentText] = {
                 "The grid company processes your phone number or e-mail to send you messages "
                 "about outages and planned work at the chosen address until you unsubscribe. "
                 "Unsubscribing withdraws the consent."
+            ),
+        ),
+        ConsentText(
+            SPECIAL_NEEDS,
+            "2026-11",
+            _(
+                "I agree that the grid company processes my name, phone, address and the fact "
+                "that I depend on electrically powered medical equipment (health data, 152-FZ "
+                "art. 10) to warn me first of planned work and to send a crew first in an "
+                "outage. The data are seen only by the dispatchers of my branch, each access is "
+                "recorded, and they are erased when I withdraw this consent."
             ),
         ),
         ConsentText(

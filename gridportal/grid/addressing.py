@@ -115,8 +115,81 @@ def fold(text: str) -> str:
     return " ".join(text.lower().replace("ё", "е").split())
 
 
+# Latin transliteration back to Cyrillic («Lenina 5, Petrozavodsk»): the common ways people
+# and passports write Russian names (GOST 7.79 B, ICAO, BGN); longest spellings first.
+_LATIN = [
+    ("shch", "щ"),
+    ("sch", "щ"),
+    ("yo", "ё"),
+    ("jo", "ё"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ts", "ц"),
+    ("tc", "ц"),
+    ("ch", "ч"),
+    ("sh", "ш"),
+    ("yu", "ю"),
+    ("ju", "ю"),
+    ("iu", "ю"),
+    ("ya", "я"),
+    ("ja", "я"),
+    ("ia", "я"),
+    ("ye", "е"),
+    ("iy", "ий"),
+    ("yi", "ый"),
+    ("a", "а"),
+    ("b", "б"),
+    ("v", "в"),
+    ("w", "в"),
+    ("g", "г"),
+    ("d", "д"),
+    ("e", "е"),
+    ("z", "з"),
+    ("i", "и"),
+    ("j", "й"),
+    ("k", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "у"),
+    ("f", "ф"),
+    ("h", "х"),
+    ("c", "к"),
+    ("x", "кс"),
+    ("y", "ы"),
+    ("q", "к"),
+    ("'", "ь"),
+]
+_LATIN_WORD = re.compile(r"[a-z']+")
+
+
+def latin_to_cyrillic(text: str) -> str:
+    """«lenina petrozavodsk» → «ленина петрозаводск»; Cyrillic and digits stay as they are."""
+
+    def word(match: re.Match) -> str:
+        source, out, i = match.group(0), [], 0
+        while i < len(source):
+            for latin, cyrillic in _LATIN:
+                if source.startswith(latin, i):
+                    out.append(cyrillic)
+                    i += len(latin)
+                    break
+            else:
+                i += 1
+        result = "".join(out)
+        # «-iy»/«-yy» endings and a final «-ij» read as «-ий»/«-ый».
+        return result.replace("ыы", "ый")
+
+    return _LATIN_WORD.sub(word, text.lower())
+
+
 def tokenize(text: str) -> list[str]:
-    folded = fold(text)
+    folded = fold(latin_to_cyrillic(text) if re.search(r"[A-Za-z]", text) else text)
     # «д.5» and «5к1» written together: split a letter-dot from a digit.
     folded = re.sub(r"(?<=[а-яa-z])\.(?=\d)", " ", folded)
     tokens = []

@@ -49,7 +49,14 @@ class PowerCentre(NetworkElement):
         ]
 
     def __str__(self):
-        return f"{self.dispatch_number} {self.name}"
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """«ПС 110 кВ «Приморская» (ПС-1)»: the name, and the dispatch number unless it repeats."""
+        if not self.dispatch_number or self.dispatch_number in self.name:
+            return self.name
+        return f"{self.name} ({self.dispatch_number})"
 
 
 class PowerTransformer(TimeStampedModel):

@@ -77,3 +77,36 @@ def network_map_points(*, user, branch_code: str | None = None) -> dict:
         for pk, name, lat, lon in tps.values_list("id", "name", "latitude", "longitude")
     )
     return geojson.feature_collection([*centres, *substations])
+
+
+# --- the address page -----------------------------------------------------------------------
+
+MAX_ID = 2**31 - 1  # ids above this are not ours (and would overflow PostgreSQL's integer)
+
+
+def address_page_get(pk) -> ServiceAddress | None:
+    """The address of an address page, with what its supply chain needs; None if no such id."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    if not 0 < pk <= MAX_ID:
+        return None
+    return (
+        ServiceAddress.objects.select_related(
+            "branch",
+            "district",
+            "street__settlement",
+            "substation__feeder__power_centre",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def supply_chain(address: ServiceAddress) -> dict:
+    """The elements that feed the address, nearest first: {"substation", "feeder", "power_centre"}."""
+    substation = address.substation
+    feeder = substation.feeder if substation else None
+    centre = feeder.power_centre if feeder else None
+    return {"substation": substation, "feeder": feeder, "power_centre": centre}

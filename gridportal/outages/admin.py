@@ -1,11 +1,13 @@
 from django.contrib import admin
 
 from .models import (
+    Crew,
     CriticalFacility,
     Incident,
     IncidentEvent,
     OutageReport,
     PlannedOutage,
+    SpecialNeedsCustomer,
 )
 
 
@@ -15,6 +17,13 @@ class CriticalFacilityAdmin(admin.ModelAdmin):
     list_filter = ["kind", "branch"]
     search_fields = ["name", "substation__name"]
     autocomplete_fields = ["substation"]
+
+
+@admin.register(Crew)
+class CrewAdmin(admin.ModelAdmin):
+    list_display = ["name", "leader", "phone", "branch", "district", "active"]
+    list_filter = ["active", "branch"]
+    search_fields = ["name", "leader", "phone"]
 
 
 @admin.register(PlannedOutage)
@@ -60,3 +69,10 @@ class OutageReportAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(SpecialNeedsCustomer)
+class SpecialNeedsCustomerAdmin(admin.ModelAdmin):
+    list_display = ["address", "need", "branch"]
+    list_filter = ["need", "branch"]
+    raw_id_fields = ["address", "consent"]

@@ -13,11 +13,42 @@ class OutagesConfig(AppConfig):
         ("outages:outages", _("Outage map"), None),
         ("outages:planned", _("Planned work"), None),
     ]
+    # The address page's sections and its supply chain's live states (grid/address_panels.py).
+    address_panel = [
+        "gridportal.outages.panels.outage_panel",
+        "gridportal.outages.panels.planned_panel",
+    ]
+    address_element_states = "gridportal.outages.panels.element_states"
+    # The crew register (decision 0015: an app adds its models' permissions to the roles).
+    role_permissions = {
+        "dispatcher": [
+            "outages.view_crew",
+            "outages.add_crew",
+            "outages.change_crew",
+            "outages.view_specialneedscustomer",
+            "outages.add_specialneedscustomer",
+        ],
+        "administrator": [
+            "outages.view_crew",
+            "outages.add_crew",
+            "outages.change_crew",
+            "outages.delete_crew",
+            "outages.view_specialneedscustomer",
+            "outages.add_specialneedscustomer",
+            "outages.change_specialneedscustomer",
+        ],
+    }
     staff_nav = [
         ("staff:outages:board", _("Outage board"), "outages.view_incident"),
         ("staff:outages:callbacks", _("Call-back queue"), "outages.view_outagereport"),
         ("staff:outages:archive", _("Outage archive"), "outages.view_incident"),
         ("staff:outages:planned", _("Planned work"), "outages.view_plannedoutage"),
+        ("staff:outages:crews", _("Crews"), "outages.view_crew"),
+        (
+            "staff:outages:special-needs",
+            _("Special needs"),
+            "outages.view_specialneedscustomer",
+        ),
     ]
 
     def ready(self):
@@ -41,3 +72,12 @@ class OutagesConfig(AppConfig):
         from .storm import signals as storm_signals
 
         storm_signals.connect()
+
+        # A new subscriber of an address inside a live outage is told of it at once.
+        from gridportal.notifications.signals import subscription_confirmed
+
+        from .services.notify import subscription_current_state
+
+        subscription_confirmed.connect(
+            subscription_current_state, dispatch_uid="outages-current-state"
+        )

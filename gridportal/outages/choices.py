@@ -45,7 +45,7 @@ LEVEL_ORDER = {Level.SUBSTATION: 0, Level.FEEDER: 1, Level.POWER_CENTRE: 2}
 
 class IncidentStatus(models.TextChoices):
     PREDICTED = "predicted", _("predicted from reports")
-    CONFIRMED = "confirmed", _("confirmed, crews working")
+    CONFIRMED = "confirmed", _("confirmed")
     RESTORED = "restored", _("power restored")
     REJECTED = "rejected", _("rejected")
     MERGED = "merged", _("merged into another incident")
@@ -89,6 +89,7 @@ class EventKind(models.TextChoices):
     STEP_RESTORED = "step_restored", _("Part of the area restored")
     RESTORED = "restored", _("Power restored")
     ABSORBED = "absorbed", _("Report added")
+    UNDONE = "undone", _("Undone by the dispatcher")
 
 
 PUBLIC_EVENTS = (
@@ -159,6 +160,18 @@ class RuleKey(models.TextChoices):
         "planned_notice_days",
         _("Days before planned work when the first reminder goes out"),
     )
+    ETR_HORIZON_SHORT_MINUTES = (
+        "etr_horizon_short_minutes",
+        _("Minutes after the start at which the estimate in force is measured (first horizon)"),
+    )
+    ETR_HORIZON_LONG_MINUTES = (
+        "etr_horizon_long_minutes",
+        _("Minutes after the start at which the estimate in force is measured (second horizon)"),
+    )
+    UNDO_MINUTES = (
+        "undo_minutes",
+        _("Minutes in which a dispatcher can undo a confirmation, rejection or restoration"),
+    )
 
 
 class Open311ServiceCode(models.TextChoices):
@@ -171,3 +184,9 @@ class Open311ServiceCode(models.TextChoices):
     HAZARD_POLE = "hazard_pole", _("Leaning or damaged pole")
     HAZARD_CABINET = "hazard_cabinet", _("Open cabinet or substation door")
     HAZARD_TREE = "hazard_tree", _("Tree on a power line")
+
+
+class SpecialNeed(models.TextChoices):
+    MEDICAL_EQUIPMENT = "medical", _("Depends on electrically powered medical equipment")
+    MOBILITY = "mobility", _("Limited mobility (cannot leave the home without a lift)")
+    OTHER = "other", _("Other special need")

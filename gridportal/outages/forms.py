@@ -5,7 +5,7 @@ from gridportal.accounts.consents import OUTAGE_REPORT
 from gridportal.accounts.forms import ConsentField
 from gridportal.core.exceptions import ApplicationError
 
-from .choices import Cause, CrewStatus, Level, Problem
+from .choices import Cause, CrewStatus, Level, Open311ServiceCode, Problem
 from .rules import callback_requested_label
 from .selectors import address_get
 from .services import Submission
@@ -33,13 +33,27 @@ class ReportIntakeMixin:
         return error.status
 
 
+class ServiceChoiceField(forms.ChoiceField):
+    """The one list of what can be wrong, shared with Open311 (its service codes).
+
+    The older web values (`partial`, `low_voltage`, `hazard`) still arrive from open
+    pages and bookmarks; they mean the matching service.
+    """
+
+    LEGACY = {"partial": "partial_power", "low_voltage": "voltage", "hazard": "hazard_wire"}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return self.LEGACY.get(value, value)
+
+
 class ReportForm(ReportIntakeMixin, forms.Form):
     """The public «report an outage» form."""
 
     address = forms.IntegerField(widget=forms.HiddenInput)
-    problem = forms.ChoiceField(
+    problem = ServiceChoiceField(
         label=_("What is wrong?"),
-        choices=Problem.choices,
+        choices=Open311ServiceCode.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose what is wrong with the power.")},
     )
@@ -61,6 +75,7 @@ class ReportForm(ReportIntakeMixin, forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    callback_requested = forms.BooleanField(label=_("Please call me back"), required=False)
     consent = ConsentField(purpose=OUTAGE_REPORT)
     # Honeypot: people never see it, simple robots fill every field.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
@@ -71,7 +86,19 @@ class ReportForm(ReportIntakeMixin, forms.Form):
             raise forms.ValidationError(
                 _("The form could not be accepted. Please call the hotline."), code="honeypot"
             )
+        if cleaned.get("callback_requested") and not cleaned.get("phone"):
+            self.add_error("phone", _("Give a phone number so that we can call you back."))
         return cleaned
+
+    def submission(self) -> Submission:
+        """The service chosen becomes the problem; a hazard's kind opens the comment."""
+        from .open311 import SERVICES, service_comment
+
+        service = SERVICES[self.cleaned_data["problem"]]
+        data = dict(self.cleaned_data)
+        data["problem"] = service.problem
+        data["comment"] = service_comment(service, data.get("comment", ""))
+        return Submission.from_cleaned(data)
 
 
 class CallForm(ReportIntakeMixin, forms.Form):
@@ -127,8 +154,67 @@ class EtrForm(forms.Form):
 
 
 class ElementMoveForm(forms.Form):
+    """Move an incident by the element's dispatch name («ТП-110», «ПС-1 Ф-3», «ПС-1»)."""
+
     level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
-    element = forms.IntegerField(label=_("Element id"), min_value=1)
+    element = forms.CharField(
+        label=_("Dispatch name"),
+        max_length=200,
+        help_text=_("Start typing: ТП-110, ПС-1 Ф-3 or ПС-1; choose from the list."),
+        widget=forms.TextInput(attrs={"list": "element-names", "autocomplete": "off"}),
+    )
+
+
+class BoardFilterForm(forms.Form):
+    """The board's filters and order (GET): what a dispatcher needs on a busy night."""
+
+    SORTS = [
+        ("priority", _("Priority")),
+        ("started", _("Oldest first")),
+        ("customers", _("Most customers out")),
+        ("etr", _("Estimated restoration time")),
+    ]
+    branch = forms.ModelChoiceField(
+        label=_("Branch"), queryset=None, required=False, to_field_name="code", empty_label=_("All")
+    )
+    district = forms.ModelChoiceField(
+        label=_("District"), queryset=None, required=False, empty_label=_("All")
+    )
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("All"))])
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All"))])
+    overdue = forms.BooleanField(label=_("Overdue estimate only"), required=False)
+    sort = forms.ChoiceField(label=_("Order"), required=False, choices=SORTS)
+
+    def __init__(self, *args, branches=None, **kwargs):
+        from gridportal.core.models import District
+
+        from .choices import IncidentStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = branches.order_by("name")
+        self.fields["district"].queryset = District.objects.filter(branch__in=branches).order_by(
+            "name"
+        )
+        self.fields["level"].choices += list(Level.choices)
+        self.fields["status"].choices += [
+            (IncidentStatus.PREDICTED, IncidentStatus.PREDICTED.label),
+            (IncidentStatus.CONFIRMED, IncidentStatus.CONFIRMED.label),
+        ]
+
+
+class BulkEtrForm(forms.Form):
+    """One estimated restoration time for many incidents at once (a storm)."""
+
+    incidents = forms.TypedMultipleChoiceField(label=_("Incidents"), coerce=int, choices=())
+    etr = forms.DateTimeField(
+        label=_("Estimated restoration time for the chosen incidents"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"],
+        error_messages={"required": _("Enter the estimated restoration time.")},
+    )
+
+    def __init__(self, *args, incidents=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["incidents"].choices = [(i.pk, i.number) for i in incidents]
 
 
 class MergeForm(forms.Form):
@@ -168,27 +254,24 @@ class StepRestoreForm(forms.Form):
 
 
 class PlannedFilterForm(forms.Form):
-    branch = forms.ModelChoiceField(
-        label=_("Branch"),
-        queryset=None,
-        required=False,
-        to_field_name="code",
-        empty_label=_("All"),
-    )
+    """Filters of the public planned-work list; the region comes from the region selector."""
+
     district = forms.ModelChoiceField(
         label=_("District"), queryset=None, required=False, empty_label=_("All")
     )
-    settlement = forms.CharField(label=_("Settlement"), required=False, max_length=100)
+    place = forms.CharField(label=_("Settlement or street"), required=False, max_length=100)
     day = forms.DateField(
         label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, **kwargs):
-        from gridportal.core.models import Branch, District
+    def __init__(self, *args, region=None, **kwargs):
+        from gridportal.core.models import District
 
         super().__init__(*args, **kwargs)
-        self.fields["branch"].queryset = Branch.objects.order_by("name")
-        self.fields["district"].queryset = District.objects.order_by("name")
+        districts = District.objects.order_by("name")
+        if region is not None:
+            districts = districts.filter(branch=region)
+        self.fields["district"].queryset = districts
 
 
 class PlannedOutageForm(forms.Form):
@@ -247,3 +330,51 @@ class PlannedOutageForm(forms.Form):
         if branch and district and district.branch_id != branch.pk:
             self.add_error("district", _("The district belongs to another branch."))
         return cleaned
+
+
+class CrewForm(forms.Form):
+    """A new crew in the register of one of the dispatcher's branches."""
+
+    branch = forms.ModelChoiceField(label=_("Branch"), queryset=None)
+    name = forms.CharField(label=_("Crew"), max_length=100, help_text=_("e.g. ОВБ-3"))
+    leader = forms.CharField(label=_("Crew leader"), max_length=200)
+    phone = forms.CharField(label=_("Phone"), max_length=32)
+    members = forms.CharField(label=_("Members"), max_length=500, required=False)
+
+    def __init__(self, *args, branches=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = branches.order_by("name")
+
+
+class SpecialNeedsForm(forms.Form):
+    """A person added to the special-needs register (by a dispatcher, at the person's request)."""
+
+    address = forms.IntegerField(widget=forms.HiddenInput)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    phone = forms.CharField(label=_("Phone"), max_length=32)
+    need = forms.ChoiceField(label=_("Need"), choices=())
+    notes = forms.CharField(label=_("Notes"), max_length=500, required=False)
+    consent = forms.BooleanField(
+        label=_("The person gave explicit consent to processing of their health data"),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        from gridportal.accounts.consents import SPECIAL_NEEDS, consent_text
+
+        from .choices import SpecialNeed
+
+        super().__init__(*args, **kwargs)
+        self.fields["need"].choices = SpecialNeed.choices
+        self.fields["consent"].help_text = consent_text(SPECIAL_NEEDS).text
+
+
+class PlannedMoveForm(forms.Form):
+    """New start and end of planned work (local time of its branch)."""
+
+    starts_at = forms.DateTimeField(
+        label=_("Starts"), input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends"), input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+    )

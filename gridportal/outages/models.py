@@ -19,6 +19,7 @@ from .choices import (
     Open311ServiceCode,
     PlannedStatus,
     Problem,
+    SpecialNeed,
     UnassignedReason,
 )
 
@@ -73,6 +74,14 @@ class Incident(TimeStampedModel):
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
     )
+    crew = models.ForeignKey(
+        "Crew",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="incidents",
+        verbose_name=_("assigned crew"),
+    )
 
     class Meta:
         verbose_name = _("incident")
@@ -98,6 +107,13 @@ class Incident(TimeStampedModel):
     @property
     def is_active(self) -> bool:
         return self.status in (IncidentStatus.PREDICTED, IncidentStatus.CONFIRMED)
+
+    @property
+    def status_text(self) -> str:
+        """The one status sentence (outages/wording.py): incident state and crew state together."""
+        from .wording import status_text
+
+        return status_text(self.status, self.crew_status)
 
 
 class IncidentSubstation(models.Model):
@@ -327,3 +343,68 @@ class PlannedOutage(TimeStampedModel):
     @property
     def is_scheduled(self) -> bool:
         return self.status == PlannedStatus.SCHEDULED
+
+
+class Crew(TimeStampedModel):
+    """A field crew of a branch (оперативно-выездная бригада): who, how to call them."""
+
+    branch_path = "branch"
+
+    branch = models.ForeignKey(Branch, on_delete=models.PROTECT, verbose_name=_("branch"))
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district")
+    )
+    name = models.CharField(_("crew"), max_length=100, help_text=_("e.g. ОВБ-3"))
+    leader = models.CharField(_("crew leader"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=32)
+    members = models.CharField(_("members"), max_length=500, blank=True)
+    active = models.BooleanField(_("on duty"), default=True)
+
+    class Meta:
+        verbose_name = _("crew")
+        verbose_name_plural = _("crews")
+        ordering = ["branch__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["branch", "name"], name="crew_unique_name")]
+
+    def __str__(self):
+        return f"{self.name} ({self.leader})"
+
+
+class SpecialNeedsCustomer(TimeStampedModel):
+    """A customer with special needs at an address (health data: only with explicit consent).
+
+    Dependence on medical equipment is health data (152-FZ art. 10): a record of that kind
+    cannot exist without the person's explicit consent (`consent`). Every staff view of the
+    register is audited.
+    """
+
+    branch_path = "branch"
+
+    branch = models.ForeignKey(Branch, on_delete=models.PROTECT, verbose_name=_("branch"))
+    address = models.ForeignKey(
+        ServiceAddress, on_delete=models.PROTECT, related_name="+", verbose_name=_("address")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=32)
+    need = models.CharField(_("need"), max_length=16, choices=SpecialNeed.choices)
+    notes = models.CharField(_("notes"), max_length=500, blank=True)
+    consent = models.ForeignKey(
+        "accounts.ConsentRecord", on_delete=models.PROTECT, null=True, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("customer with special needs")
+        verbose_name_plural = _("customers with special needs")
+        ordering = ["branch__name", "address__label"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(need="medical") | models.Q(consent__isnull=False),
+                name="special_needs_medical_needs_consent",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.address.label}"

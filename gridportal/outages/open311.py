@@ -26,6 +26,7 @@ from gridportal.open311.registry import Accepted, RequestIn, RequestQuery, Servi
 from .choices import Channel, IncidentStatus, Open311ServiceCode, Problem, UnassignedReason
 from .models import IncidentSubstation, OutageReport
 from .services import ReportReceipt, Submission, local_text, report_submit
+from .wording import incident_status_text
 
 CLOSED_INCIDENT = (IncidentStatus.RESTORED, IncidentStatus.REJECTED)
 
@@ -110,7 +111,7 @@ SERVICES: dict[str, OutageService] = {
 }
 
 
-def _comment(service, description: str) -> str:
+def service_comment(service, description: str) -> str:
     """What the dispatcher reads: the hazard kind first, in the company's language."""
     description = (description or "").strip()
     if not service.hazard:
@@ -134,7 +135,7 @@ class OutageReports:
                 problem=service.problem,
                 phone=request.phone,
                 email=request.email,
-                comment=_comment(service, request.description),
+                comment=service_comment(service, request.description),
                 consent_given=request.consent_given,
             ),
             origin=Origin(
@@ -302,11 +303,13 @@ def request_state(report: OutageReport, steps: dict) -> tuple[str, str, dt.datet
         )
     if incident.status == IncidentStatus.CONFIRMED:
         if incident.etr:
-            notes = _("Outage confirmed, crews are working. Expected restoration: {time}.").format(
-                time=local_text(incident.etr, tz_name)
+            notes = _("{status}. Estimated restoration time: {time}.").format(
+                status=incident_status_text(incident), time=local_text(incident.etr, tz_name)
             )
         else:
-            notes = _("Outage confirmed, crews are working. The restoration time is being set.")
+            notes = _("{status}. The estimated restoration time is being set.").format(
+                status=incident_status_text(incident)
+            )
         return RequestStatus.OPEN, notes, incident.etr
     return (
         RequestStatus.OPEN,

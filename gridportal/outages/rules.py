@@ -71,6 +71,9 @@ SPECS = [
     _spec(RuleKey.LIMIT_PER_ADDRESS_HOUR, 60, RuleUnit.PER_HOUR, minimum=1),
     _spec(RuleKey.ETR_TOLERANCE_MINUTES, 30, RuleUnit.MINUTES, minimum=0),
     _spec(RuleKey.PLANNED_NOTICE_DAYS, 3, RuleUnit.DAYS, minimum=1),
+    _spec(RuleKey.ETR_HORIZON_SHORT_MINUTES, 60, RuleUnit.MINUTES, minimum=1),
+    _spec(RuleKey.ETR_HORIZON_LONG_MINUTES, 180, RuleUnit.MINUTES, minimum=1),
+    _spec(RuleKey.UNDO_MINUTES, 5, RuleUnit.MINUTES, minimum=0, maximum=60),
 ]
 core_rules.register(NAMESPACE, SPECS)
 

@@ -8,6 +8,11 @@ app_name = "outages"
 urlpatterns = [
     path("", staff.board, name="board"),
     path("board/", staff.board_partial, name="board-partial"),
+    path("board/etr/", staff.bulk_etr, name="bulk-etr"),
+    path("map/", staff.incident_map, name="map"),
+    path("crews/", staff.crew_list, name="crews"),
+    path("special-needs/", staff.special_needs, name="special-needs"),
+    path("map.geojson", staff.incident_map_data, name="map-data"),
     path("incidents/<int:pk>/", staff.incident_detail, name="incident"),
     path(
         "incidents/<int:pk>/<str:action>/", incident_actions.incident_action, name="incident-action"
@@ -19,4 +24,5 @@ urlpatterns = [
     path("planned/", staff.planned_list, name="planned"),
     path("planned/new/", staff.planned_new, name="planned-new"),
     path("planned/<int:pk>/cancel/", staff.planned_cancel, name="planned-cancel"),
+    path("planned/<int:pk>/move/", staff.planned_move, name="planned-move"),
 ]

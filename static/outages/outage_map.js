@@ -1,5 +1,9 @@
 (function () {
   "use strict";
+  // The public outage map: technological outages in red (from the feed), planned work in
+  // blue (from the page's planned-points JSON). Colours match the legend (outages.css).
+  var OUTAGE = "#b3261e";
+  var PLANNED = "#1f5fbf";
   var el = document.getElementById("outage-map");
   if (!el || !window.L) { return; }
   var map = L.map(el, { preferCanvas: true }).setView([62, 38], 5);
@@ -7,6 +11,26 @@
     L.tileLayer(el.dataset.tiles, { maxZoom: 18, attribution: el.dataset.attribution }).addTo(map);
   }
   var clusters = L.markerClusterGroup({ chunkedLoading: true });
+  var planned = [];
+  var source = document.getElementById("planned-points");
+  if (source) {
+    try { planned = JSON.parse(source.textContent) || []; } catch (e) { planned = []; }
+  }
+  var plannedLayer = L.layerGroup(planned.map(function (p) {
+    var marker = L.circleMarker([p.lat, p.lon], {
+      radius: 7, color: PLANNED, weight: 2, fillOpacity: 0.5, dashArray: "3 3"
+    });
+    var box = document.createElement("div");
+    var title = document.createElement("strong");
+    title.textContent = el.dataset.plannedLabel || "";
+    box.appendChild(title);
+    var info = document.createElement("p");
+    info.textContent = p.starts_at + " – " + p.ends_at + " · " + p.reason;
+    box.appendChild(info);
+    marker.bindPopup(box);
+    return marker;
+  }));
+  plannedLayer.addTo(map);
   fetch(el.dataset.src, { credentials: "same-origin" })
     .then(function (r) { return r.json(); })
     .then(function (data) {
@@ -14,7 +38,7 @@
         var p = f.properties;
         var c = f.geometry.coordinates;
         var marker = L.circleMarker([c[1], c[0]], {
-          radius: 6 + Math.min(10, Math.log(1 + p.customers_out)), color: "#b3261e", weight: 2, fillOpacity: 0.7
+          radius: 6 + Math.min(10, Math.log(1 + p.customers_out)), color: OUTAGE, weight: 2, fillOpacity: 0.7
         });
         var box = document.createElement("div");
         var link = document.createElement("a");
@@ -30,7 +54,11 @@
       });
       clusters.addLayers(markers);
       map.addLayer(clusters);
-      if (markers.length) { map.fitBounds(clusters.getBounds(), { maxZoom: 12 }); }
+      var bounds = L.latLngBounds([]);
+      if (markers.length) { bounds.extend(clusters.getBounds()); }
+      planned.forEach(function (p) { bounds.extend([p.lat, p.lon]); });
+      if (bounds.isValid()) { map.fitBounds(bounds, { maxZoom: 12 }); }
       el.dataset.loaded = String(markers.length);
+      el.dataset.plannedLoaded = String(planned.length);
     });
 })();

@@ -158,3 +158,31 @@ class AddressResultsSerializer(serializers.Serializer):
     """The typeahead's answer: an object whose `results` are the best matches, best first."""
 
     results = AddressSerializer(many=True)
+
+
+class ElementStateSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="in_service, outage, reported, planned_work, …")
+    text = serializers.CharField(help_text="The state as the page shows it, translated.")
+    tone = serializers.ChoiceField(choices=["ok", "off", "planned", "checking"])
+
+
+class ChainLinkSerializer(serializers.Serializer):
+    link = serializers.ChoiceField(choices=["substation", "feeder", "power_centre"])
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    state = ElementStateSerializer(allow_null=True)
+
+
+class AddressPageSerializer(serializers.Serializer):
+    """Everything the address page shows: the address, its supply chain, each panel's data."""
+
+    address = AddressSerializer()
+    supply_chain = ChainLinkSerializer(many=True)
+    panels = serializers.DictField(
+        child=serializers.DictField(),
+        help_text=(
+            "Each capability's facts under its key (decision 0015): `outage` (the live "
+            "technological outage and its estimated restoration time), `planned` (planned "
+            "work ahead), `capacity`, `connection` when those capabilities are installed."
+        ),
+    )

@@ -7,7 +7,7 @@ from django.urls import path
 
 from gridportal.api.routers import AppRouter
 
-from .views import AddressSearchView, FeederViewSet, SubstationViewSet
+from .views import AddressPageView, AddressSearchView, FeederViewSet, SubstationViewSet
 
 router = AppRouter()
 router.register("feeders", FeederViewSet, basename="feeder")
@@ -15,5 +15,6 @@ router.register("substations", SubstationViewSet, basename="substation")
 
 urlpatterns = [
     path("addresses/", AddressSearchView.as_view(), name="address-search"),
+    path("addresses/<int:pk>/page/", AddressPageView.as_view(), name="address-page"),
     *router.urls,
 ]

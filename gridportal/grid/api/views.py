@@ -1,16 +1,21 @@
 from django.db.models import Count, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gridportal.api.permissions import is_staff_request
 
+from ..address_panels import CHAIN_LINKS, address_panels, element_states
 from ..filters import FeederFilterSet, PowerCentreFilterSet, SubstationFilterSet
 from ..models import Feeder, PowerCentre, Substation
 from ..search import address_search
+from ..selectors import address_page_get, supply_chain
 from .serializers import (
+    AddressPageSerializer,
     AddressResultsSerializer,
     AddressSearchQuerySerializer,
     AddressSerializer,
@@ -86,3 +91,31 @@ class AddressSearchView(APIView):
             branch_id=branch.pk if branch else None,
         )
         return Response({"results": AddressSerializer(results, many=True).data})
+
+
+class AddressPageView(APIView):
+    """The address page as data: the supply chain's live states and every panel's facts."""
+
+    @extend_schema(responses={200: AddressPageSerializer}, operation_id="address_page")
+    def get(self, request, pk):
+        address = address_page_get(pk)
+        if address is None:
+            raise NotFound(_("No such address."))
+        chain = supply_chain(address)
+        states = element_states(request, address, chain)
+        links = [
+            {
+                "link": link,
+                "id": chain[link].pk,
+                "name": chain[link].label if link == "power_centre" else chain[link].name,
+                "state": vars(states[link]) if link in states else None,
+            }
+            for link in CHAIN_LINKS
+            if chain[link] is not None
+        ]
+        body = {
+            "address": AddressSerializer(address).data,
+            "supply_chain": links,
+            "panels": {panel.key: panel.data for panel in address_panels(request, address)},
+        }
+        return Response(body)

@@ -20,20 +20,24 @@ def addresses(branch):
 def test_the_home_page_opens_in_russian_and_switches_to_english(page, addresses):
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "ru"
-    assert page.get_by_role("heading", level=1).inner_text() == "Электроэнергия для дома и бизнеса"
+    assert (
+        page.get_by_role("heading", level=1).inner_text()
+        == "Электроснабжение и технологическое присоединение"
+    )
     assert page.get_by_text("Наши филиалы").is_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="English").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("heading", level=1).inner_text() == (
-        "Electricity for your home and business"
-    )
+    assert page.get_by_role("heading", level=1).inner_text() == ("Power supply and grid connection")
     assert_accessible(page)
 
     page.get_by_role("button", name="Русский").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Электроэнергия для дома и бизнеса"
+    assert (
+        page.get_by_role("heading", level=1).inner_text()
+        == "Электроснабжение и технологическое присоединение"
+    )
 
 
 def test_typing_an_address_suggests_it_as_you_type(page, addresses):

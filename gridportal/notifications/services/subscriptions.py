@@ -20,6 +20,7 @@ from .. import links, rules
 from ..choices import Channel, DeliveryStatus, SubscriptionStatus
 from ..models import Delivery, Subscription
 from ..rendering import render_text
+from ..signals import subscription_confirmed_send
 from ..transports import email_send, sms_enabled, sms_send
 from .common import ACTIVE, MANAGE_LINK_COOLDOWN, _chunks, policy_in_force
 
@@ -195,6 +196,7 @@ def subscription_code_verify(*, subscription: Subscription, code: str) -> Subscr
             locked.confirmed_at = timezone.now()
             locked.code_hash = ""
             locked.save()
+            transaction.on_commit(lambda: subscription_confirmed_send(locked))
             return locked
         if result is rules.CodeCheck.WRONG:
             locked.code_attempts += 1
@@ -227,6 +229,8 @@ def subscription_confirm(*, subscription: Subscription) -> Subscription:
             locked.status = SubscriptionStatus.CONFIRMED
             locked.confirmed_at = timezone.now()
             locked.save()
+            # The current state of the address at once (an outage under way): signals.py.
+            transaction.on_commit(lambda: subscription_confirmed_send(locked))
     return locked
 
 

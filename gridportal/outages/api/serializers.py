@@ -181,6 +181,12 @@ class PlannedQuerySerializer(QuerySerializer):
     date = serializers.DateField(required=False)
 
 
+class FeedQuerySerializer(QuerySerializer):
+    branch = serializers.SlugField(
+        required=False, help_text="Branch code: only that region's outages (the region chosen)."
+    )
+
+
 class IncidentQuerySerializer(QuerySerializer):
     branch = serializers.SlugField(required=False, help_text="Branch code.")
     status = serializers.ChoiceField(choices=IncidentStatus.choices, required=False)

@@ -21,6 +21,7 @@ from ..models import Incident
 from ..selectors import PUBLIC_STATUSES
 from ..snapshot import answer_as_dict
 from .serializers import (
+    FeedQuerySerializer,
     FeedSerializer,
     IncidentDetailSerializer,
     IncidentQuerySerializer,
@@ -144,16 +145,23 @@ class PlannedListView(generics.ListAPIView):
         return selectors.planned_list(branch=branch, day=params.validated_data.get("date"))
 
 
-def _feed_items():
-    return timezone.now(), selectors.feed_items()
+def _feed_items(request):
+    params = FeedQuerySerializer(data=request.query_params)
+    params.is_valid(raise_exception=True)
+    branch = None
+    if params.validated_data.get("branch"):
+        branch = Branch.objects.filter(code=params.validated_data["branch"]).first()
+        if branch is None:
+            raise ValidationError({"branch": [_("No such branch.")]})
+    return timezone.now(), selectors.feed_items(branch=branch)
 
 
 class FeedView(APIView):
     """The public outage feed (JSON): every confirmed unplanned outage now. Fields: docs/outages.md."""
 
-    @extend_schema(responses=FeedSerializer)
+    @extend_schema(parameters=[FeedQuerySerializer], responses=FeedSerializer)
     def get(self, request):
-        now, items = _feed_items()
+        now, items = _feed_items(request)
         return Response({"generated_at": now, "outages": items})
 
 
@@ -161,15 +169,16 @@ class FeedGeoJSONView(APIView):
     """The same feed as a GeoJSON FeatureCollection (points at the faulted element, never at homes)."""
 
     @extend_schema(
+        parameters=[FeedQuerySerializer],
         responses={
             (200, "application/geo+json"): OpenApiResponse(
                 response=OpenApiTypes.OBJECT,
                 description="GeoJSON FeatureCollection: one Point feature per outage.",
             )
-        }
+        },
     )
     def get(self, request):
-        now, items = _feed_items()
+        now, items = _feed_items(request)
         return Response(
             geojson.feature_collection(geojson.points(items), generated_at=now),
             content_type="application/geo+json",

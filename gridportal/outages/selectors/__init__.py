@@ -1,5 +1,6 @@
 """Reads of the hotline: the look-up answer, public pages and aggregates, the staff desk."""
 
+from .etr import etr_accuracy_rows, etr_tallies
 from .lookup import (
     PUBLIC_STATUSES,
     address_get,
@@ -19,6 +20,8 @@ from .public import (
     planned_for_address,
     planned_list,
     planned_notice_days,
+    planned_places,
+    planned_points,
     public_areas,
     public_events,
     public_incident_get,
@@ -29,11 +32,17 @@ from .staff import (
     archive_for_user,
     board_for_user,
     callback_queue_for_user,
+    crew_assignments,
+    crews_for_user,
     critical_facilities_for,
+    element_by_name,
+    element_names,
     incident_get_for_user,
     incident_reports,
     planned_for_user,
+    recent_decisions_for_user,
     report_get_for_user,
+    special_needs_for_user,
 )
 
 __all__ = [
@@ -45,8 +54,14 @@ __all__ = [
     "branch_counts",
     "branch_summary",
     "callback_queue_for_user",
+    "crew_assignments",
+    "crews_for_user",
     "critical_facilities_for",
+    "element_by_name",
+    "element_names",
     "etr_accuracy",
+    "etr_accuracy_rows",
+    "etr_tallies",
     "feed_incidents",
     "feed_items",
     "incident_get_for_user",
@@ -58,12 +73,16 @@ __all__ = [
     "planned_for_user",
     "planned_list",
     "planned_notice_days",
+    "planned_places",
+    "planned_points",
     "planned_views",
     "public_areas",
     "public_events",
     "public_incident_get",
     "public_incidents",
+    "recent_decisions_for_user",
     "report_get_for_user",
     "settlement_outages",
+    "special_needs_for_user",
     "status_snapshot",
 ]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, F, Max, Min, Q, Sum
+from django.db.models import Count, Max, Min, Q, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from gridportal.core.models import Branch
-from gridportal.grid.models import ServiceAddress
+from gridportal.grid.models import SETTLEMENT_PREFIX, ServiceAddress
 
 from ..choices import (
     PUBLIC_EVENTS,
@@ -167,43 +167,44 @@ def branch_counts(*, now: dt.datetime | None = None) -> dict[int, dict]:
 
 
 def etr_accuracy(*, branches) -> list[dict]:
-    """Per branch: how often the last published estimate was met («estimates met N %»)."""
-    tolerance = dt.timedelta(minutes=int(rule_values()[RuleKey.ETR_TOLERANCE_MINUTES]))
-    rows = (
-        Incident.objects.filter(
-            status=IncidentStatus.RESTORED, branch__in=branches, etr__isnull=False
-        )
-        .values("branch_id")
-        .annotate(
-            total=Count("id"),
-            met=Count("id", filter=Q(restored_at__lte=F("etr") + tolerance)),
-        )
-    )
-    totals = {row["branch_id"]: (row["met"], row["total"]) for row in rows}
+    """Per branch: how often the first published estimate was met, and the other measures.
+
+    Never from the last estimate alone: that one can be moved to «now» before restoring
+    (outages/etr_accuracy.py).
+    """
+    from ..etr_accuracy import Tally
+    from .etr import etr_tallies
+
+    tallies, _districts = etr_tallies()
     result = []
     for branch in branches.order_by("name"):
-        met, total = totals.get(branch.pk, (0, 0))
+        tally = tallies.get(branch.pk, Tally())
         result.append(
             {
                 "branch": branch,
-                "met": met,
-                "total": total,
-                "percent": round(100 * met / total) if total else None,
+                "met": tally.met["first"],
+                "total": tally.total["first"],
+                "percent": tally.percent("first"),
+                "etr": tally.as_dict(),
             }
         )
     return result
 
 
 def branch_summary() -> list[dict]:
-    """Per branch: the counts, and the share of restoration estimates met."""
+    """Per branch: the counts, and the share of first published estimates met (etr.py)."""
+    from ..etr_accuracy import Tally
+    from .etr import etr_tallies
+
     counts = branch_counts()
-    accuracy = {row["branch"].pk: row for row in etr_accuracy(branches=Branch.objects.all())}
+    tallies, _districts = etr_tallies()
     empty = {"incidents": 0, "customers_out": 0, "planned": 0}
     return [
         {
             "branch": branch,
             **counts.get(branch.pk, empty),
-            "estimates_met": accuracy[branch.pk]["percent"],
+            "etr": tallies.get(branch.pk, Tally()).as_dict(),
+            "estimates_met": tallies.get(branch.pk, Tally()).percent("first"),
         }
         for branch in Branch.objects.order_by("name")
     ]
@@ -218,8 +219,40 @@ def public_incidents(*, branch: Branch | None = None):
     return qs.order_by("-customers_out", "started_at")
 
 
+def planned_places(works) -> dict[int, list[str]]:
+    """Per planned work: its places (settlement: streets, house ranges) from the switched-off ТП."""
+    from ..places import places_lines
+
+    ids = [w.pk for w in works]
+    if not ids:
+        return {}
+    rows: dict[int, list[tuple[str, str, str]]] = {pk: [] for pk in ids}
+    for work_id, kind, name, street_kind, street, house in (
+        ServiceAddress.objects.filter(substation__planned_outages__in=ids)
+        .values_list(
+            "substation__planned_outages",
+            "street__settlement__kind",
+            "street__settlement__name",
+            "street__kind",
+            "street__name",
+            "house",
+        )
+        .order_by()
+    ):
+        if work_id in rows:
+            settlement = f"{SETTLEMENT_PREFIX.get(kind, '')} {name}".strip()
+            rows[work_id].append((settlement, f"{street_kind} {street}".strip(), house))
+    return {pk: places_lines(found) for pk, found in rows.items()}
+
+
 def planned_list(
-    *, branch=None, district=None, settlement=None, day: dt.date | None = None, now=None
+    *,
+    branch=None,
+    district=None,
+    settlement=None,
+    day: dt.date | None = None,
+    now=None,
+    place: str = "",
 ):
     now = now or timezone.now()
     qs = (
@@ -236,6 +269,18 @@ def planned_list(
     if day is not None:
         start = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
         qs = qs.filter(starts_at__lt=start + dt.timedelta(days=1), ends_at__gt=start)
+    if place:
+        # A settlement or street the work switches off (through the ТП that feed it).
+        from gridportal.grid.addressing import fold
+
+        fed = ServiceAddress.objects.filter(street__search_text__contains=fold(place)).values(
+            "substation_id"
+        )
+        qs = qs.filter(
+            Q(substations__in=fed)
+            | Q(settlement__name__icontains=place)
+            | Q(area_description__icontains=place)
+        ).distinct()
     return qs
 
 
@@ -260,10 +305,10 @@ def feed_incidents(*, branch: Branch | None = None):
     return qs.order_by("id")
 
 
-def feed_items() -> list[dict]:
+def feed_items(*, branch: Branch | None = None) -> list[dict]:
     """Items of the public outage feed (fields documented in docs/outages.md)."""
     items = []
-    for incident in feed_incidents():
+    for incident in feed_incidents(branch=branch):
         location = incident_location(incident)
         items.append(
             {
@@ -298,3 +343,31 @@ def incident_location(incident: Incident) -> tuple[float, float] | None:
         if element is not None and element.latitude is not None and element.longitude is not None:
             return (element.latitude, element.longitude)
     return None
+
+
+def planned_points(works) -> list[dict]:
+    """Map points of planned work (at the switched-off ТП), for the public map's own colour."""
+    points = []
+    seen = set()
+    for work_id, _sub_id, lat, lon in (
+        PlannedOutage.substations.through.objects.filter(plannedoutage_id__in=[w.pk for w in works])
+        .values_list(
+            "plannedoutage_id", "substation_id", "substation__latitude", "substation__longitude"
+        )
+        .order_by("plannedoutage_id", "substation_id")
+    ):
+        if lat is None or lon is None or work_id in seen:
+            continue
+        seen.add(work_id)
+        work = next(w for w in works if w.pk == work_id)
+        points.append(
+            {
+                "id": work_id,
+                "lat": lat,
+                "lon": lon,
+                "starts_at": timezone.localtime(work.starts_at).strftime("%d.%m %H:%M"),
+                "ends_at": timezone.localtime(work.ends_at).strftime("%d.%m %H:%M"),
+                "reason": work.reason,
+            }
+        )
+    return points

@@ -6,12 +6,16 @@
     events       the incident event log
     notify       what subscribers are told (delivered by the notifications module)
     callbacks    call-backs and audited access to reporters' contacts
+    crews        the crew register and crew assignment
     planned      planned work
+    special_needs  the register of customers with special needs (health data, consent)
+    undo         a dispatcher's way back from confirm, reject and restore (the undo window)
 
 Callers import from here; the modules import each other only downwards in that list.
 """
 
 from .callbacks import callback_complete, report_contact_reveal
+from .crews import crew_create, incident_crew_assign
 from .events import event_record
 from .incidents import (
     incident_confirm,
@@ -28,15 +32,20 @@ from .notify import local_text, still_out_token
 from .planned import (
     planned_outage_cancel,
     planned_outage_create,
+    planned_outage_reschedule,
     planned_reminder_days,
     planned_reminders_send,
 )
 from .predictions import rollup_apply, topology_for_centre
+from .special_needs import special_needs_add
+from .undo import incident_undo, undo_deadline, undo_window
 
 __all__ = [
     "ReportReceipt",
     "Submission",
     "callback_complete",
+    "crew_create",
+    "incident_crew_assign",
     "event_record",
     "incident_confirm",
     "incident_element_move",
@@ -45,16 +54,21 @@ __all__ = [
     "incident_reports_move",
     "incident_restore",
     "incident_step_restore",
+    "incident_undo",
     "incident_update",
     "local_text",
     "planned_outage_cancel",
     "planned_outage_create",
+    "planned_outage_reschedule",
     "planned_reminder_days",
     "planned_reminders_send",
     "report_contact_reveal",
     "report_submit",
     "rollup_apply",
+    "special_needs_add",
     "still_out_report",
     "still_out_token",
     "topology_for_centre",
+    "undo_deadline",
+    "undo_window",
 ]

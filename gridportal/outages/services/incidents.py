@@ -80,6 +80,7 @@ def incident_merge(*, target: Incident, sources: list[Incident], actor) -> Incid
     """Fold other incidents into one: their reports and area move to the target."""
     target = _locked(target)
     _require_active(target)
+    newly_covered: set[int] = set()
     for source in sources:
         source = _locked(source)
         if source.pk == target.pk:
@@ -94,11 +95,20 @@ def incident_merge(*, target: Incident, sources: list[Incident], actor) -> Incid
         source.save(update_fields=["status", "merged_into", "updated_at"])
         event_record(source, EventKind.MERGED, actor=actor, details={"into": target.pk})
         covered = set(target.coverage.values_list("substation_id", flat=True))
+        newly_covered |= live - covered
         coverage_set(incident=target, substation_ids=covered | live)
         target.started_at = min(target.started_at, source.started_at)
         event_record(target, EventKind.MERGED, actor=actor, details={"from": source.pk})
     target.pinned = True
     target.save(update_fields=["pinned", "started_at", "updated_at"])
+    if target.status == IncidentStatus.CONFIRMED and newly_covered:
+        # Addresses the merge newly puts inside a confirmed outage hear of it (once).
+        subscribers_notify(
+            event_key=f"outage:{target.pk}:started",
+            substation_ids=newly_covered,
+            template="outage_started",
+            context=incident_context(target),
+        )
     return target
 
 
@@ -289,7 +299,9 @@ def incident_step_restore(
 
 
 @transaction.atomic
-def incident_restore(*, incident: Incident, actor, now: dt.datetime | None = None) -> Incident:
+def incident_restore(
+    *, incident: Incident, actor, now: dt.datetime | None = None, reason: str = ""
+) -> Incident:
     """Power is back everywhere the incident covered; it goes to the archive."""
     now = now or timezone.now()
     incident = _locked(incident)
@@ -301,7 +313,7 @@ def incident_restore(*, incident: Incident, actor, now: dt.datetime | None = Non
     incident.restored_at = now
     incident.save(update_fields=["status", "restored_at", "updated_at"])
     customers_refresh(incident)
-    event_record(incident, EventKind.RESTORED, actor=actor, at=now)
+    event_record(incident, EventKind.RESTORED, actor=actor, at=now, text=reason[:500])
     if live:
         subscribers_notify(
             event_key=f"outage:{incident.pk}:restored",

@@ -70,3 +70,35 @@ def live_substations(incident: Incident) -> list[int]:
     return list(
         incident.coverage.filter(restored_at__isnull=True).values_list("substation_id", flat=True)
     )
+
+
+def subscription_current_state(*, subscription, **_kwargs) -> int:
+    """A new subscriber of an address inside a live outage hears of it at once.
+
+    The message is the outage's own «outage started» one, under the same event key, so a
+    subscriber who already had it is not told twice (notification_dispatch is idempotent).
+    """
+    from ..choices import IncidentStatus
+    from ..models import IncidentSubstation
+
+    address = ServiceAddress.objects.filter(pk=subscription.address_id).first()
+    if address is None or address.substation_id is None:
+        return 0
+    row = (
+        IncidentSubstation.objects.filter(
+            substation_id=address.substation_id,
+            restored_at__isnull=True,
+            incident__status=IncidentStatus.CONFIRMED,
+        )
+        .select_related("incident__branch")
+        .order_by("incident__started_at")
+        .first()
+    )
+    if row is None:
+        return 0
+    return notification_dispatch(
+        event_key=f"outage:{row.incident_id}:started",
+        address_ids=[address.pk],
+        template="outages/notifications/outage_started",
+        context=incident_context(row.incident),
+    )

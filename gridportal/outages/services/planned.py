@@ -96,4 +96,49 @@ def planned_outage_cancel(*, planned: PlannedOutage, actor) -> PlannedOutage:
     planned.status = PlannedStatus.CANCELLED
     planned.save(update_fields=["status", "updated_at"])
     logger.info("planned outage %s cancelled by %s", planned.pk, actor)
+    _tell_subscribers(planned, "cancelled", template="planned_cancelled")
     return planned
+
+
+@transaction.atomic
+def planned_outage_reschedule(
+    *, planned: PlannedOutage, starts_at: dt.datetime, ends_at: dt.datetime, actor
+) -> PlannedOutage:
+    """Planned work moves to another time; its subscribers are told the new time."""
+    planned = PlannedOutage.objects.select_for_update().get(pk=planned.pk)
+    if planned.status != PlannedStatus.SCHEDULED:
+        raise ApplicationError(_("Only scheduled work can be moved."), code="status")
+    if ends_at <= starts_at:
+        raise ApplicationError(_("Planned work must end after it starts."), code="dates")
+    if (starts_at, ends_at) == (planned.starts_at, planned.ends_at):
+        return planned
+    before = (planned.starts_at, planned.ends_at)
+    planned.starts_at, planned.ends_at = starts_at, ends_at
+    planned.save(update_fields=["starts_at", "ends_at", "updated_at"])
+    logger.info("planned outage %s moved by %s", planned.pk, actor)
+    _tell_subscribers(
+        planned,
+        f"moved:{starts_at:%Y%m%d%H%M}-{ends_at:%Y%m%d%H%M}",
+        template="planned_moved",
+        extra={
+            "old_starts_text": local_text(before[0], planned.branch.timezone),
+            "old_ends_text": local_text(before[1], planned.branch.timezone),
+        },
+    )
+    return planned
+
+
+def _tell_subscribers(planned: PlannedOutage, what: str, *, template: str, extra=None) -> None:
+    tz_name = planned.branch.timezone
+    subscribers_notify(
+        event_key=f"planned:{planned.pk}:{what}",
+        substation_ids=list(planned.substations.values_list("pk", flat=True)),
+        template=template,
+        context={
+            "planned_id": planned.pk,
+            "reason": planned.reason,
+            "starts_text": local_text(planned.starts_at, tz_name),
+            "ends_text": local_text(planned.ends_at, tz_name),
+            **(extra or {}),
+        },
+    )

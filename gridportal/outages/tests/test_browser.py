@@ -124,7 +124,10 @@ def test_from_the_first_report_to_restoration(
 
     # The dispatcher restores it; the customer's answer goes back to normal.
     board.goto("/staff/outages/")
-    board.locator(f"tr[data-incident='{incident.pk}'] form[action$='/restore/'] button").click()
+    row = board.locator(f"tr[data-incident='{incident.pk}']")
+    row.get_by_text("Электроснабжение восстановлено…").click()
+    row.get_by_label("Что сделано").fill("Заменён провод на опоре № 17")
+    row.get_by_role("button", name="Подтвердить восстановление").click()
     board.wait_for_load_state()
     incident.refresh_from_db()
     assert incident.status == "restored"
@@ -179,7 +182,7 @@ def test_the_report_form_works_without_javascript(browser, live_server, network)
     page.wait_for_load_state()
     page.get_by_test_id("address-results").get_by_role("link").first.click()
     page.wait_for_load_state()
-    page.check("input[name=problem][value=hazard]")
+    page.check("input[name=problem][value=hazard_tree]")
     page.check("#id_consent")
     page.locator("form.form button[type=submit]").click()
     page.wait_for_load_state()

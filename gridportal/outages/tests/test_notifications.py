@@ -29,7 +29,7 @@ def test_a_subscriber_is_told_of_the_outage_its_estimate_and_its_end(
         services.incident_confirm(incident=incident, actor=officer)
     [started] = smtp_server.wait_for(1)
     assert started["to"] == ["ivanova@example.ru"]
-    assert "Отключение электроэнергии" in started["subject"]
+    assert "Отключение электроснабжения" in started["subject"]
     assert home.label in started["body"]
 
     etr = timezone.now() + dt.timedelta(hours=4)

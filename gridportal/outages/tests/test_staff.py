@@ -138,6 +138,9 @@ def test_step_and_full_restoration_from_the_incident_page(client, officer, netwo
     assert page.status_code == 200
     client.post(f"/staff/outages/incidents/{predicted.pk}/restore/")
     predicted.refresh_from_db()
+    assert predicted.status == IncidentStatus.CONFIRMED  # no reason given: nothing happens
+    client.post(f"/staff/outages/incidents/{predicted.pk}/restore/", {"reason": "Заменён провод"})
+    predicted.refresh_from_db()
     assert predicted.status == IncidentStatus.RESTORED
     archive = client.get("/staff/outages/archive/")
     assert predicted.number in archive.text

@@ -28,7 +28,7 @@ from gridportal.core.exceptions import ApplicationError
 from gridportal.core.services import audit_record
 
 from .. import selectors, services
-from ..choices import ACTIVE_STATUSES
+from ..choices import ACTIVE_STATUSES, Level
 from ..forms import (
     ElementMoveForm,
     EtrForm,
@@ -60,13 +60,46 @@ def _other_active(request, incident):
 
 def _confirm(request, incident) -> str:
     services.incident_confirm(incident=incident, actor=request.user)
-    return _("Incident {n} confirmed.").format(n=incident.number)
+    return _("Incident {n} confirmed. You can undo this for {m} minutes.").format(
+        n=incident.number, m=_undo_minutes()
+    )
+
+
+def _reason(request) -> str:
+    """The reason a dispatcher must give for a decision that closes an incident."""
+    reason = " ".join(request.POST.get("reason", "").split())[:500]
+    if not reason:
+        raise ApplicationError(_("Say why: the reason is kept in the incident's history."))
+    return reason
 
 
 def _reject(request, incident) -> str:
-    reason = request.POST.get("reason", "")[:500]
+    reason = _reason(request)
     services.incident_reject(incident=incident, actor=request.user, reason=reason)
-    return _("Prediction {n} rejected.").format(n=incident.number)
+    return _("Prediction {n} rejected. You can undo this for {m} minutes.").format(
+        n=incident.number, m=_undo_minutes()
+    )
+
+
+def _assign_crew(request, incident) -> str:
+    raw = request.POST.get("crew", "")
+    crew = None
+    if raw:
+        crew = selectors.crews_for_user(user=request.user).filter(pk=raw if raw.isdigit() else 0)
+        crew = crew.filter(branch_id=incident.branch_id).first()
+        if crew is None:
+            raise ApplicationError(_("Choose a crew of this branch."))
+    services.incident_crew_assign(incident=incident, crew=crew, actor=request.user)
+    return _("Incident {n}: crew assignment saved.").format(n=incident.number)
+
+
+def _undo_minutes() -> int:
+    return int(services.undo_window().total_seconds() // 60)
+
+
+def _undo(request, incident) -> str:
+    services.incident_undo(incident=incident, actor=request.user)
+    return _("Incident {n}: the last decision was undone.").format(n=incident.number)
 
 
 def _update(request, incident) -> str:
@@ -89,8 +122,11 @@ def _etr(request, incident) -> str:
 
 
 def _restore(request, incident) -> str:
-    services.incident_restore(incident=incident, actor=request.user)
-    return _("Incident {n}: power restored.").format(n=incident.number)
+    reason = _reason(request)
+    services.incident_restore(incident=incident, actor=request.user, reason=reason)
+    return _("Incident {n}: power restored. You can undo this for {m} minutes.").format(
+        n=incident.number, m=_undo_minutes()
+    )
 
 
 def _step(request, incident) -> str:
@@ -133,8 +169,17 @@ def _move_reports(request, incident) -> str:
 
 def _move_element(request, incident) -> str:
     data = _valid(ElementMoveForm(request.POST), _("Choose a network level and element."))
+    element_id = selectors.element_by_name(
+        branch_id=incident.branch_id, level=data["level"], name=data["element"]
+    )
+    if element_id is None:
+        raise ApplicationError(
+            _("No {level} «{name}» in this branch: choose a dispatch name from the list.").format(
+                level=Level(data["level"]).label, name=data["element"]
+            )
+        )
     services.incident_element_move(
-        incident=incident, actor=request.user, level=data["level"], element_id=data["element"]
+        incident=incident, actor=request.user, level=data["level"], element_id=element_id
     )
     return _("Incident moved to another element.")
 
@@ -155,6 +200,8 @@ ACTIONS: dict[str, IncidentAction] = {
     "merge": IncidentAction(_merge),
     "move-reports": IncidentAction(_move_reports),
     "move-element": IncidentAction(_move_element),
+    "undo": IncidentAction(_undo),
+    "assign-crew": IncidentAction(_assign_crew),
 }
 
 

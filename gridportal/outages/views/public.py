@@ -12,15 +12,17 @@ from django.views.decorators.http import require_http_methods
 from gridportal.core.degraded import DATABASE_DOWN
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.intake import Origin
+from gridportal.core.region import page_region
 from gridportal.core.services import client_ip
 from gridportal.grid.lookup import RESULTS_TEMPLATE, address_lookup
 
 from .. import selectors, services
-from ..choices import Cause, Channel, CrewStatus, Level
+from ..choices import Cause, Channel, Level
 from ..forms import PlannedFilterForm, ReportForm
 from ..ical import planned_calendar
 from ..snapshot import State
 from ..storm import fallback
+from ..wording import status_text as incident_status_sentence
 
 
 def answer_context(answer, address) -> dict:
@@ -33,7 +35,9 @@ def answer_context(answer, address) -> dict:
         "address": address,
         "incident": incident,
         "cause_label": Cause(incident.cause).label if incident else "",
-        "crew_label": CrewStatus(incident.crew_status).label if incident else "",
+        "status_text": (
+            incident_status_sentence(incident.status, incident.crew_status) if incident else ""
+        ),
         "level_label": Level(incident.level).label if incident else "",
         "tz": address.branch.timezone if address and address.branch else "Europe/Moscow",
         "subscribe_url": _subscribe_url(),
@@ -140,18 +144,28 @@ def report_page(request):
 
 
 def outages_page(request):
-    """Current outages per district and settlement, per-branch numbers, planned work soon."""
+    """Current outages per district and settlement, per-branch numbers, planned work soon.
+
+    Everything shows the visitor's region (core/region.py) unless they chose all regions.
+    """
     now = timezone.now()
+    region = page_region(request)
     try:
+        summary = selectors.branch_summary()
+        planned = list(
+            selectors.planned_list(branch=region, now=now).filter(
+                starts_at__lt=now + timezone.timedelta(days=3)
+            )[:50]
+        )
         context = {
-            "summary": list(selectors.branch_summary()),
-            "areas": list(selectors.settlement_outages()),
-            "incidents": list(selectors.public_incidents()),
-            "planned": list(
-                selectors.planned_list(now=now).filter(
-                    starts_at__lt=now + timezone.timedelta(days=3)
-                )[:50]
-            ),
+            "region": region,
+            "summary": [row for row in summary if region is None or row["branch"] == region],
+            "areas": list(selectors.settlement_outages(branch=region)),
+            "incidents": list(selectors.public_incidents(branch=region)),
+            "planned": planned,
+            "places": selectors.planned_places(planned),
+            "planned_points": selectors.planned_points(planned),
+            "updated_at": now,
         }
     except DATABASE_DOWN:
         # Degraded mode: the numbers of the storm snapshot (or the 503 page if there is none).
@@ -177,23 +191,26 @@ def incident_page(request, pk):
 
 
 def planned_page(request):
-    form = PlannedFilterForm(request.GET or None)
-    rows = selectors.planned_list()
+    """Planned work in the visitor's region, with the places it switches off; searchable."""
+    region = page_region(request)
+    params = request.GET.copy()
+    params.pop("region", None)
+    form = PlannedFilterForm(params or None, region=region)
+    rows = selectors.planned_list(branch=region)
     status = 200
     if form.is_bound:
         if form.is_valid():
             data = form.cleaned_data
             rows = selectors.planned_list(
-                branch=data["branch"], district=data["district"], day=data["day"]
+                branch=region, district=data["district"], day=data["day"], place=data["place"]
             )
-            if data["settlement"]:
-                rows = rows.filter(settlement__name__icontains=data["settlement"])
         else:
             status = 400
+    planned = list(rows[:200])
     return render(
         request,
         "outages/public/planned.html",
-        {"form": form, "planned": rows[:200]},
+        {"form": form, "planned": planned, "places": selectors.planned_places(planned)},
         status=status,
     )
 
@@ -231,3 +248,32 @@ def still_out(request, address_id):
             return render(request, "outages/public/still_out.html", context, status=400)
         context["report"] = receipt.report
     return render(request, "outages/public/still_out.html", context)
+
+
+def etr_accuracy_page(request):
+    """The ETR honesty figures of the visitor's region, per branch and РЭС."""
+    from ..rules import rule_values
+
+    values = rule_values()
+    return render(
+        request,
+        "outages/public/etr_accuracy.html",
+        {**etr_table_context(selectors.etr_accuracy_rows(branch=page_region(request)), values)},
+    )
+
+
+def etr_table_context(rows, values) -> dict:
+    from ..choices import RuleKey
+    from ..etr_accuracy import MEASURES
+
+    return {
+        "rows": rows,
+        "measures": MEASURES,
+        "short_minutes": int(values[RuleKey.ETR_HORIZON_SHORT_MINUTES]),
+        "long_minutes": int(values[RuleKey.ETR_HORIZON_LONG_MINUTES]),
+        "tolerance": int(values[RuleKey.ETR_TOLERANCE_MINUTES]),
+        "first_label": _("First published estimate"),
+        "short_label": _("At the first horizon"),
+        "long_label": _("At the second horizon"),
+        "final_label": _("Final estimate (for comparison)"),
+    }

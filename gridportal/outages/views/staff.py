@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +20,8 @@ from gridportal.grid.lookup import address_lookup
 from .. import selectors, services
 from ..choices import ACTIVE_STATUSES, Channel, IncidentStatus
 from ..forms import (
+    BoardFilterForm,
+    BulkEtrForm,
     CallForm,
     ElementMoveForm,
     IncidentUpdateForm,
@@ -36,19 +39,85 @@ REPORTS = "outages.view_outagereport"
 
 
 def _board_context(request):
-    board = selectors.board_for_user(user=request.user)
+    filters = BoardFilterForm(request.GET or None, branches=user_branches(request.user))
+    data = filters.cleaned_data if filters.is_bound and filters.is_valid() else {}
+    board = selectors.board_for_user(user=request.user, filters=data)
     return {
         **board,
+        "filters": filters,
+        "query": request.GET.urlencode(),
         "now": timezone.now(),
+        "recent": selectors.recent_decisions_for_user(user=request.user),
         "pending_callbacks": selectors.callback_queue_for_user(user=request.user).count(),
     }
+
+
+@require_POST
+@staff_required(permission=CHANGE)
+def bulk_etr(request):
+    """One estimated restoration time for many incidents of the dispatcher's branches."""
+    import zoneinfo
+
+    from django.db import transaction
+
+    from gridportal.core.choices import AuditAction
+    from gridportal.core.services import audit_record
+
+    candidates = list(
+        selectors.board_for_user(user=request.user, filters={"status": IncidentStatus.CONFIRMED})[
+            "incidents"
+        ]
+    )
+    # The time is typed as the dispatcher reads it: in their (first) branch's local time.
+    home = user_branches(request.user).order_by("name").first()
+    zone = zoneinfo.ZoneInfo(home.timezone if home else "Europe/Moscow")
+    with timezone.override(zone):
+        form = BulkEtrForm(request.POST, incidents=candidates)
+        valid = form.is_valid()
+    if not valid:
+        messages.error(request, "; ".join(str(e) for errs in form.errors.values() for e in errs))
+        return redirect(next_url(request, reverse("staff:outages:board")))
+    chosen = [i for i in candidates if i.pk in set(form.cleaned_data["incidents"])]
+    try:
+        with transaction.atomic():
+            for incident in chosen:
+                services.incident_update(
+                    incident=incident, actor=request.user, etr=form.cleaned_data["etr"]
+                )
+                audit_record(
+                    actor=request.user,
+                    action=AuditAction.UPDATE,
+                    obj=incident,
+                    request=request,
+                    details={"action": "bulk-etr"},
+                )
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Estimated restoration time set for {n} incidents.").format(n=len(chosen)),
+        )
+    return redirect(next_url(request, reverse("staff:outages:board")))
 
 
 @staff_required(permission=VIEW)
 def board(request):
     context = _board_context(request)
-    context["accuracy"] = selectors.etr_accuracy(branches=user_branches(request.user))
+    context.update(_accuracy(request))
     return render(request, "outages/staff/board.html", context)
+
+
+def _accuracy(request) -> dict:
+    """The ETR honesty table of the dispatcher's branches (first, horizons, final)."""
+    from ..rules import rule_values
+    from .public import etr_table_context
+
+    rows = [
+        {"branch": row["branch"], "district": None, "etr": row["etr"]}
+        for row in selectors.etr_accuracy(branches=user_branches(request.user))
+    ]
+    return etr_table_context(rows, rule_values())
 
 
 @staff_required(permission=VIEW)
@@ -77,6 +146,8 @@ def _forms_for(incident, data=None):
         "merge_form": MergeForm(candidates=others),
         "move_form": ReportsMoveForm(reports=reports, targets=others),
         "element_form": ElementMoveForm(initial={"level": incident.level}),
+        "element_names": selectors.element_names(branch_id=incident.branch_id),
+        "undo_until": services.undo_deadline(incident),
         "reports": reports,
     }
 
@@ -92,6 +163,9 @@ def incident_detail(request, pk):
         "tz": incident.branch.timezone,
     }
     context.update(_forms_for(incident))
+    context["crews"] = selectors.crews_for_user(user=request.user).filter(
+        branch_id=incident.branch_id, active=True
+    )
     return render(request, "outages/staff/incident.html", context)
 
 
@@ -153,10 +227,16 @@ def call_register(request):
             if address is None or address.branch not in user_branches(request.user):
                 raise Http404
         form = CallForm(initial={"address": address.pk if address else None})
+    live = None
+    if address is not None:
+        # The call-taker reads out what the public page says: the live outage and its ETR.
+        from .public import answer_context
+
+        live = answer_context(selectors.address_status(address=address), address)
     return render(
         request,
         "outages/staff/call.html",
-        {"form": form, "address": address, **lookup.context()},
+        {"form": form, "address": address, "live": live, **lookup.context()},
         status=status,
     )
 
@@ -180,8 +260,8 @@ def archive(request):
         "outages/staff/archive.html",
         {
             "page": page,
-            "accuracy": selectors.etr_accuracy(branches=user_branches(request.user)),
             "IncidentStatus": IncidentStatus,
+            **_accuracy(request),
         },
     )
 
@@ -235,3 +315,164 @@ def planned_cancel(request, pk):
     except ApplicationError as error:
         messages.error(request, error.message)
     return redirect("staff:outages:planned")
+
+
+@require_POST
+@staff_required(permission="outages.change_plannedoutage")
+def planned_move(request, pk):
+    """Move planned work to another time (its subscribers are told the new time)."""
+    import zoneinfo
+
+    from ..forms import PlannedMoveForm
+
+    planned = get_object_or_404(selectors.planned_for_user(user=request.user), pk=pk)
+    with timezone.override(zoneinfo.ZoneInfo(planned.branch.timezone)):
+        form = PlannedMoveForm(request.POST)
+        valid = form.is_valid()
+    if not valid:
+        messages.error(request, "; ".join(str(e) for errs in form.errors.values() for e in errs))
+        return redirect("staff:outages:planned")
+    try:
+        services.planned_outage_reschedule(
+            planned=planned,
+            starts_at=form.cleaned_data["starts_at"],
+            ends_at=form.cleaned_data["ends_at"],
+            actor=request.user,
+        )
+        messages.success(request, _("Planned work moved; subscribers are told the new time."))
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    return redirect("staff:outages:planned")
+
+
+@staff_required(permission=VIEW)
+def incident_map(request):
+    """A map of the live incidents of the dispatcher's branches (the public map's script)."""
+    return render(request, "outages/staff/map.html", {})
+
+
+@staff_required(permission=VIEW)
+def incident_map_data(request):
+    """GeoJSON of the board's incidents: predicted and confirmed, scoped to the branches."""
+    from django.http import JsonResponse
+
+    from gridportal.core import geojson
+
+    incidents = selectors.board_for_user(user=request.user)["incidents"]
+    items = []
+    for incident in incidents:
+        location = selectors.incident_location(incident)
+        if location is None:
+            continue
+        items.append(
+            {
+                "id": incident.pk,
+                "area": f"{incident.number} · {incident.element}",
+                "customers_out": incident.customers_out,
+                "cause_label": incident.status_text,
+                "estimated_restoration_local": (
+                    timezone.localtime(incident.etr).strftime("%d.%m %H:%M")
+                    if incident.etr
+                    else None
+                ),
+                "latitude": location[0],
+                "longitude": location[1],
+            }
+        )
+    return JsonResponse(
+        geojson.feature_collection(geojson.points(items), generated_at=timezone.now())
+    )
+
+
+@staff_required(permission="outages.view_crew")
+def crew_list(request):
+    """The crew register of the dispatcher's branches: names, phones, what each works on."""
+    from ..forms import CrewForm
+
+    branches = user_branches(request.user)
+    form = CrewForm(request.POST or None, branches=branches)
+    status = 200
+    if request.method == "POST":
+        if not request.user.has_perm("outages.add_crew"):
+            raise Http404
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.crew_create(
+                    branch=data["branch"],
+                    name=data["name"],
+                    leader=data["leader"],
+                    phone=data["phone"],
+                    members=data["members"],
+                )
+            except ApplicationError as error:
+                form.add_error("name", error.message)
+            else:
+                messages.success(request, _("Crew added to the register."))
+                return redirect("staff:outages:crews")
+    crews = list(selectors.crews_for_user(user=request.user))
+    assignments = selectors.crew_assignments(crews=crews)
+    for crew in crews:
+        crew.assigned = assignments.get(crew.pk, [])
+    return render(
+        request, "outages/staff/crews.html", {"crews": crews, "form": form}, status=status
+    )
+
+
+@staff_required(permission="outages.view_specialneedscustomer")
+def special_needs(request):
+    """The special-needs register of the dispatcher's branches; every view is audited."""
+    from gridportal.core.choices import AuditAction
+    from gridportal.core.services import audit_record
+
+    from ..forms import SpecialNeedsForm
+
+    lookup = address_lookup(request)
+    address = None
+    raw = request.POST.get("address") or request.GET.get("address")
+    if raw:
+        address = selectors.address_get(raw)
+        if address is None or address.branch not in user_branches(request.user):
+            raise Http404
+    form = SpecialNeedsForm(
+        request.POST or None, initial={"address": address.pk if address else None}
+    )
+    status = 200
+    if request.method == "POST":
+        if not request.user.has_perm("outages.add_specialneedscustomer") or address is None:
+            raise Http404
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.special_needs_add(
+                    address=address,
+                    name=data["name"],
+                    phone=data["phone"],
+                    need=data["need"],
+                    notes=data["notes"],
+                    consent_given=data["consent"],
+                    actor=request.user,
+                    request=request,
+                )
+            except ApplicationError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Added to the special-needs register."))
+                return redirect("staff:outages:special-needs")
+    rows = list(selectors.special_needs_for_user(user=request.user))
+    for row in rows:
+        audit_record(
+            actor=request.user,
+            action=AuditAction.VIEW,
+            obj=row,
+            request=request,
+            details={"register": "special_needs"},
+        )
+    return render(
+        request,
+        "outages/staff/special_needs.html",
+        {"rows": rows, "form": form, "address": address, **lookup.context()},
+        status=status,
+    )

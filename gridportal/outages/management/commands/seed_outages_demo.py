@@ -15,10 +15,11 @@ from gridportal.core.intake import Origin
 from gridportal.grid.models import ServiceAddress, Substation
 
 from ...choices import Cause, Channel, CrewStatus, FacilityKind, IncidentStatus, Problem
-from ...models import CriticalFacility, Incident, PlannedOutage
+from ...models import Crew, CriticalFacility, Incident, PlannedOutage
 from ...services import (
     Submission,
     incident_confirm,
+    incident_crew_assign,
     incident_update,
     planned_outage_create,
     report_submit,
@@ -30,6 +31,7 @@ FACILITIES = [
     ("Водозаборная насосная станция", FacilityKind.WATER),
     ("Средняя школа № 1", FacilityKind.SOCIAL),
 ]
+LEADERS = ["Петров И. С.", "Смирнов А. В.", "Кузнецов Д. Н.", "Попов Е. А.", "Соколов М. П."]
 REASONS = [
     "Замена опор ВЛ-0,4 кВ",
     "Ремонт трансформаторной подстанции",
@@ -66,6 +68,21 @@ class Command(BaseCommand):
             CriticalFacility.objects.get_or_create(
                 substation=tp, name=name, defaults={"branch_id": tp.branch_id, "kind": kind}
             )
+        from gridportal.core.models import Branch
+
+        crews = {}
+        for branch in Branch.objects.order_by("name"):
+            for k in range(3):
+                crew, _created = Crew.objects.get_or_create(
+                    branch=branch,
+                    name=f"ОВБ-{k + 1}",
+                    defaults={
+                        "leader": rng.choice(LEADERS),
+                        "phone": f"+7911{rng.randint(1000000, 9999999)}",
+                        "members": "электромонтёр, водитель",
+                    },
+                )
+                crews.setdefault(branch.pk, []).append(crew)
         phone = 9000000000
         for n, tp in enumerate(rng.sample(substations, min(incidents, len(substations)))):
             addresses = list(ServiceAddress.objects.filter(substation=tp)[:4])
@@ -87,11 +104,17 @@ class Command(BaseCommand):
                 status=IncidentStatus.PREDICTED, coverage__substation=tp
             ).distinct():
                 incident = incident_confirm(incident=incident, actor=None)
+                crew_status = rng.choice(CrewStatus.values)
+                if crew_status != CrewStatus.NOT_ASSIGNED and crews.get(incident.branch_id):
+                    # One truth: a crew on its way or on site is a crew of the register.
+                    incident = incident_crew_assign(
+                        incident=incident, crew=rng.choice(crews[incident.branch_id]), actor=None
+                    )
                 incident_update(
                     incident=incident,
                     actor=None,
                     cause=rng.choice([c for c in Cause.values if c != Cause.UNKNOWN]),
-                    crew_status=rng.choice(CrewStatus.values),
+                    crew_status=crew_status,
                     etr=now + dt.timedelta(hours=rng.randint(1, 8)),
                 )
         for _ in range(planned):

@@ -225,7 +225,7 @@ def test_the_notice_tells_of_a_confirmed_outage_and_its_restoration_time(post, n
     address = network.addresses_of(network.substations[0])[0]
     etr_text = outage_services.local_text(outage.etr, network.branch.timezone)
     ru = post({"service_code": "no_power", "address_id": address.pk}).json()[0]
-    assert "Подтверждённое отключение" in ru["service_notice"]
+    assert "Подтверждённое технологическое нарушение" in ru["service_notice"]
     assert etr_text in ru["service_notice"]
     en = post(
         {"service_code": "partial_power", "address_id": address.pk},
@@ -399,7 +399,9 @@ def test_a_request_follows_its_incident_until_power_is_back(post, client, networ
     body = client.get(f"{BASE}requests/{number}.json", headers={"accept-language": "en"}).json()[0]
     assert body["status"] == "open"
     assert body["expected_datetime"] == etr.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    assert body["status_notes"].startswith("Outage confirmed, crews are working.")
+    assert body["status_notes"].startswith(
+        "Technological outage confirmed; no crew assigned yet. Estimated restoration time:"
+    )
 
     outage_services.incident_restore(incident=incident, actor=officer)
     body = client.get(f"{BASE}requests/{number}.json").json()[0]
