@@ -15,6 +15,7 @@ from gridportal.api.docs import SwaggerView
 from gridportal.api.routers import api_root_urls
 from gridportal.capacity.api import urls as capacity_api
 from gridportal.core.api import urls as core_api
+from gridportal.disclosure.api import urls as disclosure_api
 from gridportal.grid.api import urls as grid_api
 
 api_v1 = [
@@ -22,7 +23,8 @@ api_v1 = [
     path("", include("gridportal.grid.api.urls")),
     path("outages/", include("gridportal.outages.api.urls")),
     path("", include("gridportal.capacity.api.urls")),
-    *api_root_urls(core_api.router, capacity_api.router, grid_api.router),
+    path("", include("gridportal.disclosure.api.urls")),
+    *api_root_urls(core_api.router, capacity_api.router, grid_api.router, disclosure_api.router),
 ]
 
 staff = [
@@ -31,6 +33,7 @@ staff = [
     path("outages/", include("gridportal.outages.staff_urls")),
     path("capacity/", include("gridportal.capacity.staff_urls")),
     path("notifications/", include("gridportal.notifications.staff_urls")),
+    path("disclosure/", include("gridportal.disclosure.staff_urls")),
 ]
 
 
@@ -54,6 +57,7 @@ urlpatterns = [
     path("open311/v2/", include("gridportal.open311.urls")),
     path("capacity/", include("gridportal.capacity.urls")),
     path("notifications/", include("gridportal.notifications.urls")),
+    path("", include("gridportal.disclosure.urls")),
     path("accounts/", include("gridportal.accounts.urls")),
     path("staff/", include((staff, "staff"))),
     path("i18n/", include("django.conf.urls.i18n")),
