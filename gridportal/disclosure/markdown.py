@@ -6,7 +6,7 @@ import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
-_RENDERER = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+_RENDERER = MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code",
     "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "br",
