@@ -116,9 +116,8 @@ def document_publish(*, document: Document, actor=None, request=None, now=None) 
     previous = document.supersedes
     if previous is not None:
         previous.status = DocumentStatus.SUPERSEDED
-        if previous.effective_until is None:
-            start = document.effective_from or timezone.localdate(now)
-            previous.effective_until = start - dt.timedelta(days=1)
+        if previous.effective_until is None and document.effective_from is not None:
+            previous.effective_until = document.effective_from - dt.timedelta(days=1)
         previous.save(update_fields=["status", "effective_until", "updated_at"])
     if actor is not None:
         audit_record(

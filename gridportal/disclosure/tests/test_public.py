@@ -31,7 +31,10 @@ def test_bad_filters_answer_400_with_a_message(client, rules_861):
 
 def test_a_document_has_a_stable_url_and_one_by_number(client, rules_861):
     url = rules_861.get_absolute_url()
-    assert url == f"/documents/{rules_861.pk}-861-ob-utverzhdenii-pravil-tekhnologicheskogo-prisoedineniya-energoprinimayushchikh-ustroystv/"
+    assert (
+        url
+        == f"/documents/{rules_861.pk}-861-ob-utverzhdenii-pravil-tekhnologicheskogo-prisoedineniya-energoprinimayushchikh-ustroystv/"
+    )
     assert client.get(url).status_code == 200
     assert client.get(f"/documents/{rules_861.pk}/").url == url
     assert client.get(f"/documents/{rules_861.pk}-wrong-slug/").url == url
@@ -158,9 +161,7 @@ def test_staff_marks_a_period_published(client, editor, free_capacity_item):
     )
     assert response.status_code == 302
     assert free_capacity_item.publications.get().period == "2026-Q3"
-    client.post(
-        f"/staff/disclosure/items/{free_capacity_item.pk}/publish/", {"period": "2026-13"}
-    )
+    client.post(f"/staff/disclosure/items/{free_capacity_item.pk}/publish/", {"period": "2026-13"})
     assert free_capacity_item.publications.count() == 1
 
 
@@ -174,7 +175,12 @@ def test_staff_guide_preview_renders_without_saving(client, editor, connection_g
     client.force_login(editor)
     response = client.post(
         "/staff/disclosure/guides/connection/",
-        {"title": "Новое", "body": "**жирный** <script>x()</script>", "status": "draft", "preview": "1"},
+        {
+            "title": "Новое",
+            "body": "**жирный** <script>x()</script>",
+            "status": "draft",
+            "preview": "1",
+        },
     )
     content = response.content.decode()
     assert "<strong>жирный</strong>" in content and "<script>x()" not in content
