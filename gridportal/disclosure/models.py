@@ -168,6 +168,8 @@ class Document(TimeStampedModel):
 class DocumentTopic(models.Model):
     """One topic a document is about (connection, metering, …)."""
 
+    branch_path = "document__branch"
+
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="topic_links")
     topic = models.CharField(_("topic"), max_length=16, choices=Topic.choices)
 

@@ -135,7 +135,7 @@ class Command(BaseCommand):
             if not created:
                 continue
             if frequency == "on_change":
-                publication_record(item=item, period=str(tracked_from.year), url=url)
+                publication_record(item=item, period=str(today.year), url=url)
                 continue
             # Every period published on time except the latest one of connection
             # applications, so the calendar shows an overdue item in red.
