@@ -172,21 +172,28 @@ def admin_connection():
     return psycopg.connect(f"{SERVER}/postgres", autocommit=True)
 
 
+KEEP = os.environ.get("BENCH_KEEP") == "1"  # keep the database for another run
+
+
 def main():
     with admin_connection() as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {NAME}")
-        conn.execute(f"CREATE DATABASE {NAME}")
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [NAME]).fetchone()
+        if exists and not KEEP:
+            conn.execute(f"DROP DATABASE {NAME} WITH (FORCE)")
+        if not exists or not KEEP:
+            conn.execute(f"CREATE DATABASE {NAME}")
     try:
-        run()
+        run(reuse=bool(exists and KEEP))
     finally:
         from django.db import connections
 
         connections.close_all()
-        with admin_connection() as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)")
+        if not KEEP:
+            with admin_connection() as conn:
+                conn.execute(f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)")
 
 
-def run():
+def run(reuse=False):
     import datetime as dt
 
     import django
@@ -201,24 +208,38 @@ def run():
 
     from gridportal.disclosure.models import Document, DocumentTopic
     from gridportal.disclosure.selectors import DocumentFilters, document_search, headlines
-    from gridportal.disclosure.services.search_index import search_vector_expression
+    from gridportal.disclosure.services.search_index import (
+        rank_vector_expression,
+        search_vector_expression,
+    )
 
     started = time.perf_counter()
-    now = django.utils.timezone.now()
-    docs = [
-        Document(
-            kind=rng.choice(KINDS),
-            number=str(rng.randint(1, 2000)),
-            date=dt.date(rng.randint(2003, 2026), rng.randint(1, 12), rng.randint(1, 28)),
-            issuing_body="Правительство Российской Федерации",
-            title=sentence(rng.randint(6, 14)),
-            summary=text(3),
-            file_text=text(rng.randint(20, 60)),
-            status=rng.choice(STATUSES),
-            published_at=now,
+    if reuse and Document.objects.count() >= DOCS:
+        Document.objects.update(
+            search_vector=search_vector_expression(), rank_vector=rank_vector_expression()
         )
-        for _ in range(DOCS)
-    ]
+        write = False
+    else:
+        write = True
+    now = django.utils.timezone.now()
+    docs = (
+        []
+        if not write
+        else [
+            Document(
+                kind=rng.choice(KINDS),
+                number=str(rng.randint(1, 2000)),
+                date=dt.date(rng.randint(2003, 2026), rng.randint(1, 12), rng.randint(1, 28)),
+                issuing_body="Правительство Российской Федерации",
+                title=sentence(rng.randint(6, 14)),
+                summary=text(3),
+                file_text=text(rng.randint(20, 60)),
+                status=rng.choice(STATUSES),
+                published_at=now,
+            )
+            for _ in range(DOCS)
+        ]
+    )
     Document.objects.bulk_create(docs, batch_size=1000)
     DocumentTopic.objects.bulk_create(
         [
@@ -227,7 +248,10 @@ def run():
         ],
         batch_size=2000,
     )
-    Document.objects.update(search_vector=search_vector_expression())
+    if write:
+        Document.objects.update(
+            search_vector=search_vector_expression(), rank_vector=rank_vector_expression()
+        )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE disclosure_document; ANALYZE disclosure_documenttopic")
     print(f"{DOCS} documents written and indexed in {time.perf_counter() - started:.1f} s")

@@ -1,8 +1,10 @@
 """Tables of information disclosure: normative documents, guides, the disclosure calendar."""
 
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import connections, models, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -53,9 +55,55 @@ class Category(models.Model):
         )
 
 
+@contextmanager
+def _index_plan(alias):
+    """Plan a full-text query on PostgreSQL without a sequential scan.
+
+    The planner does not count reading each row's vector from TOAST, so for a common word
+    it scans all documents and unpacks every vector (half a second at 10,000 documents);
+    the GIN index answers the same match without reading a vector at all.
+    """
+    connection = connections[alias]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=alias), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        try:
+            yield
+        finally:
+            cursor.execute("SET LOCAL enable_seqscan = on")
+
+
 class DocumentQuerySet(models.QuerySet):
+    _prefer_index = False
+
     def published(self):
         return self.filter(published_at__isnull=False)
+
+    def prefer_index(self):
+        """Evaluate through the full-text index (see `_index_plan`)."""
+        clone = self._chain()
+        clone._prefer_index = True
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._prefer_index = self._prefer_index
+        return clone
+
+    def _fetch_all(self):
+        if self._prefer_index and self._result_cache is None:
+            with _index_plan(self.db):
+                super()._fetch_all()
+        else:
+            super()._fetch_all()
+
+    def count(self):
+        if self._prefer_index and self._result_cache is None:
+            with _index_plan(self.db):
+                return super().count()
+        return super().count()
 
 
 class Document(TimeStampedModel):
@@ -109,6 +157,9 @@ class Document(TimeStampedModel):
     # Search: the PostgreSQL document vector (GIN-indexed, migration 0002) and, for other
     # databases, the stems of the same text (services/search_index.py keeps both fresh).
     search_vector = SearchVectorField(null=True, editable=False)
+    # Ranking reads only the number and title: a small vector kept in the row ranks
+    # thousands of matches fast, where the whole file's vector comes from TOAST for each.
+    rank_vector = SearchVectorField(null=True, editable=False)
     search_stems = models.TextField(blank=True, editable=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     created_by = models.ForeignKey(

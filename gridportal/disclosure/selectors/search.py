@@ -2,7 +2,7 @@
 
 PostgreSQL: the stored `search_vector` (config `russian`, weights A title/number,
 B summary/body, C file text) against `websearch_to_tsquery` — quotes make a phrase —
-ranked by `ts_rank` and highlighted by `ts_headline`. Other databases (SQLite in
+ranked by `ts_rank` of the small `rank_vector` (number and title; then newest first) and highlighted by `ts_headline`. Other databases (SQLite in
 development and tests): the query's Snowball stems must each occur among the stored
 stems (a quoted phrase as a run of stems), newest first, highlighted in Python.
 """
@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Greatest, Lower, Replace, StrIndex, Substr
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -26,6 +27,7 @@ _PHRASE = re.compile(r'"([^"]+)"')
 _WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
 # Markers ts_headline puts around a match; the text is escaped before they become <mark>.
 _START, _STOP = "\u27e6", "\u27e7"
+EXCERPT_CHARS = 900
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,9 @@ def search_filter(queryset: QuerySet, text: str) -> QuerySet:
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
         return (
             queryset.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_vector"), query))
+            .annotate(rank=SearchRank(F("rank_vector"), query))
             .order_by("-rank", "-date", "-id")
+            .prefer_index()
         )
     parsed = query_parse(text)
     for word in parsed.words:
@@ -94,6 +97,20 @@ def _python_headline(text: str, stems: set[str], *, width: int = 30) -> SafeStri
     return _marked(prefix + " ".join(out) + (" …" if start + width < len(words) else ""))
 
 
+def _excerpt(field: str, parsed: ParsedQuery):
+    """Up to EXCERPT_CHARS of the field around the first place a query stem occurs.
+
+    ts_headline parses all the text it is given: a regulation's hundreds of kilobytes for
+    each of 20 results would take seconds, so it gets only the neighbourhood of a match.
+    """
+    stems = [s for s in parsed.words + [w for p in parsed.phrases for w in p] if len(s) > 2]
+    if not stems:
+        return Substr(field, 1, EXCERPT_CHARS)
+    folded = Lower(Replace(field, Value("ё"), Value("е")))
+    position = StrIndex(folded, Value(stems[0]))
+    return Substr(field, Greatest(position - EXCERPT_CHARS // 3, Value(1)), EXCERPT_CHARS)
+
+
 def headlines(documents: list[Document], text: str) -> dict[int, SafeString]:
     """An excerpt with the matches marked, per document id (for one page of results)."""
     if not documents or query_parse(text).empty:
@@ -103,18 +120,21 @@ def headlines(documents: list[Document], text: str) -> dict[int, SafeString]:
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
         rows = Document.objects.filter(pk__in=ids).annotate(
             headline=SearchHeadline(
-                "file_text",
+                _excerpt("file_text", query_parse(text)),
                 query,
                 config=SEARCH_CONFIG,
                 start_sel=_START,
                 stop_sel=_STOP,
                 max_words=30,
                 min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
+                max_fragments=1,
             ),
             summary_headline=SearchHeadline(
-                "summary", query, config=SEARCH_CONFIG, start_sel=_START, stop_sel=_STOP
+                Substr("summary", 1, EXCERPT_CHARS),
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=_START,
+                stop_sel=_STOP,
             ),
         )
         answer = {}

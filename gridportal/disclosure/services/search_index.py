@@ -1,6 +1,8 @@
 """Keep a document's search fields fresh: the PostgreSQL vector and the stems elsewhere.
 
 Weights: A the number and title, B the summary and issuing body, C the text of the file.
+Matching uses the whole vector; ranking a small one of the number and title (documents whose
+title matches come first, then the newest), which stays in the table's row.
 """
 
 from __future__ import annotations
@@ -14,6 +16,12 @@ from ..models import Document
 from ..stems import stemmed_text
 
 SEARCH_CONFIG = "russian"
+
+
+def rank_vector_expression():
+    return SearchVector(Coalesce("number", Value("")), weight="A", config=SEARCH_CONFIG) + (
+        SearchVector("title", weight="A", config=SEARCH_CONFIG)
+    )
 
 
 def search_vector_expression():
@@ -30,7 +38,9 @@ def document_index(*, document_ids) -> None:
     """Recompute the search fields of the given documents (on every save of their text)."""
     ids = list(document_ids)
     if connection.vendor == "postgresql":
-        Document.objects.filter(pk__in=ids).update(search_vector=search_vector_expression())
+        Document.objects.filter(pk__in=ids).update(
+            search_vector=search_vector_expression(), rank_vector=rank_vector_expression()
+        )
         return
     for doc in Document.objects.filter(pk__in=ids).only(
         "number", "title", "title_en", "summary", "issuing_body", "file_text"
