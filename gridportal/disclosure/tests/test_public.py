@@ -8,7 +8,7 @@ from django.urls import reverse
 from gridportal.disclosure import services
 from gridportal.disclosure.choices import GuideStatus
 from gridportal.disclosure.markdown import markdown_html
-from gridportal.disclosure.models import GuideFeedback
+from gridportal.disclosure.models import Document, GuideFeedback
 
 pytestmark = pytest.mark.django_db
 
@@ -192,3 +192,26 @@ def test_staff_guide_preview_renders_without_saving(client, editor, connection_g
     )
     assert connection_guide.revisions.count() == 2
     assert dt.date.today()  # history kept
+
+
+def test_an_upload_that_is_not_a_pdf_or_docx_is_refused_with_a_message(client, editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(editor)
+    response = client.post(
+        "/staff/disclosure/documents/new/",
+        {
+            "kind": "form",
+            "date": "2026-01-01",
+            "issuing_body": "Компания",
+            "title": "Форма",
+            "status": "in_force",
+            "file": SimpleUploadedFile("form.pdf", b"just text, not a PDF"),
+        },
+        HTTP_ACCEPT_LANGUAGE="ru",
+    )
+    assert response.status_code == 400
+    assert "Upload a PDF or DOCX file." in response.content.decode() or (
+        "Загрузите файл PDF или DOCX." in response.content.decode()
+    )
+    assert not Document.objects.exists()
