@@ -214,13 +214,8 @@ def run(reuse=False):
     )
 
     started = time.perf_counter()
-    if reuse and Document.objects.count() >= DOCS:
-        Document.objects.update(
-            search_vector=search_vector_expression(), rank_vector=rank_vector_expression()
-        )
-        write = False
-    else:
-        write = True
+    # A kept database's documents and vectors are used as they are.
+    write = not (reuse and Document.objects.count() >= DOCS)
     now = django.utils.timezone.now()
     docs = (
         []
