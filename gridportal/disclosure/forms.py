@@ -63,8 +63,8 @@ class DocumentForm(forms.Form):
     number = forms.CharField(label=_("Number"), max_length=60, required=False)
     date = forms.DateField(label=_("Date"), widget=DateInput)
     issuing_body = forms.CharField(label=_("Issuing body"), max_length=200)
-    title = forms.CharField(label=_("Title"), max_length=500)
-    title_en = forms.CharField(label=_("Title in English"), max_length=500, required=False)
+    title = forms.CharField(label=_("Title"), max_length=1000)
+    title_en = forms.CharField(label=_("Title in English"), max_length=1000, required=False)
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea, required=False)
     summary_en = forms.CharField(
         label=_("Summary in English"), widget=forms.Textarea, required=False

@@ -119,8 +119,9 @@ class Document(TimeStampedModel):
     number = models.CharField(_("number"), max_length=60, blank=True)
     date = models.DateField(_("date"))
     issuing_body = models.CharField(_("issuing body"), max_length=200)
-    title = models.CharField(_("title"), max_length=500)
-    title_en = models.CharField(_("title in English"), max_length=500, blank=True)
+    # The full title of ПП № 861 alone is over 600 characters.
+    title = models.CharField(_("title"), max_length=1000)
+    title_en = models.CharField(_("title in English"), max_length=1000, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     summary_en = models.TextField(_("summary in English"), blank=True)
     effective_from = models.DateField(_("in force from"), null=True, blank=True)
