@@ -32,6 +32,7 @@ demo: migrate
 	$(BIN)/python manage.py seed_offices_demo --if-empty
 	$(BIN)/python manage.py seed_reliability_demo --if-empty
 	$(BIN)/python manage.py seed_learn_demo --if-empty
+	$(BIN)/python manage.py seed_disclosure_demo --if-empty
 
 run: demo
 	@echo "Gridportal: http://$(HOST):$(PORT)/"

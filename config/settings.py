@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "gridportal.offices",
     "gridportal.reliability",
     "gridportal.learn",
+    "gridportal.disclosure",
     "gridportal.api",
 ]
 

@@ -16,6 +16,7 @@ from gridportal.api.docs import SwaggerView
 from gridportal.api.routers import api_root_urls
 from gridportal.capacity.api import urls as capacity_api
 from gridportal.core.api import urls as core_api
+from gridportal.disclosure.api import urls as disclosure_api
 from gridportal.grid.api import urls as grid_api
 
 api_v1 = [
@@ -28,6 +29,8 @@ api_v1 = [
     path("", include("gridportal.reliability.api.urls")),
     path("", include("gridportal.learn.api.urls")),
     *api_root_urls(core_api.router, capacity_api.router, grid_api.router),
+    path("", include("gridportal.disclosure.api.urls")),
+    *api_root_urls(core_api.router, capacity_api.router, grid_api.router, disclosure_api.router),
 ]
 
 staff = [
@@ -40,6 +43,7 @@ staff = [
     path("surveys/", include("gridportal.surveys.staff_urls")),
     path("offices/", include("gridportal.offices.staff_urls")),
     path("learn/", include("gridportal.learn.staff_urls")),
+    path("disclosure/", include("gridportal.disclosure.staff_urls")),
 ]
 
 
@@ -67,6 +71,7 @@ urlpatterns = [
     path("notifications/", include("gridportal.notifications.urls")),
     path("surveys/", include("gridportal.surveys.urls")),
     path("offices/", include("gridportal.offices.urls")),
+    path("", include("gridportal.disclosure.urls")),
     path("accounts/", include("gridportal.accounts.urls")),
     path("staff/", include((staff, "staff"))),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -54,6 +54,8 @@ from gridportal.core.choices import AuditAction
 from gridportal.core.intake import Origin
 from gridportal.core.models import AuditLogEntry, Branch
 from gridportal.core.services import audit_record
+from gridportal.disclosure import services as disclosure
+from gridportal.disclosure.models import DisclosureItem
 from gridportal.notifications.choices import DeliveryStatus
 from gridportal.notifications.models import Delivery
 from gridportal.notifications.tests.factories import SubscriptionFactory
@@ -442,6 +444,65 @@ TABLE: dict[str, Row] = {
             ),
         ),
     ),
+    "disclosure.document": Row(
+        lists=(
+            Listing(
+                "staff:disclosure:documents",
+                lambda d: href(url("staff:disclosure:document", d.pk)),
+                "disclosure.view_document",
+            ),
+        ),
+        details=(
+            Detail(lambda d: url("staff:disclosure:document", d.pk), "disclosure.view_document"),
+            Detail(
+                lambda d: url("staff:disclosure:document-version", d.pk), "disclosure.add_document"
+            ),
+        ),
+        writes=(
+            Write(
+                lambda d: url("staff:disclosure:document-publish", d.pk),
+                "disclosure.change_document",
+            ),
+        ),
+        # Published documents are public, a branch's as much as the company's.
+        api=Api(lambda d: "/api/v1/documents/", lambda d: f"/api/v1/documents/{d.pk}/"),
+    ),
+    "disclosure.documenttopic": Row(
+        details=(
+            Detail(
+                lambda t: url("staff:disclosure:document", t.document_id),
+                "disclosure.view_document",
+            ),
+        ),
+    ),
+    "disclosure.disclosureitem": Row(
+        lists=(
+            Listing(
+                "staff:disclosure:calendar",
+                lambda i: f'data-item="{i.code}"',
+                "disclosure.view_disclosureitem",
+            ),
+        ),
+        writes=(
+            Write(
+                lambda i: url("staff:disclosure:item-publish", i.pk),
+                "disclosure.add_publication",
+                {"period": "2026-Q1"},
+            ),
+        ),
+        api=Api(
+            lambda i: "/api/v1/disclosure-items/", lambda i: f"/api/v1/disclosure-items/{i.pk}/"
+        ),
+    ),
+    "disclosure.publication": Row(
+        lists=(
+            Listing(
+                "staff:disclosure:calendar",
+                lambda p: f'data-item="{p.item.code}"',
+                "disclosure.view_disclosureitem",
+            ),
+        ),
+    ),
     "notifications.delivery": Row(
         lists=(
             Listing(
@@ -571,7 +632,29 @@ def _survey_records(branch, code):
         ),
         origin=Origin(channel="online"),
     )
+    document = disclosure.document_create(
+        data=disclosure.DocumentData(
+            kind="form",
+            date=dt.date(2025, 1, 20),
+            issuing_body=f"Филиал {code}",
+            title=f"Форма заявки {code}",
+            branch_id=branch.pk,
+            topics=["metering"],
+        ),
+        publish=True,
+    )
+    item = DisclosureItem.objects.create(
+        code=f"items-{code}",
+        title=f"Сведения {code}",
+        legal_source="ПП РФ от 21.01.2004 № 24",
+        frequency="quarterly",
+        branch=branch,
+    )
     return {
+        "disclosure.document": document,
+        "disclosure.documenttopic": document.topic_links.get(),
+        "disclosure.disclosureitem": item,
+        "disclosure.publication": disclosure.publication_record(item=item, period="2025-Q4"),
         "surveys.invitation": invitation,
         "surveys.response": response,
         "surveys.answer": response.answers.first(),

@@ -41,6 +41,7 @@ KIND_EXTENSIONS = {
     "pdf": (".pdf",),
     "jpeg": (".jpg", ".jpeg"),
     "png": (".png",),
+    "docx": (".docx",),
 }
 MIME_TYPES = {
     "csv": "text/csv",
@@ -49,6 +50,7 @@ MIME_TYPES = {
     "pdf": "application/pdf",
     "jpeg": "image/jpeg",
     "png": "image/png",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 TABLE_KINDS = ("csv", "xlsx")
 _FILETYPE_KINDS = {"xlsx": "xlsx", "pdf": "pdf", "jpg": "jpeg", "png": "png"}
@@ -85,6 +87,14 @@ class Upload:
         return len(self.content)
 
 
+def _is_word_document(content: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+
+
 def _is_workbook(content: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
@@ -100,10 +110,14 @@ def upload_sniff(content: bytes) -> str | None:
     head = content[:_SNIFF_BYTES]
     guess = filetype.guess(head) if head else None
     if guess is not None:
+        if guess.extension == "docx" or (guess.extension == "zip" and _is_word_document(content)):
+            return "docx" if _is_word_document(content) else None
         if guess.extension in ("zip", "xlsx"):
             return "xlsx" if _is_workbook(content) else None
         return _FILETYPE_KINDS.get(guess.extension)
     if head.startswith(b"PK\x03\x04"):
+        if _is_word_document(content):
+            return "docx"
         return "xlsx" if _is_workbook(content) else None
     if _CONTROL_BYTES.search(head):
         return None

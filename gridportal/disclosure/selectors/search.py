@@ -1,0 +1,150 @@
+"""Full-text search of the registry with Russian morphology.
+
+PostgreSQL: the stored `search_vector` (config `russian`, weights A title/number,
+B summary/body, C file text) against `websearch_to_tsquery` — quotes make a phrase —
+ranked by `ts_rank` of the small `rank_vector` (number and title; then newest first) and highlighted by `ts_headline`. Other databases (SQLite in
+development and tests): the query's Snowball stems must each occur among the stored
+stems (a quoted phrase as a run of stems), newest first, highlighted in Python.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Greatest, Lower, Replace, StrIndex, Substr
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from ..models import Document
+from ..services.search_index import SEARCH_CONFIG
+from ..stems import stem, stems_of
+
+_PHRASE = re.compile(r'"([^"]+)"')
+_WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
+# Markers ts_headline puts around a match; the text is escaped before they become <mark>.
+_START, _STOP = "\u27e6", "\u27e7"
+EXCERPT_CHARS = 900
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    phrases: list[list[str]]  # each a run of stems
+    words: list[str]  # stems outside quotes
+
+    @property
+    def empty(self) -> bool:
+        return not (self.phrases or self.words)
+
+    @property
+    def all_stems(self) -> set[str]:
+        return set(self.words) | {s for p in self.phrases for s in p}
+
+
+def query_parse(text: str) -> ParsedQuery:
+    phrases = [stems_of(p) for p in _PHRASE.findall(text or "")]
+    rest = _PHRASE.sub(" ", text or "")
+    return ParsedQuery(phrases=[p for p in phrases if p], words=stems_of(rest))
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def search_filter(queryset: QuerySet, text: str) -> QuerySet:
+    """The documents matching `text`, best first (PostgreSQL) or newest first."""
+    if query_parse(text).empty:
+        return queryset.none()
+    if _is_postgres():
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        return (
+            queryset.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("rank_vector"), query))
+            .order_by("-rank", "-date", "-id")
+            .prefer_index()
+        )
+    parsed = query_parse(text)
+    for word in parsed.words:
+        queryset = queryset.filter(search_stems__contains=f" {word} ")
+    for phrase in parsed.phrases:
+        queryset = queryset.filter(search_stems__contains=" " + " ".join(phrase) + " ")
+    return queryset.order_by("-date", "-id")
+
+
+def _marked(text: str) -> SafeString:
+    return mark_safe(  # noqa: S308 — escaped first; only our markers become tags
+        escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>")
+    )
+
+
+def _python_headline(text: str, stems: set[str], *, width: int = 30) -> SafeString:
+    words = (text or "").split()
+    hits = [i for i, w in enumerate(words) if any(stem(m) in stems for m in _WORD.findall(w))]
+    if not hits:
+        return _marked(" ".join(words[:width]))
+    start = max(0, hits[0] - width // 3)
+    window = words[start : start + width]
+    out = []
+    for w in window:
+        if any(stem(m) in stems for m in _WORD.findall(w)):
+            out.append(f"{_START}{w}{_STOP}")
+        else:
+            out.append(w)
+    prefix = "… " if start else ""
+    return _marked(prefix + " ".join(out) + (" …" if start + width < len(words) else ""))
+
+
+def _excerpt(field: str, parsed: ParsedQuery):
+    """Up to EXCERPT_CHARS of the field around the first place a query stem occurs.
+
+    ts_headline parses all the text it is given: a regulation's hundreds of kilobytes for
+    each of 20 results would take seconds, so it gets only the neighbourhood of a match.
+    """
+    stems = [s for s in parsed.words + [w for p in parsed.phrases for w in p] if len(s) > 2]
+    if not stems:
+        return Substr(field, 1, EXCERPT_CHARS)
+    folded = Lower(Replace(field, Value("ё"), Value("е")))
+    position = StrIndex(folded, Value(stems[0]))
+    return Substr(field, Greatest(position - EXCERPT_CHARS // 3, Value(1)), EXCERPT_CHARS)
+
+
+def headlines(documents: list[Document], text: str) -> dict[int, SafeString]:
+    """An excerpt with the matches marked, per document id (for one page of results)."""
+    if not documents or query_parse(text).empty:
+        return {}
+    ids = [d.pk for d in documents]
+    if _is_postgres():
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        rows = Document.objects.filter(pk__in=ids).annotate(
+            headline=SearchHeadline(
+                _excerpt("file_text", query_parse(text)),
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=1,
+            ),
+            summary_headline=SearchHeadline(
+                Substr("summary", 1, EXCERPT_CHARS),
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=_START,
+                stop_sel=_STOP,
+            ),
+        )
+        answer = {}
+        for row in rows.values("pk", "headline", "summary_headline"):
+            best = row["headline"] if _START in (row["headline"] or "") else row["summary_headline"]
+            answer[row["pk"]] = _marked(best or "")
+        return answer
+    stems = query_parse(text).all_stems
+    answer = {}
+    for doc in documents:
+        source = doc.file_text if any(s in doc.file_text.lower() for s in stems) else doc.summary
+        answer[doc.pk] = _python_headline(source or doc.summary, stems)
+    return answer

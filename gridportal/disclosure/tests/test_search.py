@@ -1,0 +1,121 @@
+"""Search finds documents by another word form, by a phrase inside the file, and filters.
+
+These run on the database the suite runs on: SQLite (the stems) and PostgreSQL
+(full-text search with the `russian` configuration).
+"""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+
+from gridportal.disclosure import selectors, services
+from gridportal.disclosure.choices import DocumentKind, DocumentStatus
+from gridportal.disclosure.selectors import DocumentFilters, document_search
+
+from .factories import docx_bytes, pdf_upload
+
+pytestmark = pytest.mark.django_db
+
+
+def _titles(filters):
+    return [d.title for d in document_search(filters)]
+
+
+def _law_59():
+    return services.document_create(
+        data=services.DocumentData(
+            kind=DocumentKind.FEDERAL_LAW,
+            number="59-ФЗ",
+            date=dt.date(2006, 5, 2),
+            issuing_body="Федеральное Собрание Российской Федерации",
+            title="О порядке рассмотрения обращений граждан Российской Федерации",
+            summary="Сроки и порядок рассмотрения письменных обращений.",
+            topics=["appeals"],
+        ),
+        publish=True,
+    )
+
+
+def test_another_word_form_finds_the_document(rules_861):
+    _law_59()
+    # The title says «присоединения», the person types «присоединение».
+    assert _titles(DocumentFilters(q="присоединение")) == [rules_861.title]
+    assert _titles(DocumentFilters(q="обращение граждан")) == [
+        "О порядке рассмотрения обращений граждан Российской Федерации"
+    ]
+
+
+def test_a_phrase_inside_the_pdf_finds_the_document(rules_861):
+    _law_59()
+    assert "типового договора" in rules_861.file_text
+    assert _titles(DocumentFilters(q='"условия типового договора"')) == [rules_861.title]
+    assert _titles(DocumentFilters(q="личном кабинете")) == [rules_861.title]
+    assert _titles(DocumentFilters(q='"договора условия"')) == []
+
+
+def test_the_result_shows_the_match_highlighted_and_escaped(rules_861):
+    [found] = document_search(DocumentFilters(q="кабинет"))
+    headline = selectors.headlines([found], "кабинет")[found.pk]
+    assert "<mark>кабинет" in headline
+
+
+def test_text_inside_a_docx_is_searchable(db):
+    from gridportal.core.uploads import upload_accept
+
+    upload = upload_accept(
+        name="passport.docx",
+        content=docx_bytes(["Паспорт услуги: опломбирование прибора учёта в течение 5 дней."]),
+        kinds=("pdf", "docx"),
+    )
+    assert upload.kind == "docx"
+    document = services.document_create(
+        data=services.DocumentData(
+            kind=DocumentKind.SERVICE_PASSPORT,
+            date=dt.date(2025, 3, 1),
+            issuing_body="ПАО «Россети Северо-Запад»",
+            title="Паспорт услуги по опломбированию",
+        ),
+        upload=upload,
+        publish=True,
+    )
+    assert "опломбирование" in document.file_text
+    assert _titles(DocumentFilters(q="опломбированием")) == [document.title]
+
+
+def test_filters_narrow_by_status_year_kind_and_topic(rules_861):
+    law = _law_59()
+    assert _titles(DocumentFilters(kind=DocumentKind.FEDERAL_LAW)) == [law.title]
+    assert _titles(DocumentFilters(year=2004)) == [rules_861.title]
+    assert _titles(DocumentFilters(topic="appeals")) == [law.title]
+    assert _titles(DocumentFilters(status=DocumentStatus.SUPERSEDED)) == []
+
+
+def test_drafts_are_not_found(rules_861):
+    services.document_create(
+        data=services.DocumentData(
+            kind=DocumentKind.FORM,
+            date=dt.date(2026, 1, 1),
+            issuing_body="Компания",
+            title="Черновик формы заявки на присоединение",
+        ),
+    )
+    assert _titles(DocumentFilters(q="присоединение")) == [rules_861.title]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+def test_postgresql_keeps_a_stored_vector_and_ranks_title_over_body(rules_861):
+    services.document_create(
+        data=services.DocumentData(
+            kind=DocumentKind.FORM,
+            date=dt.date(2026, 1, 1),
+            issuing_body="Компания",
+            title="Форма заявки",
+            summary="",
+        ),
+        upload=pdf_upload("Форма", ["Заявка на технологическое присоединение."]),
+        publish=True,
+    )
+    rules_861.refresh_from_db()
+    assert rules_861.search_vector
+    assert _titles(DocumentFilters(q="присоединение"))[0] == rules_861.title
