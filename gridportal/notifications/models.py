@@ -73,6 +73,14 @@ class Subscription(TimeStampedModel):
     def masked_contact(self) -> str:
         return rules.mask_contact(self.channel, self.contact)
 
+    def get_staff_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("staff:notifications:subscription", args=[self.pk])
+
+    def survey_label(self) -> str:
+        return str(self.address.label)
+
 
 class Delivery(models.Model):
     """One message about one event to one subscription: what to render, how it went."""

@@ -29,12 +29,19 @@ logger = logging.getLogger(__name__)
 
 
 def notification_dispatch(
-    *, event_key: str, address_ids: list[int], template: str, context: dict
+    *,
+    event_key: str,
+    address_ids: list[int],
+    template: str,
+    context: dict,
+    service_event: str = "",
 ) -> int:
     """Queue one message per confirmed subscription on these addresses; idempotent per (event_key, subscription).
     Renders `<template>.subject.txt`, `<template>.body.txt` and `<template>.sms.txt` (Django templates, found through the
     normal template loaders) in the subscriber's language with `context` + {"subscription", "address",
-    "unsubscribe_url", "site_url"} (absolute URLs built from settings.SITE_URL). Returns the number newly queued."""
+    "unsubscribe_url", "site_url"} (absolute URLs built from settings.SITE_URL). Returns the number newly queued.
+    With `service_event` (a `core.signals.ServiceEventKind`), each newly told e-mail subscriber is
+    also announced as that service event after commit (surveys invite after a restoration)."""
     if not event_key or len(event_key) > 200:
         raise ValueError("event_key must be 1–200 characters")
     templates_check(template)
@@ -80,7 +87,27 @@ def notification_dispatch(
                 )
         if queued:
             transaction.on_commit(lambda: _enqueue_deliveries(queued))
+            if service_event:
+                transaction.on_commit(lambda: _announce(service_event, queued))
     return len(queued)
+
+
+def _announce(kind: str, delivery_ids: list[int]) -> None:
+    """Tell the other capabilities (surveys) that this happened to each newly told e-mail
+    subscriber: a `core.signals.service_event` per subscription (decision 0015)."""
+    from gridportal.core.signals import service_event_send
+
+    subscriptions = Subscription.objects.filter(
+        deliveries__id__in=delivery_ids, channel=Channel.EMAIL
+    ).select_related("address")
+    for subscription in subscriptions.distinct():
+        service_event_send(
+            kind=kind,
+            record=subscription,
+            branch_id=subscription.address.branch_id,
+            contact=subscription.contact,
+            language=subscription.language,
+        )
 
 
 # --- deliveries ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gridportal.core.exceptions import ApplicationError
+from gridportal.core.signals import ServiceEventKind
 from gridportal.grid.models import Feeder, PowerCentre, Substation
 
 from ..choices import (
@@ -292,6 +293,7 @@ def incident_step_restore(
         substation_ids=restored,
         template="restored",
         context=context,
+        service_event=ServiceEventKind.POWER_RESTORED,
     )
     if not incident.coverage.filter(restored_at__isnull=True).exists():
         return incident_restore(incident=incident, actor=actor, now=now)
@@ -320,5 +322,6 @@ def incident_restore(
             substation_ids=live,
             template="restored",
             context=incident_context(incident),
+            service_event=ServiceEventKind.POWER_RESTORED,
         )
     return incident

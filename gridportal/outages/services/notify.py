@@ -19,7 +19,9 @@ STILL_OUT_SALT = "outages.still-out"
 logger = logging.getLogger(__name__)
 
 
-def subscribers_notify(*, event_key: str, substation_ids, template: str, context: dict) -> None:
+def subscribers_notify(
+    *, event_key: str, substation_ids, template: str, context: dict, service_event: str = ""
+) -> None:
     address_ids = list(
         ServiceAddress.objects.filter(substation_id__in=list(substation_ids)).values_list(
             "id", flat=True
@@ -34,6 +36,7 @@ def subscribers_notify(*, event_key: str, substation_ids, template: str, context
             address_ids=address_ids,
             template=f"outages/notifications/{template}",
             context=context,
+            service_event=service_event,
         )
 
     transaction.on_commit(send)
