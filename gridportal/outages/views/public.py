@@ -17,7 +17,7 @@ from gridportal.core.services import client_ip
 from gridportal.grid.lookup import RESULTS_TEMPLATE, address_lookup
 
 from .. import selectors, services
-from ..choices import Cause, Channel, Level
+from ..choices import Cause, Channel, Level, Open311ServiceCode
 from ..forms import PlannedFilterForm, ReportForm
 from ..ical import planned_calendar
 from ..snapshot import State
@@ -99,6 +99,9 @@ def status_text(request):
     return render(request, "outages/public/status_text.html", context, status=status)
 
 
+PROBLEM_ALIASES = {"hazard": Open311ServiceCode.HAZARD_WIRE}
+
+
 @require_http_methods(["GET", "POST"])
 def report_page(request):
     """Report an outage: pick the address, say what is wrong, get a report number."""
@@ -131,7 +134,15 @@ def report_page(request):
             request, "outages/public/report.html", {"form": form, "address": address}, status=status
         )
 
-    context = address_lookup(request).context(pick_url=reverse("outages:report"))
+    # A link may name what is wrong (the safety lessons' «report a danger»): kept while the
+    # person picks the address, then preselected on the form.
+    problem = PROBLEM_ALIASES.get(request.GET.get("problem", ""), request.GET.get("problem", ""))
+    if problem not in Open311ServiceCode.values:
+        problem = ""
+    pick_url = reverse("outages:report") + (f"?problem={problem}" if problem else "")
+    context = address_lookup(request).context(pick_url=pick_url)
+    context["pick_url"] = pick_url
+    context["carry"] = {"problem": problem} if problem else {}
     if request.htmx and not request.GET.get("address"):
         return render(request, RESULTS_TEMPLATE, context)
     if request.GET.get("address"):
@@ -139,7 +150,7 @@ def report_page(request):
         if address is None:
             raise Http404
         context["address"] = address
-        context["form"] = ReportForm(initial={"address": address.pk})
+        context["form"] = ReportForm(initial={"address": address.pk, "problem": problem or None})
     return render(request, "outages/public/report.html", context)
 
 
