@@ -31,6 +31,7 @@ staff = [
     path("outages/", include("gridportal.outages.staff_urls")),
     path("capacity/", include("gridportal.capacity.staff_urls")),
     path("notifications/", include("gridportal.notifications.staff_urls")),
+    path("appeals/", include("gridportal.appeals.staff_urls")),
 ]
 
 
@@ -54,6 +55,7 @@ urlpatterns = [
     path("open311/v2/", include("gridportal.open311.urls")),
     path("capacity/", include("gridportal.capacity.urls")),
     path("notifications/", include("gridportal.notifications.urls")),
+    path("appeals/", include("gridportal.appeals.urls")),
     path("accounts/", include("gridportal.accounts.urls")),
     path("staff/", include((staff, "staff"))),
     path("i18n/", include("django.conf.urls.i18n")),
