@@ -22,6 +22,7 @@ api_v1 = [
     path("", include("gridportal.grid.api.urls")),
     path("outages/", include("gridportal.outages.api.urls")),
     path("", include("gridportal.capacity.api.urls")),
+    path("", include("gridportal.appeals.api.urls")),
     *api_root_urls(core_api.router, capacity_api.router, grid_api.router),
 ]
 
