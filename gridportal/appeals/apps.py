@@ -27,6 +27,8 @@ class AppealsConfig(AppConfig):
     ]
     role_permissions = {
         StaffRole.APPEALS_OFFICER: _OFFICER_PERMISSIONS,
+        # Dispatchers read their branch's appeals (hazards, interruptions); they do not answer.
+        StaffRole.DISPATCHER: ["appeals.view_appeal"],
         StaffRole.OFFICE_OPERATOR: ["appeals.view_appeal", "appeals.add_appeal"],
         StaffRole.ANALYST: ["appeals.view_appeal"],
         StaffRole.ADMINISTRATOR: _OFFICER_PERMISSIONS,
