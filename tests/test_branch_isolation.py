@@ -36,14 +36,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gridportal.accounts.choices import StaffRole
-from gridportal.appeals.services import Submission as AppealSubmission
-from gridportal.appeals.services import appeal_submit
 from gridportal.accounts.scoping import (
     branch_path,
     branch_path_target,
     declares_branch,
     object_branch_id,
 )
+from gridportal.appeals.services import Submission as AppealSubmission
+from gridportal.appeals.services import appeal_submit
 from gridportal.capacity.models import (
     CapacityAssessment,
     CommittedCapacity,
@@ -54,9 +54,9 @@ from gridportal.capacity.models import (
 from gridportal.capacity.services import capacity_recalculate
 from gridportal.core.choices import AuditAction
 from gridportal.core.intake import Origin
-from gridportal.core.uploads import upload_accept
 from gridportal.core.models import AuditLogEntry, Branch
 from gridportal.core.services import audit_record
+from gridportal.core.uploads import upload_accept
 from gridportal.notifications.choices import DeliveryStatus
 from gridportal.notifications.models import Delivery
 from gridportal.notifications.tests.factories import SubscriptionFactory

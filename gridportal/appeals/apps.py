@@ -41,4 +41,9 @@ class AppealsConfig(AppConfig):
 
         post_migrate.connect(sync_role_groups, sender=self, dispatch_uid="appeals-roles")
 
+        from gridportal.open311.registry import register
+
         from . import rules  # noqa: F401  (declares the appeals desk's dated rules)
+        from .open311 import AppealRequests
+
+        register(AppealRequests())
