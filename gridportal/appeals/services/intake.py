@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -209,7 +210,7 @@ def appeal_submit(
         postal_address=postal,
         contact_key="" if contact.startswith("ip:") else contact,
         answer_channel="" if anonymous else submission.answer_channel,
-        language=(get_language() or "ru")[:2],
+        language=(get_language() or settings.LANGUAGE_CODE)[:2],
         user=None if anonymous else submission.user,
         consent=consent,
         ip_address=origin.ip_address,
