@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gridportal.accounts.decorators import staff_required
@@ -175,22 +176,22 @@ def attachment(request, number, pk):
 
 
 REGISTRY_HEADER = (
-    "Registration number",
-    "Registered",
-    "Channel",
-    "Type",
-    "Topic",
-    "Branch",
-    "District",
-    "Address",
-    "Name",
-    "Contacts",
-    "Status",
-    "Answer due",
-    "Answered",
-    "Justified",
-    "Subject",
-    "Sent to",
+    gettext_lazy("Registration number"),
+    gettext_lazy("Registered"),
+    gettext_lazy("Channel"),
+    gettext_lazy("Type"),
+    gettext_lazy("Topic"),
+    gettext_lazy("Branch"),
+    gettext_lazy("District"),
+    gettext_lazy("Address"),
+    gettext_lazy("Name"),
+    gettext_lazy("Contacts"),
+    gettext_lazy("Status"),
+    gettext_lazy("Answer due"),
+    gettext_lazy("Answered"),
+    gettext_lazy("Justified"),
+    gettext_lazy("Subject"),
+    gettext_lazy("Sent to"),
 )
 
 
@@ -230,7 +231,7 @@ def registry(request):
             request=request,
             details={"export": "appeals.registry", "rows": appeals.count()},
         )
-        header = [_(h) for h in REGISTRY_HEADER]
+        header = [str(h) for h in REGISTRY_HEADER]
         content = write_xlsx([header, *_registry_rows(appeals)], sheet_title=_("Register"))
         response = HttpResponse(
             content,
