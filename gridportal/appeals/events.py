@@ -31,7 +31,7 @@ def event_text(event) -> str:
     if kind == EventKind.REGISTERED:
         channel = details.get("channel")
         label = str(Channel(channel).label) if channel in Channel.values else ""
-        return gettext("Channel: {channel}. Answer due {date}.").format(
+        return gettext("Channel: {channel}; answer due {date}").format(
             channel=label, date=_date(details.get("due_on"))
         )
     if kind == EventKind.ASSIGNED:
