@@ -254,3 +254,38 @@ def test_customer_account_lists_own_appeals(client, address, customer, other_cus
     client.force_login(other_customer)
     assert appeal.number not in client.get(reverse("appeals:mine")).content.decode()
     assert client.get(f"/appeals/a/{appeal.number}/").status_code == 404
+
+
+def test_staff_api_is_branch_scoped_and_refuses_customers(
+    client, address, other_addresses, clerk, other_clerk, customer
+):
+    mine = file_appeal(address).appeal
+    theirs = file_appeal(other_addresses[0], email="petrov@example.ru").appeal
+    client.force_login(clerk)
+    numbers = [row["number"] for row in client.get("/api/v1/appeals/staff/").json()["results"]]
+    assert numbers == [mine.number]
+    assert client.get(f"/api/v1/appeals/staff/{mine.number}/").status_code == 200
+    assert client.get(f"/api/v1/appeals/staff/{theirs.number}/").status_code == 404
+    client.force_login(other_clerk)
+    assert client.get(f"/api/v1/appeals/staff/{mine.number}/").status_code == 404
+    client.force_login(customer)
+    assert client.get("/api/v1/appeals/staff/").status_code == 403
+    client.logout()
+    assert client.get("/api/v1/appeals/staff/").status_code in (401, 403)
+
+
+def test_admin_shows_only_the_branch_to_a_branch_administrator(client, address, other_addresses):
+    from gridportal.accounts.choices import StaffRole
+    from gridportal.accounts.services import staff_user_create
+
+    mine = file_appeal(address).appeal
+    theirs = file_appeal(other_addresses[0], email="petrov@example.ru").appeal
+    admin_user = staff_user_create(
+        username="branch-admin",
+        password="correct-horse-battery",
+        roles=[StaffRole.ADMINISTRATOR],
+        branches=[address.branch],
+    )
+    client.force_login(admin_user)
+    page = client.get("/admin/appeals/appeal/").content.decode()
+    assert mine.number in page and theirs.number not in page
