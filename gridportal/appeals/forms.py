@@ -264,13 +264,17 @@ class QueueFilterForm(forms.Form):
     channel = forms.ChoiceField(
         label=_("Channel"), required=False, choices=[("", _("any")), *Channel.choices]
     )
+    branch = forms.ModelChoiceField(
+        label=_("Branch"), required=False, queryset=None, empty_label=_("all of mine")
+    )
     mine = forms.BooleanField(label=_("Assigned to me"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, branches=None, **kwargs):
         from .choices import Status
 
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", _("open")), ("all", _("all")), *Status.choices]
+        self.fields["branch"].queryset = branches
 
 
 class RegistryFilterForm(forms.Form):

@@ -38,7 +38,11 @@ def appeals_search(queryset, query: str):
         return queryset.annotate(search=vector).filter(
             plain | Q(search=SearchQuery(query, config="russian", search_type="websearch"))
         )
-    return queryset.filter(plain | Q(text__icontains=query) | Q(answer__icontains=query))
+    # SQLite folds the case of ASCII letters only: try the forms people write Cyrillic in.
+    words = Q()
+    for form in {query, query.lower(), query.capitalize(), query.upper()}:
+        words |= Q(text__contains=form) | Q(answer__contains=form)
+    return queryset.filter(plain | words)
 
 
 def queue_for_user(*, user, filters: dict):
@@ -51,6 +55,8 @@ def queue_for_user(*, user, filters: dict):
     for field in ("appeal_type", "topic", "channel"):
         if filters.get(field):
             queryset = queryset.filter(**{field: filters[field]})
+    if filters.get("branch"):
+        queryset = queryset.filter(branch=filters["branch"])
     if filters.get("mine"):
         queryset = queryset.filter(assignee=user)
     queryset = appeals_search(queryset, filters.get("q", ""))

@@ -1,7 +1,7 @@
 """Writes of the appeals desk: intake, staff steps, the person's steps, reminders."""
 
 from .attachments import ATTACHMENT_KINDS, attachments_store
-from .clock import due_for, state_of
+from .clock import due_for, redirect_by, state_of
 from .handling import (
     appeal_answer,
     appeal_assign,
@@ -35,6 +35,7 @@ __all__ = [
     "code_matches",
     "due_for",
     "number_normalize",
+    "redirect_by",
     "reopen_deadline",
     "state_of",
 ]

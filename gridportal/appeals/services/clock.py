@@ -9,7 +9,7 @@ from django.utils import timezone
 from gridportal.core.selectors import working_calendar
 
 from ..choices import OPEN_STATUSES, RuleKey
-from ..deadlines import Pause, clock_state, due_date
+from ..deadlines import Pause, clock_state, due_date, redirect_due
 from ..rules import rule_values
 
 
@@ -45,3 +45,10 @@ def state_of(appeal, *, today: dt.date | None = None, soon_days: int | None = No
         paused=appeal.waiting,
         stopped=appeal.status not in OPEN_STATUSES,
     )
+
+
+def redirect_by(appeal) -> dt.date:
+    """The day by which an appeal outside our competence must be sent on (59-ФЗ art. 8)."""
+    registered = timezone.localdate(appeal.registered_at)
+    days = int(rule_values(registered)[RuleKey.REDIRECT_DAYS])
+    return redirect_due(registered_on=registered, redirect_days=days, calendar=working_calendar())

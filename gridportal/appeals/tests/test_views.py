@@ -289,3 +289,16 @@ def test_admin_shows_only_the_branch_to_a_branch_administrator(client, address, 
     client.force_login(admin_user)
     page = client.get("/admin/appeals/appeal/").content.decode()
     assert mine.number in page and theirs.number not in page
+
+
+def test_queue_search_finds_words_in_the_text(client, address, clerk):
+    from django.db import connection
+
+    found = file_appeal(address, text="Напряжение падает до 170 В").appeal
+    other = file_appeal(address, text="Когда поверка счётчика?", email="b@example.ru").appeal
+    client.force_login(clerk)
+    page = client.get("/staff/appeals/", {"q": "напряжение"}).content.decode()
+    assert found.number in page and other.number not in page
+    if connection.vendor == "postgresql":  # Russian stemming: another form of the word
+        page = client.get("/staff/appeals/", {"q": "напряжения"}).content.decode()
+        assert found.number in page and other.number not in page

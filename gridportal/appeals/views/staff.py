@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gridportal.accounts.decorators import staff_required
+from gridportal.accounts.scoping import user_branches
 from gridportal.core.choices import AuditAction
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.intake import Origin
@@ -38,7 +39,7 @@ ADD = "appeals.add_appeal"
 
 @staff_required(permission=VIEW)
 def queue(request):
-    form = QueueFilterForm(request.GET or None)
+    form = QueueFilterForm(request.GET or None, branches=user_branches(request.user))
     filters = form.cleaned_data if form.is_valid() else {}
     appeals = selectors.queue_for_user(user=request.user, filters=filters)
     page = Paginator(appeals, 50).get_page(request.GET.get("page"))
@@ -116,6 +117,7 @@ def _detail_context(request, appeal, **bound) -> dict:
         "events": appeal.events.select_related("actor").prefetch_related("attachments"),
         "attachments": appeal.attachments.all(),
         "reopen_until": services.reopen_deadline(appeal),
+        "redirect_by": services.redirect_by(appeal),
         "open": appeal.status in (Status.REGISTERED, Status.IN_PROGRESS, Status.WAITING),
         **action_forms(request, appeal, bound),
     }
