@@ -25,6 +25,8 @@ class AppealsConfig(AppConfig):
         ("staff:appeals:queue", _("Appeals"), "appeals.view_appeal"),
         ("staff:appeals:registry", _("Register of appeals"), "appeals.view_appeal"),
     ]
+    staff_home_figures = "gridportal.appeals.selectors.staff.staff_home_figures"
+    address_panel = "gridportal.appeals.panels.address_panel"
     role_permissions = {
         StaffRole.APPEALS_OFFICER: _OFFICER_PERMISSIONS,
         # Dispatchers read their branch's appeals (hazards, interruptions); they do not answer.

@@ -102,3 +102,20 @@ def yearly_counts(*, user, year: int) -> dict[str, dict[str, int]]:
         )
     )
     return {row["channel"]: row for row in rows}
+
+
+def staff_home_figures(*, user) -> list[tuple[str, int]]:
+    """Open and overdue appeals of the user's branches, for the console home (AppealsConfig)."""
+    from django.utils.translation import gettext_lazy as _
+
+    if not user.has_perm("appeals.view_appeal"):
+        return []
+    open_appeals = appeals_for_user(user=user).filter(status__in=OPEN_STATUSES)
+    today = timezone.localdate()
+    return [
+        (_("Open appeals"), open_appeals.count()),
+        (
+            _("Overdue appeals"),
+            open_appeals.exclude(status="waiting").filter(due_on__lt=today).count(),
+        ),
+    ]
