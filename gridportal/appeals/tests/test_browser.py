@@ -1,6 +1,7 @@
 """A person files a complaint and follows it; staff of the branch handle it, another branch's don't."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.utils import timezone
@@ -134,7 +135,8 @@ def test_a_complaint_from_filing_to_reopening(
     assert_accessible(staff)
     with staff.expect_download() as download:
         staff.get_by_test_id("registry-export").click()
-    sheet = load_workbook(download.value.path()).active
+    with open(download.value.path(), "rb") as file:
+        sheet = load_workbook(io.BytesIO(file.read())).active
     assert number in [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     staff.goto("/staff/appeals/report/")
     assert_accessible(staff)
@@ -162,4 +164,48 @@ def test_an_address_inside_a_live_outage_shows_the_outage_first(page, addresses,
         " & Node.DOCUMENT_POSITION_FOLLOWING)"
     )
     assert before
+    assert_accessible(page)
+
+
+def test_staff_register_a_phone_call_and_the_customer_sees_own_appeals(
+    page, browser, live_server, address, clerk, customer, login
+):
+    context, staff = staff_page(browser, live_server, clerk)
+    staff.goto("/staff/appeals/new/")
+    assert_accessible(staff)
+    staff.locator("#address-q").press_sequentially(f"ленина {address.house}", delay=20)
+    staff.get_by_test_id("address-results").get_by_role(
+        "link", name=address.label, exact=True
+    ).click()
+    staff.wait_for_load_state()
+    assert_accessible(staff)
+    staff.select_option("#id_channel", "phone")
+    staff.check("input[name=appeal_type][value=question]")
+    staff.select_option("#id_topic", "metering")
+    staff.fill("#id_text", "Звонок: когда заменят счётчик?")
+    staff.check("#id_callback_requested")
+    staff.fill("#id_name", "Петров Сергей")
+    staff.fill("#id_phone", "+7 911 222-33-44")
+    staff.check("input[name=answer_channel][value=phone]")
+    staff.check("#id_consent")
+    staff.locator("form[action='/staff/appeals/new/'] button[type=submit]").click()
+    staff.wait_for_load_state()
+    appeal = Appeal.objects.get()
+    assert appeal.channel == "phone" and appeal.callback_due_at is not None
+    assert appeal.number in staff.content()
+    assert_accessible(staff)
+    context.close()
+
+    # A signed-in customer's appeals are listed in the account.
+    login(customer)
+    page.goto(f"/appeals/?address={address.pk}")
+    page.check("input[name=appeal_type][value=proposal]")
+    page.select_option("#id_topic", "other")
+    page.fill("#id_text", "Предлагаю установить фонарь у подстанции.")
+    page.check("#id_consent")
+    page.locator("form.appeal-form button[type=submit]").click()
+    page.wait_for_load_state()
+    number = page.get_by_test_id("appeal-number").inner_text().strip()
+    page.goto("/appeals/mine/")
+    assert page.get_by_role("link", name=number).is_visible()
     assert_accessible(page)
