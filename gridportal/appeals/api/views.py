@@ -1,12 +1,12 @@
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from gridportal.api.permissions import IsStaff
+from gridportal.api.permissions import is_staff_request
 from gridportal.api.schema import error_responses
 from gridportal.core.choices import AuditAction
 from gridportal.core.exceptions import RateLimited
@@ -70,19 +70,25 @@ class AppealTrackView(APIView):
         return Response(AppealPublicSerializer(appeal).data)
 
 
-class StaffPermission(IsStaff):
-    def has_permission(self, request, view):
-        if not super().has_permission(request, view):
-            return False
-        if not request.user.has_perm("appeals.view_appeal"):
+class StaffOnlyMixin:
+    """Staff of the appeals desk only (403 for everyone else), checked in the view.
+
+    Not a permission class: the OpenAPI document then keeps the session optional, as for
+    every other operation, and says 403 for those without the role.
+    """
+
+    def check_permissions(self, request):
+        super().check_permissions(request)
+        if not (is_staff_request(request) and request.user.has_perm("appeals.view_appeal")):
             raise PermissionDenied
-        return True
 
 
-class StaffAppealList(generics.ListAPIView):
+@extend_schema_view(
+    get=extend_schema(responses={200: AppealStaffSerializer(many=True), **error_responses(403)})
+)
+class StaffAppealList(StaffOnlyMixin, generics.ListAPIView):
     """Appeals of the staff member's branches (open ones first by due date)."""
 
-    permission_classes = [StaffPermission]
     serializer_class = AppealStaffSerializer
 
     def get_queryset(self):
@@ -92,8 +98,12 @@ class StaffAppealList(generics.ListAPIView):
         )
 
 
-class StaffAppealDetail(generics.RetrieveAPIView):
-    permission_classes = [StaffPermission]
+@extend_schema_view(
+    get=extend_schema(responses={200: AppealStaffSerializer, **error_responses(403, 404)})
+)
+class StaffAppealDetail(StaffOnlyMixin, generics.RetrieveAPIView):
+    """One appeal of the staff member's branches (each view is written to the audit log)."""
+
     serializer_class = AppealStaffSerializer
     lookup_field = "number"
 
