@@ -194,3 +194,18 @@ def test_phone_question_gets_a_call_back_deadline(address, clerk):
     ).appeal
     assert appeal.callback_due_at == appeal.registered_at + dt.timedelta(hours=4)
     assert appeal.created_by == clerk
+
+
+def test_the_person_is_told_of_a_request_an_extension_and_the_answer(
+    address, clerk, smtp_server, django_capture_on_commit_callbacks
+):
+    appeal = file_appeal(address, appeal_type=AppealType.QUESTION).appeal
+    with django_capture_on_commit_callbacks(execute=True):
+        appeal = appeal_info_request(appeal=appeal, question="Номер договора?", actor=clerk)
+        appeal = appeal_info_add(appeal=appeal, text="12-345")
+        appeal = appeal_extend(appeal=appeal, days=10, reason="Нужен выезд", actor=clerk)
+        appeal_answer(appeal=appeal, answer="Счётчик заменим 5 числа", actor=clerk)
+    bodies = [str(m) for m in smtp_server.wait_for(3)]
+    assert any("Номер договора?" in b for b in bodies)
+    assert any("Нужен выезд" in b for b in bodies)
+    assert any("Счётчик заменим" in b for b in bodies)

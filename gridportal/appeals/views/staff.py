@@ -242,6 +242,14 @@ def registry(request):
         response["Content-Disposition"] = 'attachment; filename="appeals-registry.xlsx"'
         return response
     page = Paginator(appeals, 100).get_page(request.GET.get("page"))
+    # The register shows people's names and contacts: the view is logged like a record's.
+    audit_record(
+        actor=request.user,
+        action=AuditAction.VIEW,
+        obj=None,
+        request=request,
+        details={"list": "appeals.registry", "page": page.number},
+    )
     query = request.GET.copy()
     query.pop("page", None)
     query["format"] = "xlsx"
