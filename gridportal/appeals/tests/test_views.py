@@ -302,3 +302,19 @@ def test_queue_search_finds_words_in_the_text(client, address, clerk):
     if connection.vendor == "postgresql":  # Russian stemming: another form of the word
         page = client.get("/staff/appeals/", {"q": "напряжения"}).content.decode()
         assert found.number in page and other.number not in page
+
+
+def test_passing_to_another_branch_moves_who_sees_it(
+    client, address, other_branch, clerk, other_clerk
+):
+    appeal = file_appeal(address).appeal
+    client.force_login(clerk)
+    response = client.post(
+        f"/staff/appeals/a/{appeal.number}/redirect-branch/",
+        {"branch": other_branch.pk, "reason": "Адрес обслуживает Псковский филиал"},
+    )
+    assert response.status_code == 302
+    assert client.get(f"/staff/appeals/a/{appeal.number}/").status_code == 404
+    client.force_login(other_clerk)
+    page = client.get(f"/staff/appeals/a/{appeal.number}/").content.decode()
+    assert "Адрес обслуживает Псковский филиал" in page
