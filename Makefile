@@ -27,6 +27,8 @@ demo: migrate
 	$(BIN)/python manage.py seed_capacity_demo --if-empty
 	$(BIN)/python manage.py seed_outages_demo --if-empty
 	$(BIN)/python manage.py seed_appeals_demo --if-empty
+	$(BIN)/python manage.py seed_surveys_demo --if-empty
+	$(BIN)/python manage.py seed_offices_demo --if-empty
 
 run: demo
 	@echo "Gridportal: http://$(HOST):$(PORT)/"

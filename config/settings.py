@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "gridportal.open311",
     "gridportal.capacity",
     "gridportal.appeals",
+    "gridportal.surveys",
+    "gridportal.offices",
     "gridportal.api",
 ]
 
@@ -173,6 +175,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
+CELERY_BEAT_SCHEDULE = {
+    # Service-centre visitors are reminded the day before (idempotent: once per booking).
+    "offices-remind-bookings": {
+        "task": "gridportal.offices.tasks.remind_bookings",
+        "schedule": 3600,
+    },
+}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

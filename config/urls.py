@@ -23,6 +23,8 @@ api_v1 = [
     path("outages/", include("gridportal.outages.api.urls")),
     path("", include("gridportal.capacity.api.urls")),
     path("", include("gridportal.appeals.api.urls")),
+    path("", include("gridportal.surveys.api.urls")),
+    path("", include("gridportal.offices.api.urls")),
     *api_root_urls(core_api.router, capacity_api.router, grid_api.router),
 ]
 
@@ -33,6 +35,8 @@ staff = [
     path("capacity/", include("gridportal.capacity.staff_urls")),
     path("notifications/", include("gridportal.notifications.staff_urls")),
     path("appeals/", include("gridportal.appeals.staff_urls")),
+    path("surveys/", include("gridportal.surveys.staff_urls")),
+    path("offices/", include("gridportal.offices.staff_urls")),
 ]
 
 
@@ -57,6 +61,8 @@ urlpatterns = [
     path("capacity/", include("gridportal.capacity.urls")),
     path("notifications/", include("gridportal.notifications.urls")),
     path("appeals/", include("gridportal.appeals.urls")),
+    path("surveys/", include("gridportal.surveys.urls")),
+    path("offices/", include("gridportal.offices.urls")),
     path("accounts/", include("gridportal.accounts.urls")),
     path("staff/", include((staff, "staff"))),
     path("i18n/", include("django.conf.urls.i18n")),

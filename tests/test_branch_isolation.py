@@ -60,11 +60,24 @@ from gridportal.core.uploads import upload_accept
 from gridportal.notifications.choices import DeliveryStatus
 from gridportal.notifications.models import Delivery
 from gridportal.notifications.tests.factories import SubscriptionFactory
+from gridportal.offices import services as offices
+from gridportal.offices.selectors import free_slots, office_get
+from gridportal.offices.tests.factories import office_create
 from gridportal.outages import services as outages
 from gridportal.outages.choices import Channel, FacilityKind, PlannedStatus
 from gridportal.outages.models import CriticalFacility, Incident
 from gridportal.outages.tests.conftest import build_network
 from gridportal.outages.tests.factories import report
+from gridportal.surveys.choices import QuestionKind
+from gridportal.surveys.models import Invitation, Survey
+from gridportal.surveys.services import (
+    ResponseSubmission,
+    question_add,
+    response_submit,
+    survey_create,
+    token_digest,
+    version_publish,
+)
 from gridportal.testing.factories import PowerTransformerFactory
 
 pytestmark = pytest.mark.django_db
@@ -193,6 +206,25 @@ def _open_data_ids(response):
 
 
 NETWORK_MAP = "/staff/grid/map.geojson"
+SURVEY_EXPORT = "/staff/surveys/isolation/export/raw.csv"
+
+
+def _survey_export_ids(response):
+    text = response.content.decode("utf-8-sig")
+    return {row[0] for row in list(csv.reader(io.StringIO(text)))[1:]}
+
+
+OFFICE_VISITS = "offices.view_visit"
+
+
+def _office_day(obj):
+    return url("staff:offices:day", obj.office_id)
+
+
+def _office_edit(obj):
+    return url("staff:offices:edit", obj.office_id)
+
+
 INCIDENT = "outages.view_incident"
 REPORTS = "outages.view_outagereport"
 
@@ -399,6 +431,51 @@ TABLE: dict[str, Row] = {
             ),
         ),
     ),
+    "offices.office": Row(
+        lists=(
+            Listing(
+                "staff:offices:index",
+                lambda o: href(url("staff:offices:day", o.pk)),
+                OFFICE_VISITS,
+            ),
+        ),
+        details=(
+            Detail(lambda o: url("staff:offices:day", o.pk), OFFICE_VISITS),
+            Detail(lambda o: url("staff:offices:edit", o.pk), "offices.change_office"),
+        ),
+        writes=(
+            Write(
+                lambda o: url("staff:offices:walk-in", o.pk),
+                "offices.change_visit",
+                {"service": "payments"},
+            ),
+        ),
+        api=Api(lambda o: "/api/v1/offices/"),
+    ),
+    "offices.officeservice": Row(details=(Detail(_office_edit, "offices.change_office"),)),
+    "offices.officehours": Row(details=(Detail(_office_edit, "offices.change_office"),)),
+    "offices.officeexception": Row(details=(Detail(_office_edit, "offices.change_office"),)),
+    "offices.desk": Row(details=(Detail(_office_edit, "offices.change_office"),)),
+    "offices.booking": Row(
+        details=(Detail(_office_day, OFFICE_VISITS),),
+        writes=(
+            Write(
+                lambda b: url("staff:offices:booking-action", b.office_id, b.pk),
+                "offices.change_visit",
+                {"action": "no_show"},
+            ),
+        ),
+    ),
+    "offices.visit": Row(
+        details=(Detail(_office_day, OFFICE_VISITS),),
+        writes=(
+            Write(
+                lambda v: url("staff:offices:visit-action", v.office_id, v.pk),
+                "offices.change_visit",
+                {"action": "start"},
+            ),
+        ),
+    ),
     "notifications.delivery": Row(
         lists=(
             Listing(
@@ -414,10 +491,85 @@ TABLE: dict[str, Row] = {
             ),
         ),
     ),
+    "surveys.invitation": Row(
+        details=(
+            Detail(
+                lambda i: url("staff:surveys:follow-up", i.response.follow_up.pk),
+                "surveys.view_followup",
+            ),
+        ),
+    ),
+    "surveys.response": Row(
+        exports=(
+            Export(
+                SURVEY_EXPORT,
+                public=False,
+                ids=_survey_export_ids,
+                id_of=lambda r: str(r.client_id),
+            ),
+        ),
+    ),
+    "surveys.answer": Row(
+        exports=(
+            Export(
+                SURVEY_EXPORT,
+                public=False,
+                ids=_survey_export_ids,
+                id_of=lambda a: str(a.response.client_id),
+            ),
+        ),
+    ),
+    "surveys.followup": Row(
+        lists=(
+            Listing(
+                "staff:surveys:follow-ups",
+                lambda f: href(url("staff:surveys:follow-up", f.pk)),
+                "surveys.view_followup",
+            ),
+        ),
+        details=(Detail(lambda f: url("staff:surveys:follow-up", f.pk), "surveys.view_followup"),),
+        writes=(
+            Write(
+                lambda f: url("staff:surveys:follow-up", f.pk),
+                "surveys.view_followup",
+                {"note": "Чужая ветка"},
+            ),
+        ),
+    ),
 }
 
 
 # --- one record of each model in each branch ----------------------------------------------
+
+
+def _survey_records(branch, code):
+    """An answer after an invitation with a low score: response, answer, follow-up."""
+    survey = Survey.objects.filter(slug="isolation").first()
+    if survey is None:
+        survey = survey_create(slug="isolation", title="Изоляция")
+        question_add(survey=survey, key="overall", kind=QuestionKind.CSAT, text="Оценка")
+        version_publish(survey=survey)
+    token = f"isolation-{code}"
+    invitation = Invitation.objects.create(
+        survey=survey,
+        token_digest=token_digest(token),
+        contact=f"{code}@example.ru",
+        contact_key=code,
+        event_kind="appeal_closed",
+        branch=branch,
+    )
+    response, _created = response_submit(
+        submission=ResponseSubmission(
+            survey_slug="isolation", answers={"overall": 1}, invitation_token=token
+        ),
+        origin=Origin(channel="online"),
+    )
+    return {
+        "surveys.invitation": invitation,
+        "surveys.response": response,
+        "surveys.answer": response.answers.first(),
+        "surveys.followup": response.follow_up,
+    }
 
 
 def one_of_each(branch, *, code: str, city: str, actor) -> dict:
@@ -479,7 +631,44 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         ),
         origin=Origin(channel="web", ip_address="203.0.113.9"),
     ).appeal
+    office = office_create(branch, name=f"ЦОК {city}")
+    exception = office.exceptions.create(
+        first_day=dt.date(2030, 1, 20),
+        last_day=dt.date(2030, 1, 21),
+        kind="closed",
+        reason="ремонт",
+    )
+    slot = next(
+        slots[0]
+        for offset in range(1, 15)
+        if (
+            slots := free_slots(
+                office_get(office.pk),
+                service="metering",
+                day=timezone.localdate() + dt.timedelta(days=offset),
+            )
+        )
+    )
+    booking = offices.booking_submit(
+        submission=offices.BookingSubmission(
+            office_id=office.pk,
+            service="metering",
+            starts_at=slot.start,
+            name=f"Посетитель {code}",
+            email=f"visitor-{code}@example.ru",
+            consent_given=True,
+        ),
+        origin=Origin(channel="web", ip_address="192.0.2.50"),
+    )
+    visit = offices.visit_walk_in(office=office, service="payments", actor=actor)
     return {
+        "offices.office": office,
+        "offices.officeservice": office.services.first(),
+        "offices.officehours": office.hours.first(),
+        "offices.officeexception": exception,
+        "offices.desk": office.desks.first(),
+        "offices.booking": booking,
+        "offices.visit": visit,
         "core.branch": branch,
         "core.district": net.district,
         "appeals.appeal": appeal,
@@ -512,6 +701,7 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         "capacity.sensitivesubstation": SensitiveSubstation.objects.create(substation=tp2),
         "notifications.subscription": subscription,
         "notifications.delivery": delivery,
+        **_survey_records(branch, code),
     }
 
 

@@ -25,6 +25,7 @@ OUTAGE_REPORT = "outage_report"
 SUBSCRIPTION = "notifications.subscribe"
 SIGNUP = "signup"
 APPEAL = "appeal"
+OFFICE_BOOKING = "offices.booking"
 
 CONSENTS: dict[str, ConsentText] = {
     item.purpose: item
@@ -64,6 +65,17 @@ CONSENTS: dict[str, ConsentText] = {
                 "register it, consider it and answer you. The register of appeals is kept for "
                 "five years. An appeal for another body is sent on to it with your data. You may "
                 "withdraw consent by calling the hotline."
+            ),
+        ),
+        ConsentText(
+            OFFICE_BOOKING,
+            "2026-11",
+            _(
+                "The grid company processes your name, phone number and e-mail to book your visit "
+                "to a service centre, to send you the confirmation and a reminder, and to receive "
+                "you at the desk. They are kept for one year after the visit and not passed to "
+                "anyone else. You may withdraw consent by cancelling the booking or calling the "
+                "hotline."
             ),
         ),
     )

@@ -20,6 +20,7 @@ class AuditAction(models.TextChoices):
 class CalendarDayKind(models.TextChoices):
     WORKING = "working", _("Working day")
     DAY_OFF = "day_off", _("Day off")
+    SHORTENED = "shortened", _("Shortened pre-holiday day")
 
 
 class RuleUnit(models.TextChoices):

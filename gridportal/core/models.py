@@ -90,10 +90,10 @@ class District(BilingualNameMixin, TimeStampedModel):
 
 
 class CalendarException(models.Model):
-    """An official change to the working-day calendar (a transferred working Saturday or day off)."""
+    """An official change to the working-day calendar (a transferred working Saturday, a day off, a shortened day)."""
 
     date = models.DateField(_("date"), unique=True)
-    kind = models.CharField(_("kind"), max_length=8, choices=CalendarDayKind.choices)
+    kind = models.CharField(_("kind"), max_length=12, choices=CalendarDayKind.choices)
     source = models.CharField(_("source"), max_length=300, blank=True)
 
     class Meta:

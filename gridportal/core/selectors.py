@@ -5,10 +5,10 @@ from .models import Branch, CalendarException, Company, District
 
 def working_calendar() -> WorkingCalendar:
     """The official calendar with the administrators' overrides applied."""
-    overrides = {
-        row.date: row.kind == CalendarDayKind.WORKING for row in CalendarException.objects.all()
-    }
-    return WorkingCalendar(overrides=overrides)
+    rows = list(CalendarException.objects.all())
+    overrides = {row.date: row.kind != CalendarDayKind.DAY_OFF for row in rows}
+    shortened = frozenset(row.date for row in rows if row.kind == CalendarDayKind.SHORTENED)
+    return WorkingCalendar(overrides=overrides, shortened=shortened)
 
 
 def add_working_days(start, days):

@@ -88,3 +88,44 @@ def test_an_administrator_override_changes_the_calendar():
 @pytest.mark.django_db
 def test_the_shipped_calendar_data_marks_the_2025_working_saturday():
     assert CalendarException.objects.get(date=dt.date(2025, 11, 1)).kind == CalendarDayKind.WORKING
+
+
+def shortened_days_in_year(year):
+    day, found = dt.date(year, 1, 1), []
+    while day.year == year:
+        if calendar.is_shortened_day(day):
+            found.append(day)
+        day += dt.timedelta(days=1)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        # The official production calendars: 1972 hours for a 40-hour week both years.
+        (2025, [(3, 7), (4, 30), (6, 11), (11, 1)]),
+        (2026, [(4, 30), (5, 8), (6, 11), (11, 3)]),
+    ],
+)
+def test_the_day_before_a_public_holiday_is_one_hour_shorter(year, expected):
+    assert shortened_days_in_year(year) == [dt.date(year, m, d) for m, d in expected]
+    assert working_days_in_year(year) * 8 - len(expected) == 1972
+
+
+def test_the_day_before_a_transferred_day_off_is_not_shortened():
+    # 31 December 2026 is a day off moved from 4 January, not a holiday.
+    assert not calendar.is_shortened_day(dt.date(2026, 12, 30))
+    # 8 March 2026 is a Sunday: the Friday before it is a full day.
+    assert not calendar.is_shortened_day(dt.date(2026, 3, 6))
+
+
+@pytest.mark.django_db
+def test_an_administrator_can_mark_a_shortened_day():
+    CalendarException.objects.create(
+        date=dt.date(2026, 12, 30), kind=CalendarDayKind.SHORTENED, source="company order"
+    )
+    from gridportal.core.selectors import working_calendar
+
+    cal = working_calendar()
+    assert cal.is_working_day(dt.date(2026, 12, 30))
+    assert cal.is_shortened_day(dt.date(2026, 12, 30))
