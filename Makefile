@@ -28,6 +28,7 @@ demo: migrate
 	$(BIN)/python manage.py seed_demo --scale small --if-empty
 	$(BIN)/python manage.py seed_capacity_demo --if-empty
 	$(BIN)/python manage.py seed_outages_demo --if-empty
+	$(BIN)/python manage.py seed_appeals_demo --if-empty
 	$(BIN)/python manage.py seed_surveys_demo --if-empty
 	$(BIN)/python manage.py seed_offices_demo --if-empty
 	$(BIN)/python manage.py seed_reliability_demo --if-empty

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "gridportal.outages",
     "gridportal.open311",
     "gridportal.capacity",
+    "gridportal.appeals",
     "gridportal.surveys",
     "gridportal.offices",
     "gridportal.reliability",

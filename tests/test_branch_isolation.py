@@ -42,6 +42,8 @@ from gridportal.accounts.scoping import (
     declares_branch,
     object_branch_id,
 )
+from gridportal.appeals.services import Submission as AppealSubmission
+from gridportal.appeals.services import appeal_submit
 from gridportal.capacity.models import (
     CapacityAssessment,
     CommittedCapacity,
@@ -54,6 +56,7 @@ from gridportal.core.choices import AuditAction
 from gridportal.core.intake import Origin
 from gridportal.core.models import AuditLogEntry, Branch
 from gridportal.core.services import audit_record
+from gridportal.core.uploads import upload_accept
 from gridportal.disclosure import services as disclosure
 from gridportal.disclosure.models import DisclosureItem
 from gridportal.notifications.choices import DeliveryStatus
@@ -234,6 +237,20 @@ def _incident_page(obj):
     return url("staff:outages:incident", obj.incident_id)
 
 
+APPEALS = "appeals.view_appeal"
+
+
+def _appeal_page(obj):
+    return url("staff:appeals:detail", obj.appeal.number)
+
+
+def _registry_numbers(response):
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+
+
 TABLE: dict[str, Row] = {
     "core.branch": Row(
         lists=(Listing("staff:home", lambda b: b.name),),
@@ -362,6 +379,40 @@ TABLE: dict[str, Row] = {
             ),
         ),
         api=Api(lambda p: "/api/v1/outages/planned/"),
+    ),
+    "appeals.appeal": Row(
+        lists=(
+            Listing(
+                "staff:appeals:queue",
+                lambda a: href(url("staff:appeals:detail", a.number)),
+                APPEALS,
+            ),
+            Listing(
+                "staff:appeals:registry",
+                lambda a: href(url("staff:appeals:detail", a.number)),
+                APPEALS,
+            ),
+        ),
+        details=(Detail(lambda a: url("staff:appeals:detail", a.number), APPEALS),),
+        writes=(
+            Write(
+                lambda a: url("staff:appeals:act", a.number, "note"),
+                "appeals.change_appeal",
+                {"text": "Чужое"},
+            ),
+        ),
+        exports=(
+            Export(
+                "/staff/appeals/registry/?format=xlsx",
+                public=False,
+                ids=_registry_numbers,
+                id_of=lambda a: a.number,
+            ),
+        ),
+    ),
+    "appeals.appealevent": Row(details=(Detail(_appeal_page, APPEALS),)),
+    "appeals.appealattachment": Row(
+        details=(Detail(lambda f: url("staff:appeals:file", f.appeal.number, f.pk), APPEALS),),
     ),
     "capacity.loadmeasurement": Row(),
     "capacity.committedcapacity": Row(),
@@ -708,6 +759,19 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         template="incident_confirmed",
         status=DeliveryStatus.FAILED,
     )
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    appeal = appeal_submit(
+        submission=AppealSubmission(
+            appeal_type="complaint",
+            topic="power_quality",
+            text=f"Низкое напряжение {code}",
+            address=first,
+            email=f"{code}@example.ru",
+            consent_given=True,
+            attachments=(upload_accept(name="акт.pdf", content=pdf, kinds=("pdf",)),),
+        ),
+        origin=Origin(channel="web", ip_address="203.0.113.9"),
+    ).appeal
     office = office_create(branch, name=f"ЦОК {city}")
     exception = office.exceptions.create(
         first_day=dt.date(2030, 1, 20),
@@ -758,6 +822,9 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         "offices.visit": visit,
         "core.branch": branch,
         "core.district": net.district,
+        "appeals.appeal": appeal,
+        "appeals.appealevent": appeal.events.first(),
+        "appeals.appealattachment": appeal.attachments.first(),
         "core.auditlogentry": audit_record(
             actor=actor, action=AuditAction.VIEW, obj=call, branch=branch
         ),

@@ -24,6 +24,7 @@ class ConsentText:
 OUTAGE_REPORT = "outage_report"
 SUBSCRIPTION = "notifications.subscribe"
 SIGNUP = "signup"
+APPEAL = "appeal"
 OFFICE_BOOKING = "offices.booking"
 SPECIAL_NEEDS = "outages.special_needs"
 
@@ -66,6 +67,16 @@ CONSENTS: dict[str, ConsentText] = {
             _(
                 "The grid company processes your e-mail and name to keep your account on the "
                 "portal until you close it."
+            ),
+        ),
+        ConsentText(
+            APPEAL,
+            "2026-11",
+            _(
+                "The grid company processes your name, contacts and the text of your appeal to "
+                "register it, consider it and answer you. The register of appeals is kept for "
+                "five years. An appeal for another body is sent on to it with your data. You may "
+                "withdraw consent by calling the hotline."
             ),
         ),
         ConsentText(
