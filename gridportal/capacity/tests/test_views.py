@@ -127,10 +127,13 @@ def test_a_bad_power_is_refused_with_a_400(client, network):
     assert "Убедитесь, что это значение больше либо равно" in page.content.decode()
 
 
-def test_where_can_i_connect_lists_the_nearest_open_centres(en, network):
-    html = table(en.get("/capacity/nearby/?kw=1000&lat=61.79&lon=34.36"))
+def test_where_can_i_connect_lists_centres_of_the_voltage_within_the_distance_rule(en, network):
+    html = en.get("/capacity/nearby/?kw=1000&voltage=10&lat=61.79&lon=34.36").content.decode()
+    html = html[html.index('data-testid="candidates"') :]
     assert "Северная" in html
-    assert "Озёрная" not in html  # closed
+    assert "1,000 / 0.9 = 1,111.1 kVA" in html  # the person's kW, through cos φ
+    assert "Yes: 1,000 kW fits." in html
+    assert "Озёрная" not in html  # ≈ 17 km, beyond the 10 km of the rule for 10 kV
     assert "Псковская" not in html  # hundreds of km away
 
 
@@ -267,5 +270,7 @@ def test_the_method_page_shows_every_factor_with_its_unit_date_and_source(client
     assert 'data-testid="factor-overload_factor">1,2<' in html
     assert 'data-testid="factor-cos_phi">0,9<' in html
     assert "01.01.2020" in html and "СТО 7" in html
-    assert "06.05.2014" in html and "UNVERIFIED" in html  # the earlier value, in the history
+    assert "06.05.2014" in html and "ГОСТ 14209" in html  # the earlier value, in the history
+    # Sources in Russian, unverified values marked in the reader's language, no machine word.
+    assert "UNVERIFIED" not in html and "не проверено" in html
     assert "1,4" in html

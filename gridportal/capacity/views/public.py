@@ -204,46 +204,36 @@ def power_centre_page(request, pk: int, as_of: str | None = None):
 
 
 def nearby(request):
-    """«Where can I connect N kW near this point?»"""
+    """«Where can I connect N kW here?»: the elements it would connect through, with checks."""
     form = NearbyForm(request.GET if "kw" in request.GET else None)
-    centres, substations, place, error = [], [], None, ""
+    answer, place, error = None, None, ""
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
+        address = None
         if data.get("lat") is not None and data.get("lon") is not None:
             place = {
                 "label": "{:.5f}, {:.5f}".format(data["lat"], data["lon"]),
-                "latitude": data["lat"],
-                "longitude": data["lon"],
+                "point": (data["lat"], data["lon"]),
             }
         else:
             found = [a for a in address_search(query=data["address"], limit=5) if a.latitude]
             if found:
-                place = {
-                    "label": found[0].label,
-                    "latitude": found[0].latitude,
-                    "longitude": found[0].longitude,
-                }
+                address = found[0]
+                place = {"label": address.label, "point": (address.latitude, address.longitude)}
             else:
                 error = _("We could not find this address. Check it or give coordinates.")
         if place:
-            centres = selectors.nearest_centres(
-                latitude=place["latitude"], longitude=place["longitude"], requested_kw=data["kw"]
+            answer = selectors.connection_candidates(
+                address=address,
+                point=place["point"],
+                power_kw=data["kw"],
+                voltage_kv=data["voltage"],
             )
-            if data["kw"] <= selectors.small_applicant_kw():
-                substations = selectors.nearest_substations(
-                    latitude=place["latitude"], longitude=place["longitude"]
-                )
     status = 400 if (form.is_bound and not form.is_valid()) or error else 200
     return render(
         request,
         "capacity/public/nearby.html",
-        {
-            "form": form,
-            "centres": centres,
-            "substations": substations,
-            "place": place,
-            "error": error,
-        },
+        {"form": form, "answer": answer, "place": place, "error": error},
         status=status,
     )
 
