@@ -61,15 +61,17 @@ def test_the_map_data_carries_status_and_reserve(client, network):
     assert all(f["properties"]["status"] == "closed" for f in data["features"])
 
 
-def test_the_csv_download_parses_with_documented_fields(client, network):
+def test_the_csv_download_has_russian_headers_and_words(client, network):
     response = client.get("/capacity/power-centres.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    north = next(r for r in rows if r["name"] == "ПС 110 кВ «Северная»")
-    assert north["reserve_mva"] == "12.2"
-    assert north["permissible_n1_mva"] == "35.0"
-    assert north["status"] == "open"
-    assert north["as_of"]
+    north = next(r for r in rows if r["Центр питания"] == "ПС 110 кВ «Северная»")
+    assert north["Резерв, МВА"] == "12.2"
+    assert north["Допустимая нагрузка (N-1), МВА"] == "35.0"
+    assert north["Статус"] == "Открыт"  # a word, not «open»
+    assert north["Филиал"] == network["north"].branch.display_name  # not the code «karelia»
+    assert north["По состоянию на"]
+    assert "open" not in response.content.decode("utf-8-sig")
 
 
 def test_the_xlsx_download_opens_in_a_spreadsheet(client, network):
@@ -77,10 +79,10 @@ def test_the_xlsx_download_opens_in_a_spreadsheet(client, network):
     book = load_workbook(io.BytesIO(response.content))
     rows = list(book.active.iter_rows(values_only=True))
     header = rows[1]
-    assert "reserve_mva" in header
+    assert "Резерв, МВА" in header
     assert len(rows) == 2 + 3
-    by_name = {r[header.index("name")]: r for r in rows[2:]}
-    assert by_name["ПС 110 кВ «Озёрная»"][header.index("constraint")] == "overloaded"
+    by_name = {r[header.index("Центр питания")]: r for r in rows[2:]}
+    assert by_name["ПС 110 кВ «Озёрная»"][header.index("Ограничение")] == "Перегрузка"
 
 
 def test_the_geojson_download_is_a_feature_collection(client, network):
@@ -161,7 +163,7 @@ def test_an_earlier_quarter_stays_open_to_the_public(en, network):
             )
         )
     )
-    assert {r["as_of"] for r in rows} == {"2026-07-01"}
+    assert {r["As of"] for r in rows} == {"2026-07-01"}
     assert en.get("/capacity/quarters/2026-04-01/").status_code == 404
 
 
