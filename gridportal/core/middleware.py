@@ -37,16 +37,44 @@ class LanguageMiddleware:
 
 
 class BranchSelectionMiddleware:
-    """Puts the branch the visitor picked (cookie) on request.branch, lazily."""
+    """The region (branch) the visitor chose, for `selected_branch(request)`, lazily.
+
+    The cookie remembers the choice; `?region=<code>` in the URL overrides it (a shared
+    link shows what its sender saw) and updates the cookie; `?region=all` shows all
+    regions and forgets the choice. See core/region.py for the helpers pages use.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        from .region import region_param
+
         code = request.COOKIES.get(BRANCH_COOKIE, "")
+        asked = region_param(request)
+        if asked is not None:
+            code = asked
         request._branch_code = code
         request._branch_cache = None
-        return self.get_response(request)
+        response = self.get_response(request)
+        if asked is not None and not request.path.startswith("/api/"):
+            _remember_region(request, response, asked)
+        return response
+
+
+def _remember_region(request, response, code: str) -> None:
+    """The region asked for in the URL becomes the remembered one (if it exists)."""
+    from .degraded import DATABASE_DOWN
+
+    if code == "":
+        response.delete_cookie(BRANCH_COOKIE)
+        return
+    try:
+        branch = selected_branch(request)
+    except DATABASE_DOWN:
+        return
+    if branch is not None and request.COOKIES.get(BRANCH_COOKIE) != branch.code:
+        response.set_cookie(BRANCH_COOKIE, branch.code, max_age=365 * 24 * 3600, samesite="Lax")
 
 
 def selected_branch(request):
