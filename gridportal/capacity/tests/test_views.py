@@ -276,3 +276,18 @@ def test_the_method_page_shows_every_factor_with_its_unit_date_and_source(client
     # Sources in Russian, unverified values marked in the reader's language, no machine word.
     assert "UNVERIFIED" not in html and "не проверено" in html
     assert "1,4" in html
+
+
+def test_the_chosen_region_narrows_the_map_table_and_files(client, network):
+    client.cookies["django_language"] = "en"
+    html = client.get("/capacity/?region=pskov").content.decode()
+    table_html = html[html.index("<table") :]
+    assert "Псковская" in table_html and "Северная" not in table_html
+    assert 'data-testid="region-scope"' in html and "region=pskov" in html
+    # Remembered: the next page and the download show the same region.
+    rows = client.get("/capacity/power-centres.csv").content.decode("utf-8-sig")
+    assert "Псковская" in rows and "Северная" not in rows
+    # «All regions» is one click away.
+    html = client.get("/capacity/?region=all").content.decode()
+    table_html = html[html.index("<table") :]
+    assert "Псковская" in table_html and "Северная" in table_html

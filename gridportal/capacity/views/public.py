@@ -12,6 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from gridportal.api.errors import error_body
+from gridportal.core.region import page_region
 from gridportal.grid.models import PowerCentre
 from gridportal.grid.search import address_search
 
@@ -61,6 +62,11 @@ def _filtered(request, snapshot):
     if form.is_bound and not form.is_valid():
         return form, qs.none()
     params = form.params() if form.is_bound else {}
+    # The region the visitor chose (header selector, ?region=) narrows the map, the table
+    # and the files unless a branch is picked in the filters; «all regions» is one click.
+    region = page_region(request)
+    if region is not None and not params.get("branch"):
+        params["branch"] = region.code
     return form, selectors.filter_assessments(qs, params=params)
 
 
@@ -74,6 +80,9 @@ def capacity_map(request, as_of: str | None = None):
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("sort", None)
+    region = page_region(request)
+    if region is not None and "region" not in query:
+        query["region"] = region.code  # a shared link or a downloaded file shows the same
     counts = {"open": 0, "closed": 0}
     for status in qs.values_list("status", flat=True):
         counts[status] += 1
