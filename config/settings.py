@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "gridportal.outages",
     "gridportal.open311",
     "gridportal.capacity",
+    "gridportal.connection",
     "gridportal.api",
 ]
 

@@ -14,6 +14,7 @@ from drf_spectacular.views import SpectacularAPIView
 from gridportal.api.docs import SwaggerView
 from gridportal.api.routers import api_root_urls
 from gridportal.capacity.api import urls as capacity_api
+from gridportal.connection.api import urls as connection_api
 from gridportal.core.api import urls as core_api
 from gridportal.grid.api import urls as grid_api
 
@@ -22,7 +23,8 @@ api_v1 = [
     path("", include("gridportal.grid.api.urls")),
     path("outages/", include("gridportal.outages.api.urls")),
     path("", include("gridportal.capacity.api.urls")),
-    *api_root_urls(core_api.router, capacity_api.router, grid_api.router),
+    path("", include("gridportal.connection.api.urls")),
+    *api_root_urls(core_api.router, capacity_api.router, grid_api.router, connection_api.router),
 ]
 
 staff = [
@@ -30,6 +32,7 @@ staff = [
     path("grid/", include("gridportal.grid.staff_urls")),
     path("outages/", include("gridportal.outages.staff_urls")),
     path("capacity/", include("gridportal.capacity.staff_urls")),
+    path("connection/", include("gridportal.connection.staff_urls")),
     path("notifications/", include("gridportal.notifications.staff_urls")),
 ]
 
@@ -53,6 +56,7 @@ urlpatterns = [
     path("outages/", include("gridportal.outages.urls")),
     path("open311/v2/", include("gridportal.open311.urls")),
     path("capacity/", include("gridportal.capacity.urls")),
+    path("connection/", include("gridportal.connection.urls")),
     path("notifications/", include("gridportal.notifications.urls")),
     path("accounts/", include("gridportal.accounts.urls")),
     path("staff/", include((staff, "staff"))),

@@ -50,7 +50,10 @@ from gridportal.capacity.models import (
     SubstationLoad,
 )
 from gridportal.capacity.services import capacity_recalculate
+from gridportal.connection import services as connection
+from gridportal.connection.models import ConnectionRate
 from gridportal.core.choices import AuditAction
+from gridportal.core.intake import Origin
 from gridportal.core.models import AuditLogEntry, Branch
 from gridportal.core.services import audit_record
 from gridportal.notifications.choices import DeliveryStatus
@@ -185,12 +188,14 @@ def _network_ids(kind):
 
 def _open_data_ids(response):
     text = response.content.decode("utf-8-sig")
-    return {int(row["id"]) for row in csv.DictReader(io.StringIO(text))}
+    # The first column is the id (its header is in the reader's language).
+    return {int(next(iter(row.values()))) for row in csv.DictReader(io.StringIO(text))}
 
 
 NETWORK_MAP = "/staff/grid/map.geojson"
 INCIDENT = "outages.view_incident"
 REPORTS = "outages.view_outagereport"
+LEADS = "connection.view_connectionintention"
 
 
 def _incident_page(obj):
@@ -332,6 +337,20 @@ TABLE: dict[str, Row] = {
     ),
     "capacity.substationload": Row(),
     "capacity.sensitivesubstation": Row(),
+    "connection.connectionrate": Row(),
+    # The staff API of intentions is covered by connection/tests/test_intake.py (connection
+    # officers of two branches); the personas here are dispatchers, refused by permission.
+    "connection.connectionintention": Row(
+        lists=(Listing("staff:connection:leads", lambda i: i.number, LEADS),),
+        details=(Detail(lambda i: url("staff:connection:lead", i.number), LEADS),),
+        writes=(
+            Write(
+                lambda i: url("staff:connection:lead", i.number),
+                LEADS,
+                {"status": "closed", "staff_note": "Чужое"},
+            ),
+        ),
+    ),
     "notifications.subscription": Row(
         lists=(
             Listing(
@@ -406,6 +425,30 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         kw=Decimal("100"),
     )
     capacity_recalculate(power_centre_ids=[net.centre.pk])
+    rate = ConnectionRate.objects.create(
+        branch=branch,
+        year=2026,
+        preferential_per_kw=Decimal("5000"),
+        social_per_kw=Decimal("1064"),
+        c1_per_application=Decimal("30000"),
+        c8_per_point=Decimal("25000"),
+        construction_per_kw=Decimal("3000"),
+        source="пример",
+    )
+    lead = connection.intention_submit(
+        submission=connection.IntentionSubmission(
+            address=first,
+            applicant_kind="individual",
+            object_kind="house",
+            power_new_kw=Decimal("15"),
+            voltage="0.4",
+            reliability="3",
+            name=f"Заявитель {code}",
+            phone="+79210001122",
+            consent_given=True,
+        ),
+        origin=Origin(channel="web", ip_address="192.0.2.1"),
+    ).intention
     subscription = SubscriptionFactory(address=first)
     delivery = Delivery.objects.create(
         subscription=subscription,
@@ -444,6 +487,8 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         "capacity.sensitivesubstation": SensitiveSubstation.objects.create(substation=tp2),
         "notifications.subscription": subscription,
         "notifications.delivery": delivery,
+        "connection.connectionrate": rate,
+        "connection.connectionintention": lead,
     }
 
 

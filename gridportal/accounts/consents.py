@@ -24,6 +24,7 @@ class ConsentText:
 OUTAGE_REPORT = "outage_report"
 SUBSCRIPTION = "notifications.subscribe"
 SIGNUP = "signup"
+CONNECTION_INTENTION = "connection.intention"
 
 CONSENTS: dict[str, ConsentText] = {
     item.purpose: item
@@ -53,6 +54,16 @@ CONSENTS: dict[str, ConsentText] = {
             _(
                 "The grid company processes your e-mail and name to keep your account on the "
                 "portal until you close it."
+            ),
+        ),
+        ConsentText(
+            CONNECTION_INTENTION,
+            "2026-11",
+            _(
+                "The grid company processes your name, phone number and e-mail given with a "
+                "connection request to answer it and to contact you about connecting. They are "
+                "kept for one year and not passed to anyone else. You may withdraw consent by "
+                "calling the hotline."
             ),
         ),
     )
