@@ -465,3 +465,49 @@ def capacity_snapshot_publish(*, as_of: date, actor=None) -> CapacitySnapshot:
             details={"published": as_of.isoformat(), "power_centres": len(copies)},
         )
     return snapshot
+
+
+@transaction.atomic
+def commitment_record(
+    *,
+    power_centre_id: int,
+    site: str,
+    kind: str,
+    document_number: str,
+    document_date: date,
+    kw,
+    actor=None,
+) -> CommittedCapacity:
+    """Commit capacity on the load map for one contract or TU at once (the connection app
+    calls this when it issues technical conditions); the centre's figures are recalculated."""
+    commitment, _created = CommittedCapacity.objects.update_or_create(
+        power_centre_id=power_centre_id,
+        document_number=document_number[:64],
+        defaults={
+            "site": site[:64],
+            "kind": kind,
+            "document_date": document_date,
+            "kw": kw,
+            "built": False,
+        },
+    )
+    capacity_recalculate(power_centre_ids=[power_centre_id])
+    if actor is not None:
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            obj=commitment.power_centre,
+            details={"committed_capacity": document_number, "kw": str(kw)},
+        )
+    return commitment
+
+
+@transaction.atomic
+def commitment_release(*, power_centre_id: int, document_number: str, actor=None) -> int:
+    """Withdraw a commitment whose contract will not be concluded (an annulled application)."""
+    deleted, _rows = CommittedCapacity.objects.filter(
+        power_centre_id=power_centre_id, document_number=document_number
+    ).delete()
+    if deleted:
+        capacity_recalculate(power_centre_ids=[power_centre_id])
+    return deleted

@@ -9,6 +9,7 @@ class ConnectionConfig(AppConfig):
 
     public_nav = [("connection:intention", _("Connection"), None)]
     staff_nav = [
+        ("staff:connection:queue", _("Connection"), "connection.view_connectionapplication"),
         ("staff:connection:leads", _("Connection requests"), "connection.view_connectionintention"),
     ]
 
@@ -18,8 +19,14 @@ class ConnectionConfig(AppConfig):
             "connection.view_connectionintention",
             "connection.change_connectionintention",
             "connection.view_connectionrate",
+            "connection.view_connectionapplication",
+            "connection.change_connectionapplication",
         ],
-        "analyst": ["connection.view_connectionintention", "connection.view_connectionrate"],
+        "analyst": [
+            "connection.view_connectionintention",
+            "connection.view_connectionrate",
+            "connection.view_connectionapplication",
+        ],
     }
 
     def ready(self):

@@ -88,3 +88,38 @@ class Channel(models.TextChoices):
     WEB = "web", _("website")
     API = "api", _("API")
     OFFICE = "office", _("customer office")
+
+
+class Stage(models.TextChoices):
+    """Where a full application stands (the stages the applicant follows, ПП 24 п. 19 «л»)."""
+
+    DRAFT = "draft", _("Draft")
+    RECEIVED = "received", _("Received")
+    INCOMPLETE = "incomplete", _("Incomplete: documents missing")
+    OFFER = "offer", _("Contract, technical conditions and invoice issued")
+    PAID = "paid", _("Paid: the works are under way")
+    COMPLETED = "completed", _("Connected")
+    ANNULLED = "annulled", _("Annulled")
+
+
+OPEN_STAGES = {Stage.RECEIVED, Stage.INCOMPLETE, Stage.OFFER, Stage.PAID}
+
+
+class EventKind(models.TextChoices):
+    SUBMITTED = "submitted", _("Application received")
+    INCOMPLETE = "incomplete", _("Documents requested")
+    COMPLETED_BY_APPLICANT = "resubmitted", _("Missing documents sent")
+    OFFER = "offer", _("Contract, technical conditions and invoice issued")
+    PAID = "paid", _("Invoice paid: the contract is concluded")
+    CONNECTED = "connected", _("Connection completed and energized")
+    ANNULLED = "annulled", _("Annulled: the invoice was not paid in time")
+    ASSIGNED = "assigned", _("Assigned")
+    COMMENT = "comment", _("Internal comment")
+
+
+class DocumentKind(models.TextChoices):
+    LOCATION_PLAN = "location_plan", _("Location plan")
+    TITLE = "title", _("Title document")
+    POWER_OF_ATTORNEY = "power_of_attorney", _("Power of attorney")
+    SOCIAL_PROOF = "social_proof", _("Proof of the social category")
+    OTHER = "other", _("Other document")

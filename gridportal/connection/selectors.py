@@ -35,3 +35,41 @@ def intentions_for_user(*, user):
 
 def intention_get_for_user(*, user, number: str) -> ConnectionIntention:
     return get_object_or_404(intentions_for_user(user=user), number=number)
+
+
+def applications_of_customer(*, user):
+    from .models import ConnectionApplication
+
+    return ConnectionApplication.objects.filter(customer=user).select_related("address", "branch")
+
+
+def application_get_for_customer(*, user, number: str):
+    return get_object_or_404(applications_of_customer(user=user), number=number)
+
+
+def draft_get_for_customer(*, user, pk: int):
+    from .choices import Stage
+
+    return get_object_or_404(applications_of_customer(user=user), pk=pk, stage=Stage.DRAFT)
+
+
+def applications_for_user(*, user):
+    from .models import ConnectionApplication
+
+    return restrict_to_branches(
+        ConnectionApplication.objects.exclude(stage="draft").select_related(
+            "address", "branch", "customer", "assigned_to"
+        ),
+        user,
+    )
+
+
+def application_get_for_user(*, user, number: str):
+    return get_object_or_404(applications_for_user(user=user), number=number)
+
+
+def intention_of_customer(*, user, number: str):
+    """An intention the signed-in person sent (same e-mail), to prefill the application."""
+    if not number or not user.email:
+        return None
+    return ConnectionIntention.objects.filter(number=number, email__iexact=user.email).first()

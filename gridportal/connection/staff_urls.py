@@ -1,9 +1,16 @@
 from django.urls import path
 
-from .views import staff
+from .views import staff, staff_applications
 
 app_name = "connection"
 urlpatterns = [
-    path("", staff.leads, name="leads"),
+    path("", staff_applications.queue, name="queue"),
+    path("leads/", staff.leads, name="leads"),
     path("leads/<str:number>/", staff.lead_detail, name="lead"),
+    path("applications/<str:number>/", staff_applications.detail, name="application"),
+    path(
+        "applications/<str:number>/documents/<int:pk>/",
+        staff_applications.document,
+        name="application-document",
+    ),
 ]
