@@ -42,6 +42,7 @@ from gridportal.accounts.scoping import (
     declares_branch,
     object_branch_id,
 )
+from gridportal.accounts.services import customer_register
 from gridportal.capacity.models import (
     CapacityAssessment,
     CommittedCapacity,
@@ -52,10 +53,12 @@ from gridportal.capacity.models import (
 from gridportal.capacity.services import capacity_recalculate
 from gridportal.connection import services as connection
 from gridportal.connection.models import ConnectionRate
+from gridportal.connection.services import applications as connection_applications
 from gridportal.core.choices import AuditAction
 from gridportal.core.intake import Origin
 from gridportal.core.models import AuditLogEntry, Branch
 from gridportal.core.services import audit_record
+from gridportal.core.uploads import upload_accept
 from gridportal.notifications.choices import DeliveryStatus
 from gridportal.notifications.models import Delivery
 from gridportal.notifications.tests.factories import SubscriptionFactory
@@ -196,6 +199,7 @@ NETWORK_MAP = "/staff/grid/map.geojson"
 INCIDENT = "outages.view_incident"
 REPORTS = "outages.view_outagereport"
 LEADS = "connection.view_connectionintention"
+APPLICATIONS = "connection.view_connectionapplication"
 
 
 def _incident_page(obj):
@@ -338,6 +342,32 @@ TABLE: dict[str, Row] = {
     "capacity.substationload": Row(),
     "capacity.sensitivesubstation": Row(),
     "connection.connectionrate": Row(),
+    "connection.connectionapplication": Row(
+        lists=(Listing("staff:connection:queue", lambda a: a.number, APPLICATIONS),),
+        details=(Detail(lambda a: url("staff:connection:application", a.number), APPLICATIONS),),
+        writes=(
+            Write(
+                lambda a: url("staff:connection:application", a.number),
+                APPLICATIONS,
+                {"action": "comment", "text": "Чужое"},
+            ),
+        ),
+    ),
+    "connection.applicationevent": Row(
+        details=(
+            Detail(
+                lambda e: url("staff:connection:application", e.application.number), APPLICATIONS
+            ),
+        ),
+    ),
+    "connection.applicationdocument": Row(
+        details=(
+            Detail(
+                lambda d: url("staff:connection:application-document", d.application.number, d.pk),
+                APPLICATIONS,
+            ),
+        ),
+    ),
     # The staff API of intentions is covered by connection/tests/test_intake.py (connection
     # officers of two branches); the personas here are dispatchers, refused by permission.
     "connection.connectionintention": Row(
@@ -449,6 +479,30 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         ),
         origin=Origin(channel="web", ip_address="192.0.2.1"),
     ).intention
+    application = connection_applications.application_draft_save(
+        customer=customer_register(email=f"applicant-{code}@example.ru", password="x-long-pass-1"),
+        data={
+            "address": first,
+            "applicant_kind": "individual",
+            "applicant_name": f"Заявитель {code}",
+            "identity": "8601 123456",
+            "object_kind": "house",
+            "reason": "new",
+            "power_new_kw": Decimal("15"),
+            "voltage": "0.4",
+            "reliability": "3",
+            "supplier": "ТНС энерго",
+        },
+        documents=[
+            (
+                "location_plan",
+                upload_accept(name="plan.pdf", content=b"%PDF-1.4\n%%EOF\n", kinds=("pdf",)),
+            )
+        ],
+    )
+    application = connection_applications.application_submit(
+        application=application, origin=Origin(channel="web"), consent=True
+    )
     subscription = SubscriptionFactory(address=first)
     delivery = Delivery.objects.create(
         subscription=subscription,
@@ -489,6 +543,9 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         "notifications.delivery": delivery,
         "connection.connectionrate": rate,
         "connection.connectionintention": lead,
+        "connection.connectionapplication": application,
+        "connection.applicationevent": application.events.first(),
+        "connection.applicationdocument": application.documents.first(),
     }
 
 
@@ -506,7 +563,14 @@ def branch_administrator(branch):
 
 
 @pytest.fixture
-def world(branch, other_branch, administrator):
+def world(branch, other_branch, administrator, settings, tmp_path):
+    settings.STORAGES = {  # attachments of the applications go to the test's own storage
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private"},
+        },
+    }
     cache.clear()  # rate-limit counters of earlier tests
     return {
         "a": one_of_each(branch, code="karelia", city="Петрозаводск", actor=administrator),
