@@ -26,6 +26,7 @@ demo: migrate
 	$(BIN)/python manage.py seed_demo --scale small --if-empty
 	$(BIN)/python manage.py seed_capacity_demo --if-empty
 	$(BIN)/python manage.py seed_outages_demo --if-empty
+	$(BIN)/python manage.py seed_connection_demo --if-empty
 
 run: demo
 	@echo "Gridportal: http://$(HOST):$(PORT)/"
