@@ -75,7 +75,7 @@ def test_from_a_request_intention_to_an_energized_house(
         == "Физическое лицо, до 15 кВт для бытовых нужд"
     )
     assert "ТП-110" in page.get_by_test_id("candidates").inner_text()
-    assert "75000.00 ₽" in page.get_by_test_id("fee-total").inner_text()
+    assert "75\xa0000,00 ₽" in page.get_by_test_id("fee-total").inner_text()
     assert "План расположения" in page.get_by_test_id("documents").inner_text()
     assert_accessible(page)
     start = page.get_by_test_id("start-application").get_attribute("href")

@@ -53,7 +53,7 @@ def test_a_household_gets_its_category_candidates_fee_deadlines_and_documents(
     # ТП-110: 250 − 225 = 25 kVA free; 15 kW / 0.9 = 16.7 kVA: it fits.
     assert "ТП-110" in html and "Free: 25.0 kVA; after your load 8.3 kVA." in html
     # min(30 000 + 25 000 + 3 000 × 15 = 100 000; 5 000 × 15 = 75 000)
-    assert "Indicative fee: 75000.00 ₽" in html
+    assert "Indicative fee: 75,000.00 ₽" in html
     # The house stands by its ТП (0 m): 0.4 kV within 15 m of the grid.
     assert "30 working days from the day the contract is concluded" in html
     assert "5 working days from the day the offer is posted" in html
@@ -62,13 +62,13 @@ def test_a_household_gets_its_category_candidates_fee_deadlines_and_documents(
     (letter,) = smtp_server.messages
     assert letter["to"] == ["anna@example.ru"]
     assert intention.number in letter["subject"]
-    assert "75000.00 ₽" in letter["body"] and "ТП-110" in letter["body"]
+    assert "75,000.00 ₽" in letter["body"] and "ТП-110" in letter["body"]
 
 
 def test_the_answer_is_in_russian_by_default(client, home):
     html = post(client, home).content.decode()
     assert "Физическое лицо, до 15 кВт для бытовых нужд" in html
-    assert "Свободно: 25.0 кВА" in html
+    assert "Свободно: 25,0 кВА" in html
 
 
 def test_a_repeat_within_minutes_is_the_same_intention(client, home):
@@ -142,7 +142,7 @@ def test_leads_are_seen_by_connection_staff_of_the_branch_only(
     post(client, far_home, email="petr@example.ru")
     ours, theirs = ConnectionIntention.objects.order_by("id")
     client.force_login(connection_officer)
-    html = client.get("/staff/connection/").content.decode()
+    html = client.get("/staff/connection/leads/").content.decode()
     assert ours.number in html and theirs.number not in html
     assert client.get(f"/staff/connection/leads/{theirs.number}/").status_code == 404
     page = client.get(f"/staff/connection/leads/{ours.number}/")
