@@ -6,6 +6,8 @@ app_name = "connection"
 urlpatterns = [
     path("", staff_applications.queue, name="queue"),
     path("leads/", staff.leads, name="leads"),
+    path("reports/", staff_applications.report, name="report"),
+    path("reports/connection.<str:fmt>", staff_applications.report, name="report-download"),
     path("leads/<str:number>/", staff.lead_detail, name="lead"),
     path("applications/<str:number>/", staff_applications.detail, name="application"),
     path(

@@ -16,7 +16,7 @@ from gridportal.core.region import page_region
 from gridportal.grid.models import PowerCentre
 from gridportal.grid.search import address_search
 
-from .. import charts, exports, rules, selectors, services
+from .. import charts, exports, panels, rules, selectors, services
 from ..choices import CapacityStatus
 from ..forms import SORTS, CanConnectForm, CapacityFilterForm, NearbyForm
 
@@ -215,7 +215,7 @@ def power_centre_page(request, pk: int, as_of: str | None = None):
 def nearby(request):
     """«Where can I connect N kW here?»: the elements it would connect through, with checks."""
     form = NearbyForm(request.GET if "kw" in request.GET else None)
-    answer, place, error = None, None, ""
+    answer, place, error, apply = None, None, "", ""
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         address = None
@@ -238,11 +238,12 @@ def nearby(request):
                 power_kw=data["kw"],
                 voltage_kv=data["voltage"],
             )
+            apply = panels.apply_url(address) if address is not None else ""
     status = 400 if (form.is_bound and not form.is_valid()) or error else 200
     return render(
         request,
         "capacity/public/nearby.html",
-        {"form": form, "answer": answer, "place": place, "error": error},
+        {"form": form, "answer": answer, "place": place, "error": error, "apply_url": apply},
         status=status,
     )
 

@@ -132,3 +132,24 @@ class IntentionStaffSerializer(serializers.Serializer):
     name = serializers.CharField()
     phone = serializers.CharField()
     email = serializers.CharField()
+
+
+class ApplicationSerializer(serializers.Serializer):
+    number = serializers.CharField()
+    branch = serializers.CharField(source="branch.code")
+    address = serializers.CharField(source="address.label")
+    category = serializers.CharField()
+    stage = serializers.CharField()
+    power_new_kw = serializers.DecimalField(max_digits=9, decimal_places=1)
+    voltage = serializers.CharField()
+    submitted_at = serializers.DateTimeField()
+    offer_due = serializers.DateField(allow_null=True)
+    applicant_due = serializers.DateField(
+        allow_null=True,
+        help_text="While incomplete: the clock stands still until the applicant sends the documents.",
+    )
+    payment_due = serializers.DateField(allow_null=True)
+    paid_on = serializers.DateField(allow_null=True)
+    completion_due = serializers.DateField(allow_null=True)
+    completed_on = serializers.DateField(allow_null=True)
+    annulled_on = serializers.DateField(allow_null=True)

@@ -9,7 +9,9 @@ from gridportal.core.intake import Origin
 
 from .. import selectors, services
 from ..choices import Channel
+from ..models import ConnectionApplication
 from .serializers import (
+    ApplicationSerializer,
     IntentionAnswerSerializer,
     IntentionCreateSerializer,
     IntentionStaffSerializer,
@@ -66,3 +68,25 @@ class IntentionStaffViewSet(
         intention = self.get_object()
         services.intention_contact_view(intention=intention, actor=request.user, request=request)
         return Response(self.get_serializer(intention).data)
+
+
+class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Applications for technological connection: a customer's own; staff see their branches'."""
+
+    serializer_class = ApplicationSerializer
+    permission_classes = [IsAuthenticated]
+    lookup_field = "number"
+
+    def get_queryset(self):
+        user = self.request.user
+        if getattr(self, "swagger_fake_view", False) or not user.is_authenticated:
+            return ConnectionApplication.objects.none()
+        if user.is_staff:
+            if not user.has_perm("connection.view_connectionapplication"):
+                return selectors.applications_for_user(user=user).none()
+            return selectors.applications_for_user(user=user).order_by("-submitted_at")
+        return (
+            selectors.applications_of_customer(user=user)
+            .exclude(number__isnull=True)
+            .order_by("-submitted_at")
+        )

@@ -200,3 +200,58 @@ def test_another_customer_and_another_branch_see_nothing(
     client.force_login(connection_officer)
     assert a.number in client.get(reverse("staff:connection:queue")).content.decode()
     assert client.get(reverse("staff:connection:application", args=[a.number])).status_code == 200
+
+
+def test_the_api_gives_a_customer_their_own_applications_and_staff_their_branch(
+    client, en, home, private_files, other_customer, connection_officer, other_connection_officer
+):
+    send(en, home)
+    a = ConnectionApplication.objects.get()
+    mine = en.get("/api/v1/connection/applications/").json()
+    assert [r["number"] for r in mine["results"]] == [a.number]
+    assert mine["results"][0]["offer_due"] == a.offer_due.isoformat()
+    client.force_login(other_customer)
+    assert client.get("/api/v1/connection/applications/").json()["results"] == []
+    assert client.get(f"/api/v1/connection/applications/{a.number}/").status_code == 404
+    client.force_login(other_connection_officer)
+    assert client.get(f"/api/v1/connection/applications/{a.number}/").status_code == 404
+    client.force_login(connection_officer)
+    assert client.get(f"/api/v1/connection/applications/{a.number}/").json()["stage"] == "received"
+
+
+def test_the_report_counts_received_annulled_completed_and_kw_per_quarter(
+    client, en, home, far_home, private_files, connection_officer, other_connection_officer
+):
+    import csv
+    import io
+
+    send(en, home)
+    send(en, home, cadastral_number="10:01:0100101:56")
+    first, second = ConnectionApplication.objects.order_by("id")
+    centre = home.substation.feeder.power_centre_id
+    for a in (first, second):
+        services.application_offer_issue(
+            application=a,
+            actor=connection_officer,
+            power_centre_id=centre,
+            substation_name="",
+            fee_total=D("1"),
+        )
+    first.refresh_from_db()
+    services.application_payment_record(
+        application=first, actor=connection_officer, paid_on=first.offer_on
+    )
+    services.application_complete(application=first, actor=connection_officer)
+    second.refresh_from_db()
+    services.applications_annul_unpaid(today=second.payment_due + dt.timedelta(days=1))
+    client.force_login(connection_officer)
+    client.cookies["django_language"] = "en"
+    body = client.get("/staff/connection/reports/connection.csv").content.decode("utf-8-sig")
+    (row,) = list(csv.DictReader(io.StringIO(body)))
+    assert (row["Received"], row["Annulled"], row["Completed"]) == ("2", "1", "1")
+    assert row["Capacity connected, kW"] == "15.0"
+    assert row["Category"] == "Individual, up to 15 kW for domestic needs"
+    assert client.get("/staff/connection/reports/connection.xlsx").status_code == 200
+    client.force_login(other_connection_officer)
+    body = client.get("/staff/connection/reports/connection.csv").content.decode("utf-8-sig")
+    assert list(csv.DictReader(io.StringIO(body))) == []  # another branch: nothing

@@ -184,3 +184,43 @@ def document(request, number: str, pk: int):
 
         raise Http404
     return private_file_response(stored_name=doc.stored_file, download_name=doc.file_name)
+
+
+@staff_required(permission=VIEW)
+def report(request, fmt: str | None = None):
+    """Received / annulled / completed and capacity connected, per branch, category, voltage
+    and quarter, of the staff member's branches; CSV and XLSX for the disclosure."""
+    from django.http import Http404, HttpResponse
+
+    from .. import reports
+
+    qs = selectors.applications_for_user(user=request.user)
+    rows = reports.report_rows(qs)
+    if fmt is not None:
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
+        audit_record(
+            actor=request.user,
+            action="export",
+            obj=None,
+            request=request,
+            details={"connection_report": fmt, "rows": len(rows)},
+        )
+        body = reports.to_csv(rows) if fmt == "csv" else reports.to_xlsx(rows)
+        content_type = (
+            "text/csv; charset=utf-8"
+            if fmt == "csv"
+            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response = HttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="connection-report.{fmt}"'
+        return response
+    return render(
+        request,
+        "connection/staff/report.html",
+        {
+            "rows": rows,
+            "headers": reports.HEADERS,
+            "overdue": reports.overdue_counts(qs, today=timezone.localdate()),
+        },
+    )
