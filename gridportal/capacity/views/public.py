@@ -148,6 +148,26 @@ def capacity_download(request, fmt: str, as_of: str | None = None):
     return _cacheable(response, snapshot)
 
 
+def substations_download(request, fmt: str, as_of: str | None = None):
+    """ТП below 35 kV with their free capacity by voltage level (ПП № 758), current or a quarter's."""
+    from .. import substation_exports
+
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    snapshot = _snapshot(as_of)
+    day = snapshot.as_of if snapshot else timezone.localdate()
+    region = page_region(request)
+    rows, totals = substation_exports.substation_rows(
+        as_of=day,
+        window_months=selectors.control_window_months(day),
+        branch_code=region.code if region else None,
+    )
+    maker = substation_exports.to_csv if fmt == "csv" else substation_exports.to_xlsx
+    response = HttpResponse(maker(rows, totals, as_of=day.isoformat()), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="substations-{day.isoformat()}.{fmt}"'
+    return _cacheable(response, snapshot)
+
+
 def quarter_list(request):
     return render(
         request, "capacity/public/quarters.html", {"snapshots": selectors.published_snapshots()}
