@@ -526,8 +526,11 @@ def assessment_from_record(r) -> Assessment:
 
 
 def can_connect(*, reserve_mva: Decimal, status: str, requested_kw: Decimal, factors: Factors):
-    """Whether a request of `requested_kw` fits in the reserve; returns (yes, reserve left in MVA)."""
-    need = kw_to_mva(requested_kw * factors.coincidence, factors.cos_phi)
+    """Whether a request of `requested_kw` fits in the reserve; returns (yes, reserve left in MVA).
+
+    One applicant's kW become kVA through cos φ (kW / cos φ); the coincidence factor belongs
+    to the sum of many commitments, not to a single new load."""
+    need = kw_to_mva(requested_kw, factors.cos_phi)
     left = q(reserve_mva - need)
     return status == CapacityStatus.OPEN and left >= ZERO, left
 

@@ -174,7 +174,7 @@ def substations_of_centre_summary(*, power_centre_id: int, cos_phi: Decimal) -> 
 def nearest_centres(*, latitude: float, longitude: float, requested_kw: Decimal, limit: int = 5):
     """Power centres by distance with enough reserve for the request, nearest first."""
     factors = factors_on()
-    need = rules.kw_to_mva(requested_kw * factors.coincidence, factors.cos_phi)
+    need = rules.kw_to_mva(requested_kw, factors.cos_phi)  # one load: kW / cos φ
     # A bounding box first keeps the haversine to the neighbourhood (≈ 300 km).
     box = 3.0
     rows = list(

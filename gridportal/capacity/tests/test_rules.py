@@ -209,7 +209,7 @@ def test_can_connect_answers_against_the_reserve():
     ok, left = rules.can_connect(
         reserve_mva=D("1"), status=CapacityStatus.OPEN, requested_kw=D("100"), factors=FACTORS
     )
-    assert ok and left == D("0.900")
+    assert ok and left == D("0.889")  # 1 − 100 kW / 0.9 / 1000
     no, _ = rules.can_connect(
         reserve_mva=D("0.05"), status=CapacityStatus.OPEN, requested_kw=D("100"), factors=FACTORS
     )

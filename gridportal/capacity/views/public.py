@@ -201,6 +201,8 @@ def power_centre_page(request, pk: int, as_of: str | None = None):
         )
         answer = {
             "kw": kw,
+            "kva": (kw / assessment.factors.cos_phi).quantize(rules.MVA),
+            "cos_phi": assessment.factors.cos_phi,
             "fits": fits,
             "left": left,
             "small": kw <= selectors.small_applicant_kw(),
