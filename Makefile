@@ -34,6 +34,7 @@ demo: migrate
 	$(BIN)/python manage.py seed_reliability_demo --if-empty
 	$(BIN)/python manage.py seed_learn_demo --if-empty
 	$(BIN)/python manage.py seed_disclosure_demo --if-empty
+	$(BIN)/python manage.py seed_connection_demo --if-empty
 
 run: demo
 	@echo "Gridportal: http://$(HOST):$(PORT)/"

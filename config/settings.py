@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "gridportal.reliability",
     "gridportal.learn",
     "gridportal.disclosure",
+    "gridportal.connection",
     "gridportal.api",
 ]
 

@@ -15,6 +15,7 @@ from config.metrics import metrics_view
 from gridportal.api.docs import SwaggerView
 from gridportal.api.routers import api_root_urls
 from gridportal.capacity.api import urls as capacity_api
+from gridportal.connection.api import urls as connection_api
 from gridportal.core.api import urls as core_api
 from gridportal.disclosure.api import urls as disclosure_api
 from gridportal.grid.api import urls as grid_api
@@ -32,6 +33,8 @@ api_v1 = [
     *api_root_urls(core_api.router, capacity_api.router, grid_api.router),
     path("", include("gridportal.disclosure.api.urls")),
     *api_root_urls(core_api.router, capacity_api.router, grid_api.router, disclosure_api.router),
+    path("", include("gridportal.connection.api.urls")),
+    *api_root_urls(core_api.router, capacity_api.router, grid_api.router, connection_api.router),
 ]
 
 staff = [
@@ -40,6 +43,7 @@ staff = [
     path("outages/", include("gridportal.outages.staff_urls")),
     path("capacity/", include("gridportal.capacity.staff_urls")),
     path("reliability/", include("gridportal.reliability.staff_urls")),
+    path("connection/", include("gridportal.connection.staff_urls")),
     path("notifications/", include("gridportal.notifications.staff_urls")),
     path("appeals/", include("gridportal.appeals.staff_urls")),
     path("surveys/", include("gridportal.surveys.staff_urls")),
@@ -70,6 +74,7 @@ urlpatterns = [
     path("capacity/", include("gridportal.capacity.urls")),
     path("reliability/", include("gridportal.reliability.urls")),
     path("learn/", include("gridportal.learn.urls")),
+    path("connection/", include("gridportal.connection.urls")),
     path("notifications/", include("gridportal.notifications.urls")),
     path("appeals/", include("gridportal.appeals.urls")),
     path("surveys/", include("gridportal.surveys.urls")),

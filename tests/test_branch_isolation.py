@@ -42,6 +42,7 @@ from gridportal.accounts.scoping import (
     declares_branch,
     object_branch_id,
 )
+from gridportal.accounts.services import customer_register
 from gridportal.appeals.services import Submission as AppealSubmission
 from gridportal.appeals.services import appeal_submit
 from gridportal.capacity.models import (
@@ -52,6 +53,9 @@ from gridportal.capacity.models import (
     SubstationLoad,
 )
 from gridportal.capacity.services import capacity_recalculate
+from gridportal.connection import services as connection
+from gridportal.connection.models import ConnectionRate
+from gridportal.connection.services import applications as connection_applications
 from gridportal.core.choices import AuditAction
 from gridportal.core.intake import Origin
 from gridportal.core.models import AuditLogEntry, Branch
@@ -206,7 +210,8 @@ def _network_ids(kind):
 
 def _open_data_ids(response):
     text = response.content.decode("utf-8-sig")
-    return {int(row["id"]) for row in csv.DictReader(io.StringIO(text))}
+    # The first column is the id (its header is in the reader's language).
+    return {int(next(iter(row.values()))) for row in csv.DictReader(io.StringIO(text))}
 
 
 NETWORK_MAP = "/staff/grid/map.geojson"
@@ -231,6 +236,8 @@ def _office_edit(obj):
 
 INCIDENT = "outages.view_incident"
 REPORTS = "outages.view_outagereport"
+LEADS = "connection.view_connectionintention"
+APPLICATIONS = "connection.view_connectionapplication"
 
 
 def _incident_page(obj):
@@ -435,6 +442,46 @@ TABLE: dict[str, Row] = {
     ),
     "capacity.substationload": Row(),
     "capacity.sensitivesubstation": Row(),
+    "connection.connectionrate": Row(),
+    "connection.connectionapplication": Row(
+        lists=(Listing("staff:connection:queue", lambda a: a.number, APPLICATIONS),),
+        details=(Detail(lambda a: url("staff:connection:application", a.number), APPLICATIONS),),
+        writes=(
+            Write(
+                lambda a: url("staff:connection:application", a.number),
+                APPLICATIONS,
+                {"action": "comment", "text": "Чужое"},
+            ),
+        ),
+    ),
+    "connection.applicationevent": Row(
+        details=(
+            Detail(
+                lambda e: url("staff:connection:application", e.application.number), APPLICATIONS
+            ),
+        ),
+    ),
+    "connection.applicationdocument": Row(
+        details=(
+            Detail(
+                lambda d: url("staff:connection:application-document", d.application.number, d.pk),
+                APPLICATIONS,
+            ),
+        ),
+    ),
+    # The staff API of intentions is covered by connection/tests/test_intake.py (connection
+    # officers of two branches); the personas here are dispatchers, refused by permission.
+    "connection.connectionintention": Row(
+        lists=(Listing("staff:connection:leads", lambda i: i.number, LEADS),),
+        details=(Detail(lambda i: url("staff:connection:lead", i.number), LEADS),),
+        writes=(
+            Write(
+                lambda i: url("staff:connection:lead", i.number),
+                LEADS,
+                {"status": "closed", "staff_note": "Чужое"},
+            ),
+        ),
+    ),
     "notifications.subscription": Row(
         lists=(
             Listing(
@@ -751,6 +798,54 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         kw=Decimal("100"),
     )
     capacity_recalculate(power_centre_ids=[net.centre.pk])
+    rate = ConnectionRate.objects.create(
+        branch=branch,
+        year=2026,
+        preferential_per_kw=Decimal("5000"),
+        social_per_kw=Decimal("1064"),
+        c1_per_application=Decimal("30000"),
+        c8_per_point=Decimal("25000"),
+        construction_per_kw=Decimal("3000"),
+        source="пример",
+    )
+    lead = connection.intention_submit(
+        submission=connection.IntentionSubmission(
+            address=first,
+            applicant_kind="individual",
+            object_kind="house",
+            power_new_kw=Decimal("15"),
+            voltage="0.4",
+            reliability="3",
+            name=f"Заявитель {code}",
+            phone="+79210001122",
+            consent_given=True,
+        ),
+        origin=Origin(channel="web", ip_address="192.0.2.1"),
+    ).intention
+    application = connection_applications.application_draft_save(
+        customer=customer_register(email=f"applicant-{code}@example.ru", password="x-long-pass-1"),
+        data={
+            "address": first,
+            "applicant_kind": "individual",
+            "applicant_name": f"Заявитель {code}",
+            "identity": "8601 123456",
+            "object_kind": "house",
+            "reason": "new",
+            "power_new_kw": Decimal("15"),
+            "voltage": "0.4",
+            "reliability": "3",
+            "supplier": "ТНС энерго",
+        },
+        documents=[
+            (
+                "location_plan",
+                upload_accept(name="plan.pdf", content=b"%PDF-1.4\n%%EOF\n", kinds=("pdf",)),
+            )
+        ],
+    )
+    application = connection_applications.application_submit(
+        application=application, origin=Origin(channel="web"), consent=True
+    )
     subscription = SubscriptionFactory(address=first)
     delivery = Delivery.objects.create(
         subscription=subscription,
@@ -862,6 +957,11 @@ def one_of_each(branch, *, code: str, city: str, actor) -> dict:
         "capacity.sensitivesubstation": SensitiveSubstation.objects.create(substation=tp2),
         "notifications.subscription": subscription,
         "notifications.delivery": delivery,
+        "connection.connectionrate": rate,
+        "connection.connectionintention": lead,
+        "connection.connectionapplication": application,
+        "connection.applicationevent": application.events.first(),
+        "connection.applicationdocument": application.documents.first(),
         **_survey_records(branch, code),
         "reliability.interruptionevent": interruption,
         "reliability.interruptionrecord": interruption.records.get(),
@@ -882,7 +982,14 @@ def branch_administrator(branch):
 
 
 @pytest.fixture
-def world(branch, other_branch, administrator):
+def world(branch, other_branch, administrator, settings, tmp_path):
+    settings.STORAGES = {  # attachments of the applications go to the test's own storage
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private"},
+        },
+    }
     cache.clear()  # rate-limit counters of earlier tests
     return {
         "a": one_of_each(branch, code="karelia", city="Петрозаводск", actor=administrator),

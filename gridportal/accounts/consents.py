@@ -27,6 +27,7 @@ SIGNUP = "signup"
 APPEAL = "appeal"
 OFFICE_BOOKING = "offices.booking"
 SPECIAL_NEEDS = "outages.special_needs"
+CONNECTION_INTENTION = "connection.intention"
 
 CONSENTS: dict[str, ConsentText] = {
     item.purpose: item
@@ -88,6 +89,16 @@ CONSENTS: dict[str, ConsentText] = {
                 "you at the desk. They are kept for one year after the visit and not passed to "
                 "anyone else. You may withdraw consent by cancelling the booking or calling the "
                 "hotline."
+            ),
+        ),
+        ConsentText(
+            CONNECTION_INTENTION,
+            "2026-11",
+            _(
+                "The grid company processes your name, phone number and e-mail given with a "
+                "connection request to answer it and to contact you about connecting. They are "
+                "kept for one year and not passed to anyone else. You may withdraw consent by "
+                "calling the hotline."
             ),
         ),
     )

@@ -16,5 +16,8 @@ class CapacityConfig(AppConfig):
         ("staff:capacity:overloaded", _("Overloaded centres"), "capacity.view_capacityassessment"),
     ]
 
+    # The address page's section on new load here (decision 0015).
+    address_panel = "gridportal.capacity.panels.address_panel"
+
     def ready(self):
         from . import rules  # noqa: F401  (declares this app's dated rules)

@@ -23,6 +23,17 @@ SORTS = {
 }
 
 
+# Voltages an applicant can ask for, kV (0.4 for households and small businesses).
+VOLTAGES = [
+    ("0.4", _("0.4 kV")),
+    ("6", _("6 kV")),
+    ("10", _("10 kV")),
+    ("20", _("20 kV")),
+    ("35", _("35 kV")),
+    ("110", _("110 kV")),
+]
+
+
 class CapacityFilterForm(forms.Form):
     """Filters of the load map, its table and the downloads."""
 
@@ -59,7 +70,9 @@ class CapacityFilterForm(forms.Form):
         self.fields["district"].choices = [("", _("All"))] + [
             (d.code, d.display_name) for d in districts
         ]
-        self.fields["voltage"].choices = [("", _("All"))] + [(v, f"{v} kV") for v in (35, 110, 220)]
+        self.fields["voltage"].choices = [("", _("All"))] + [
+            (v, _("{voltage} kV").format(voltage=v)) for v in (35, 110, 220)
+        ]
 
     def params(self) -> dict:
         data = self.cleaned_data if self.is_valid() else {}
@@ -102,6 +115,15 @@ class NearbyForm(forms.Form):
         max_digits=9,
         decimal_places=1,
         localize=True,
+    )
+
+    voltage = forms.TypedChoiceField(
+        label=_("Voltage, kV"),
+        choices=VOLTAGES,
+        coerce=Decimal,
+        initial="0.4",
+        required=False,
+        empty_value=Decimal("0.4"),
     )
 
     def clean(self):

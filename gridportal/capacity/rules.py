@@ -1,7 +1,8 @@
 """Free capacity of a power centre by the N-1 rule: pure arithmetic, no database.
 
     S_perm(N-1) = k_overload × Σ S_rated (all transformers except the largest)
-    S_load      = load of the centre on the latest control measurement day
+    S_load      = the larger of the centre's control measurements of the last 12 months
+                  (winter and summer days; the window is a dated rule)
     S_committed = k_coincidence × Σ_sites max(kW of the site's applications) / 1000 / cos φ
     reserve     = S_perm(N-1) − S_load − S_committed   (MVA; × cos φ for MW)
     status      = open if reserve > threshold, else closed, with the limiting constraint named
@@ -14,9 +15,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gridportal.core import rules as core_rules
@@ -54,10 +57,9 @@ SPECS = [
         maximum=3,
         valid_from=SINCE,
         source=(
-            "k_overload 1.4: post-emergency overload of two-transformer substations, historical "
-            "practice after ГОСТ 14209 and ПТЭ (UNVERIFIED; since 2019 the Минэнерго requirements "
-            "for transformer overload capacity make it depend on temperature and duration — check "
-            "the company's СТО)."
+            "k_перегр 1,4: послеаварийная перегрузка двухтрансформаторных подстанций, практика "
+            "по ГОСТ 14209 и ПТЭ; с 2019 года требования Минэнерго к перегрузочной способности "
+            "трансформаторов связывают её с температурой и длительностью — сверить с СТО компании."
         ),
     ),
     RuleSpec(
@@ -70,9 +72,9 @@ SPECS = [
         maximum=1,
         valid_from=SINCE,
         source=(
-            "Coincidence factor 0.9: placeholder in the spirit of Приказ Минэнерго России от "
-            "06.05.2014 N 250 (coincidence factors of maximum consumption), which gives factors by "
-            "the number and kind of consumers (UNVERIFIED value)."
+            "Коэффициент совмещения 0,9: условное значение в духе приказа Минэнерго России от "
+            "06.05.2014 № 250 (коэффициенты совмещения максимума потребления по числу и виду "
+            "потребителей)."
         ),
     ),
     RuleSpec(
@@ -84,7 +86,7 @@ SPECS = [
         above=0,
         maximum=1,
         valid_from=SINCE,
-        source="cos φ 0.9: typical planning value (UNVERIFIED).",
+        source="cos φ 0,9: типичное значение для расчётов при планировании.",
     ),
     RuleSpec(
         key="threshold_mva",
@@ -95,8 +97,7 @@ SPECS = [
         minimum=0,
         valid_from=SINCE,
         source=(
-            "Threshold 0 MVA: a centre is open while its reserve is positive (industry method, "
-            "UNVERIFIED)."
+            "Порог 0 МВА: центр питания открыт, пока его резерв положителен (отраслевая методика)."
         ),
     ),
 ]
@@ -111,11 +112,101 @@ SPECS.append(
         valid_from=SINCE,
         source=(
             "Постановление Правительства РФ от 27.12.2004 № 861 (Правила технологического "
-            "присоединения), п. 14: applicants up to 15 kW inclusive (UNVERIFIED)."
+            "присоединения), п. 14: заявители до 15 кВт включительно."
         ),
     )
 )
+CONTROL_WINDOW_MONTHS = "control_window_months"
+LV_CONNECTION_KW = "lv_connection_kw"
+MV_SEARCH_KM = "mv_search_km"
+HV_SEARCH_KM = "hv_search_km"
+SPECS += [
+    RuleSpec(
+        key=CONTROL_WINDOW_MONTHS,
+        default=12,
+        unit=RuleUnit.COUNT,
+        label=_("months of control measurements of which the larger load is used"),
+        minimum=1,
+        maximum=36,
+        valid_from=SINCE,
+        source=(
+            "Постановление Правительства РФ от 21.01.2004 № 24 (стандарты раскрытия "
+            "информации), п. 19: результаты контрольных замеров дважды в год — зимний и летний "
+            "режимные дни; резерв считается по большему из замеров за 12 месяцев."
+        ),
+    ),
+    RuleSpec(
+        key=LV_CONNECTION_KW,
+        default=150,
+        unit=RuleUnit.KW,
+        label=_("largest power connected at 0.4 kV through the nearest ТП"),
+        minimum=1,
+        valid_from=SINCE,
+        source=(
+            "Постановление Правительства РФ от 27.12.2004 № 861 (Правила технологического "
+            "присоединения), п. 12(1): заявители до 150 кВт, 0,4 кВ."
+        ),
+    ),
+    RuleSpec(
+        key=MV_SEARCH_KM,
+        default=10,
+        unit=RuleUnit.COUNT,
+        label=_("distance to a power centre considered for 6–20 kV, km"),
+        minimum=1,
+        maximum=200,
+        valid_from=SINCE,
+        source="Практика планирования сетей 6–20 кВ: до 10 км.",
+    ),
+    RuleSpec(
+        key=HV_SEARCH_KM,
+        default=30,
+        unit=RuleUnit.COUNT,
+        label=_("distance to a power centre considered for 35 kV and above, km"),
+        minimum=1,
+        maximum=500,
+        valid_from=SINCE,
+        source="Практика планирования сетей 35–110 кВ: до 30 км.",
+    ),
+]
 core_rules.register(NAMESPACE, SPECS)
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` calendar months earlier (the last day of a shorter month)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
+
+
+def control_day(totals: dict[date, Decimal], *, window_months: int) -> date | None:
+    """Of the control measurement days, the one with the largest total load.
+
+    Only days within `window_months` before the latest measurement count: a centre
+    measured 4.976 MVA in winter and 3.992 MVA in summer is assessed at 4.976 MVA.
+    On equal totals the later day is taken.
+    """
+    if not totals:
+        return None
+    latest = max(totals)
+    start = months_before(latest, window_months)
+    days = [d for d in totals if d > start]
+    return max(days, key=lambda d: (totals[d], d))
+
+
+def loads_on_control_day(
+    rows: list[tuple[str, date, Decimal]], *, window_months: int
+) -> tuple[date | None, dict[str, Decimal], list[tuple[date, Decimal]]]:
+    """From (transformer, day, load) rows: the day used, its loads and every day's total."""
+    totals: dict[date, Decimal] = {}
+    for _name, day, load in rows:
+        totals[day] = totals.get(day, ZERO) + load
+    chosen = control_day(totals, window_months=window_months)
+    loads = {name: load for name, day, load in rows if day == chosen}
+    start = months_before(max(totals), window_months) if totals else None
+    considered = sorted((d, q(t)) for d, t in totals.items() if start and d > start)
+    return chosen, loads, considered
 
 
 def factors_from(values: dict) -> Factors:
@@ -181,6 +272,8 @@ class Assessment:
     constraint: str
     factors: Factors
     transformers: list[TransformerLoad] = field(default_factory=list)
+    # Every control measurement day of the window with its total load: the larger one is used.
+    control_days: list[tuple[date, Decimal]] = field(default_factory=list)
 
     @property
     def duplicate_kw(self) -> Decimal:
@@ -209,8 +302,13 @@ def assess(
     transformers: list[TransformerLoad],
     commitments: list[Commitment],
     factors: Factors,
+    control_days: list[tuple[date, Decimal]] | None = None,
 ) -> Assessment:
-    """The N-1 free capacity of one power centre, with each step of the calculation."""
+    """The N-1 free capacity of one power centre, with each step of the calculation.
+
+    `transformers` carry the loads of the control day used (`loads_on_control_day`);
+    `control_days` every day of the window with its total, to say which one was used.
+    """
     rated = sorted((t.rated_mva for t in transformers), reverse=True)
     rated_total = sum(rated, ZERO)
     largest = rated[0] if rated else ZERO
@@ -262,11 +360,38 @@ def assess(
         constraint=constraint,
         factors=factors,
         transformers=list(transformers),
+        control_days=list(control_days or []),
+    )
+
+
+def num(value) -> str:
+    """A number as the reader writes it: «5 615,000» in Russian, «5,615.000» in English."""
+    return number_format(value, use_l10n=True, force_grouping=True)
+
+
+def measurement_basis(a: Assessment) -> str:
+    """Which control measurement the load is taken from, and what the other days showed."""
+    if a.measured_on is None:
+        return gettext("no control measurements")
+    others = [(d, t) for d, t in a.control_days if d != a.measured_on]
+    if not others:
+        return gettext("control measurement of {day}").format(
+            day=a.measured_on.strftime("%d.%m.%Y")
+        )
+    return gettext(
+        "the larger of the control measurements: {day} ({load} MVA); other days: {others}"
+    ).format(
+        day=a.measured_on.strftime("%d.%m.%Y"),
+        load=num(a.load_mva),
+        others="; ".join(
+            gettext("{day} — {load} MVA").format(day=d.strftime("%d.%m.%Y"), load=num(t))
+            for d, t in others
+        ),
     )
 
 
 def calculation_steps(a: Assessment) -> list[Step]:
-    """The calculation line by line, as shown on the power-centre page."""
+    """The calculation line by line, as shown on the power-centre page (numbers localized)."""
     f = a.factors
     rated = sorted((t.rated_mva for t in a.transformers), reverse=True)
     loads = [
@@ -277,33 +402,35 @@ def calculation_steps(a: Assessment) -> list[Step]:
     return [
         Step(
             _("Installed transformers"),
-            " + ".join(str(q(r)) for r in rated) or "—",
+            " + ".join(num(q(r)) for r in rated) or "—",
             a.rated_total_mva,
         ),
-        Step(_("Largest transformer, assumed lost (N-1)"), str(a.largest_mva), a.largest_mva),
+        Step(_("Largest transformer, assumed lost (N-1)"), num(a.largest_mva), a.largest_mva),
         Step(
             _("Permissible load after losing it"),
-            f"{f.overload} × ({a.rated_total_mva} − {a.largest_mva})",
+            f"{num(f.overload)} × ({num(a.rated_total_mva)} − {num(a.largest_mva)})",
             a.permissible_mva,
         ),
         Step(
-            _("Measured load on the control measurement day"),
-            " + ".join(str(q(v)) for v in loads) or "—",
+            _("Load: {basis}").format(basis=measurement_basis(a)),
+            " + ".join(num(q(v)) for v in loads) or "—",
             a.load_mva,
         ),
         Step(
             _("Committed capacity not yet built, each site counted once"),
-            f"{f.coincidence} × {a.committed_kw_sites} kW / 1000 / {f.cos_phi}",
+            gettext("{k} × {kw} kW / 1000 / {cos}").format(
+                k=num(f.coincidence), kw=num(a.committed_kw_sites), cos=num(f.cos_phi)
+            ),
             a.committed_mva,
         ),
         Step(
             _("Reserve"),
-            f"{a.permissible_mva} − {a.load_mva} − {a.committed_mva}",
+            f"{num(a.permissible_mva)} − {num(a.load_mva)} − {num(a.committed_mva)}",
             a.reserve_mva,
         ),
         Step(
             _("Reserve in MW"),
-            f"{a.reserve_mva} × {f.cos_phi}",
+            f"{num(a.reserve_mva)} × {num(f.cos_phi)}",
             a.reserve_mw,
             "MW",
         ),
@@ -334,6 +461,7 @@ def voltage_levels(a: Assessment) -> list[LevelFigures]:
 def assessment_to_details(a: Assessment) -> dict:
     """The figures a stored row keeps besides its columns, JSON-ready."""
     return {
+        "control_days": [[d.isoformat(), str(t)] for d, t in a.control_days],
         "largest_mva": str(a.largest_mva),
         "committed_kw_raw": str(a.committed_kw_raw),
         "site_count": a.site_count,
@@ -391,12 +519,18 @@ def assessment_from_record(r) -> Assessment:
             )
             for t in d.get("transformers", [])
         ],
+        control_days=[
+            (date.fromisoformat(day), Decimal(t)) for day, t in d.get("control_days", [])
+        ],
     )
 
 
 def can_connect(*, reserve_mva: Decimal, status: str, requested_kw: Decimal, factors: Factors):
-    """Whether a request of `requested_kw` fits in the reserve; returns (yes, reserve left in MVA)."""
-    need = kw_to_mva(requested_kw * factors.coincidence, factors.cos_phi)
+    """Whether a request of `requested_kw` fits in the reserve; returns (yes, reserve left in MVA).
+
+    One applicant's kW become kVA through cos φ (kW / cos φ); the coincidence factor belongs
+    to the sum of many commitments, not to a single new load."""
+    need = kw_to_mva(requested_kw, factors.cos_phi)
     left = q(reserve_mva - need)
     return status == CapacityStatus.OPEN and left >= ZERO, left
 

@@ -7,12 +7,15 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 
 from gridportal.accounts.scoping import restrict_to_branches
 from gridportal.core import rules as core_rules
 from gridportal.grid.models import PowerCentre, Substation
 
-from . import rules
+from . import candidates, rules
 from .choices import CapacityStatus, Constraint, SnapshotStatus
 from .models import (
     CapacityAssessment,
@@ -32,6 +35,11 @@ def factors_on(day: date | None = None) -> rules.Factors:
 def small_applicant_kw(day: date | None = None) -> int:
     """Up to this power a 0.4 kV substation nearby matters more than the power centre."""
     return core_rules.rule_value(rules.NAMESPACE, rules.SMALL_APPLICANT_KW, on=day)
+
+
+def control_window_months(day: date | None = None) -> int:
+    """The reserve uses the larger control measurement of this many months."""
+    return core_rules.rule_value(rules.NAMESPACE, rules.CONTROL_WINDOW_MONTHS, on=day)
 
 
 def factors_in_force(day: date | None = None):
@@ -166,7 +174,7 @@ def substations_of_centre_summary(*, power_centre_id: int, cos_phi: Decimal) -> 
 def nearest_centres(*, latitude: float, longitude: float, requested_kw: Decimal, limit: int = 5):
     """Power centres by distance with enough reserve for the request, nearest first."""
     factors = factors_on()
-    need = rules.kw_to_mva(requested_kw * factors.coincidence, factors.cos_phi)
+    need = rules.kw_to_mva(requested_kw, factors.cos_phi)  # one load: kW / cos φ
     # A bounding box first keeps the haversine to the neighbourhood (≈ 300 km).
     box = 3.0
     rows = list(
@@ -257,3 +265,184 @@ def imports_for_user(*, user):
     """The files a staff member uploaded (an administrator sees every one)."""
     qs = CapacityImport.objects.select_related("created_by")
     return qs if user.is_superuser else qs.filter(created_by=user)
+
+
+# --- «where can I connect» ------------------------------------------------------
+
+
+def _substation_load(substation_id: int, window: int):
+    """(day, kVA, basis text) of a ТП: the larger of its measurements within the window."""
+    totals = dict(
+        SubstationLoad.objects.filter(substation_id=substation_id).values_list(
+            "measured_on", "load_kva"
+        )
+    )
+    day = rules.control_day(totals, window_months=window)
+    if day is None:
+        return None, None, gettext("no control measurements")
+    others = sorted(d for d in totals if d != day and d > rules.months_before(max(totals), window))
+    if not others:
+        text = gettext("control measurement of {day}").format(day=day.strftime("%d.%m.%Y"))
+    else:
+        text = gettext(
+            "the larger of the control measurements: {day} ({load} kVA); other days: {others}"
+        ).format(
+            day=day.strftime("%d.%m.%Y"),
+            load=rules.num(totals[day]),
+            others="; ".join(
+                gettext("{day} — {load} kVA").format(
+                    day=d.strftime("%d.%m.%Y"), load=rules.num(totals[d])
+                )
+                for d in others
+            ),
+        )
+    return day, totals[day], text
+
+
+def _substation_candidate(s, *, power_kw, cos_phi, window, origin=None):
+    sensitive = hasattr(s, "capacity_sensitivity")
+    day, load, basis = _substation_load(s.pk, window)
+    if sensitive:
+        day, load, basis = None, None, gettext("published only in aggregate")
+    reserve, need, left, reserve_kw, fits = candidates.substation_check(
+        rated_kva=s.rated_kva, load_kva=load, power_kw=power_kw, cos_phi=cos_phi
+    )
+    distance = None
+    if origin and s.latitude is not None and s.longitude is not None:
+        distance = round(rules.haversine_km(origin[0], origin[1], s.latitude, s.longitude), 2)
+    return candidates.Candidate(
+        kind=candidates.SUBSTATION,
+        element_id=s.pk,
+        name=s.name,
+        voltage=f"{rules.num(s.feeder.voltage_kv.normalize())}/0,4",
+        unit="kVA",
+        reserve=reserve,
+        need=need,
+        left=left,
+        reserve_kw=reserve_kw,
+        fits=fits,
+        measured_on=day,
+        measurement=basis,
+        distance_km=distance,
+        withheld=sensitive,
+    )
+
+
+def _centre_candidate(record, *, power_kw, cos_phi, origin=None):
+    pc = record.power_centre
+    assessment = rules.assessment_from_record(record)
+    reserve, need, left, reserve_kw, fits = candidates.centre_check(
+        reserve_mva=record.reserve_mva,
+        is_open=record.status == CapacityStatus.OPEN,
+        power_kw=power_kw,
+        cos_phi=cos_phi,
+    )
+    distance = None
+    if origin and pc.latitude is not None and pc.longitude is not None:
+        distance = round(rules.haversine_km(origin[0], origin[1], pc.latitude, pc.longitude), 1)
+    return candidates.Candidate(
+        kind=candidates.POWER_CENTRE,
+        element_id=pc.pk,
+        name=pc.name,
+        voltage=pc.voltage_levels,
+        unit="MVA",
+        reserve=reserve,
+        need=need,
+        left=left,
+        reserve_kw=reserve_kw,
+        fits=fits,
+        measured_on=record.measured_on,
+        measurement=rules.measurement_basis(assessment),
+        distance_km=distance,
+        status=record.status,
+        url=reverse("capacity:power-centre", args=[pc.pk]),
+    )
+
+
+def connection_candidates(
+    *,
+    address=None,
+    point: tuple[float, float] | None = None,
+    power_kw: Decimal,
+    voltage_kv: Decimal,
+    on: date | None = None,
+) -> candidates.Answer:
+    """The elements a new load of `power_kw` at `voltage_kv` would connect through, in order.
+
+    Give a service address (its ТП and feeder are known) or a point (latitude, longitude).
+    The load map's page, the address page and the connection app all ask this one question.
+    """
+    values = core_rules.rule_values(rules.NAMESPACE, on=on)
+    cos_phi = values["cos_phi"]
+    window = values[rules.CONTROL_WINDOW_MONTHS]
+    power_kw = Decimal(power_kw)
+    voltage_kv = Decimal(voltage_kv)
+    if point is None and address is not None and address.latitude is not None:
+        point = (address.latitude, address.longitude)
+    route = candidates.route_for(
+        power_kw=power_kw, voltage_kv=voltage_kv, lv_limit_kw=values[rules.LV_CONNECTION_KW]
+    )
+    found: list[candidates.Candidate] = []
+    current = assessments().select_related("power_centre")
+    if route == candidates.ROUTE_SUBSTATION:
+        substation = None
+        subs = Substation.objects.select_related("feeder", "capacity_sensitivity")
+        if address is not None and address.substation_id:
+            substation = subs.get(pk=address.substation_id)
+        elif point is not None:
+            near = nearest_substation_ids(latitude=point[0], longitude=point[1], limit=1)
+            substation = subs.get(pk=near[0]) if near else None
+        if substation is not None:
+            found.append(
+                _substation_candidate(
+                    substation, power_kw=power_kw, cos_phi=cos_phi, window=window, origin=point
+                )
+            )
+            record = current.filter(power_centre_id=substation.feeder.power_centre_id).first()
+            if record is not None:
+                found.append(
+                    _centre_candidate(record, power_kw=power_kw, cos_phi=cos_phi, origin=point)
+                )
+    elif point is not None:
+        km = candidates.search_km(
+            voltage_kv=voltage_kv,
+            mv_km=values[rules.MV_SEARCH_KM],
+            hv_km=values[rules.HV_SEARCH_KM],
+        )
+        box = km / 111.0 + 0.01
+        rows = current.filter(
+            power_centre__latitude__range=(point[0] - box, point[0] + box),
+            power_centre__longitude__range=(point[1] - 2.5 * box, point[1] + 2.5 * box),
+        )
+        for record in rows:
+            if not candidates.centre_serves(
+                levels=record.power_centre.voltage_levels, voltage_kv=voltage_kv
+            ):
+                continue
+            c = _centre_candidate(record, power_kw=power_kw, cos_phi=cos_phi, origin=point)
+            if c.distance_km is not None and c.distance_km <= km:
+                found.append(c)
+        # Those that can take the load first, nearest first.
+        found.sort(key=lambda c: (not c.fits, c.distance_km))
+    return candidates.Answer(
+        power_kw=power_kw,
+        voltage_kv=voltage_kv,
+        cos_phi=cos_phi,
+        need_kva=candidates.need_kva(power_kw, cos_phi),
+        route=route,
+        on=on or timezone.localdate(),
+        candidates=found,
+        place=getattr(address, "label", "") or "",
+    )
+
+
+def nearest_substation_ids(*, latitude: float, longitude: float, limit: int = 1) -> list[int]:
+    box = 0.2
+    near = list(
+        Substation.objects.filter(
+            latitude__range=(latitude - box, latitude + box),
+            longitude__range=(longitude - 2 * box, longitude + 2 * box),
+        ).values_list("id", "latitude", "longitude")[:2000]
+    )
+    near.sort(key=lambda c: rules.haversine_km(latitude, longitude, c[1], c[2]))
+    return [c[0] for c in near[:limit]]

@@ -6,7 +6,6 @@ from collections import defaultdict
 from datetime import date
 
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -330,24 +329,27 @@ def commitments_import(*, name: str, content: bytes, user=None, progress=None) -
     return {"created": len(new), "updated": len(changed), "power_centres": len(centres_touched)}
 
 
-def _latest_loads(power_centre_ids):
-    """Each transformer's latest measured load: {transformer_id: (day, load)}."""
-    latest_day = (
-        LoadMeasurement.objects.filter(transformer_id=OuterRef("transformer_id"))
-        .order_by("-measured_on")
-        .values("measured_on")[:1]
-    )
-    qs = LoadMeasurement.objects.filter(measured_on=Subquery(latest_day))
+def _measurement_rows(power_centre_ids):
+    """Every centre's control measurements: {centre: [(transformer id, day, load)]}."""
+    qs = LoadMeasurement.objects.all()
     if power_centre_ids is not None:
         qs = qs.filter(power_centre_id__in=power_centre_ids)
-    return {
-        t: (d, load) for t, d, load in qs.values_list("transformer_id", "measured_on", "load_mva")
-    }
+    rows = defaultdict(list)
+    for pc_id, t_id, day, load in qs.values_list(
+        "power_centre_id", "transformer_id", "measured_on", "load_mva"
+    ):
+        rows[pc_id].append((t_id, day, load))
+    return rows
 
 
 def capacity_assess(*, power_centre_ids: list[int] | None = None) -> list[CapacityAssessment]:
-    """The current free capacity of the given power centres (all if None), not saved."""
+    """The current free capacity of the given power centres (all if None), not saved.
+
+    The load is the larger of each centre's control measurements within the window of
+    the dated rule `control_window_months` (winter and summer days).
+    """
     factors = selectors.factors_on()
+    window = selectors.control_window_months()
     now = timezone.now()
     transformers = PowerTransformer.objects.all()
     commitments = CommittedCapacity.objects.filter(built=False)
@@ -356,22 +358,31 @@ def capacity_assess(*, power_centre_ids: list[int] | None = None) -> list[Capaci
         transformers = transformers.filter(power_centre_id__in=power_centre_ids)
         commitments = commitments.filter(power_centre_id__in=power_centre_ids)
         centres = centres.filter(pk__in=power_centre_ids)
-    loads = _latest_loads(power_centre_ids)
+    measurements = _measurement_rows(power_centre_ids)
     by_centre = defaultdict(list)
     for t_id, pc_id, tname, rated, voltage in transformers.values_list(
         "id", "power_centre_id", "name", "rated_mva", "voltage"
     ):
-        day, load = loads.get(t_id, (None, None))
-        by_centre[pc_id].append(rules.TransformerLoad(tname, rated, load, day, voltage))
+        by_centre[pc_id].append((t_id, tname, rated, voltage))
     committed = defaultdict(list)
     for pc_id, site, kw in commitments.values_list("power_centre_id", "site", "kw"):
         committed[pc_id].append(rules.Commitment(site, kw))
     rows = []
     for pc_id in centres.values_list("id", flat=True):
+        day, loads, considered = rules.loads_on_control_day(
+            measurements.get(pc_id, []), window_months=window
+        )
+        loads_t = [
+            rules.TransformerLoad(
+                tname, rated, loads.get(t_id), day if t_id in loads else None, voltage
+            )
+            for t_id, tname, rated, voltage in by_centre[pc_id]
+        ]
         a = rules.assess(
-            transformers=sorted(by_centre[pc_id], key=lambda t: t.name),
+            transformers=sorted(loads_t, key=lambda t: t.name),
             commitments=committed[pc_id],
             factors=factors,
+            control_days=considered,
         )
         rows.append(_assessment_row(a, power_centre_id=pc_id, calculated_at=now))
     return rows
@@ -454,3 +465,49 @@ def capacity_snapshot_publish(*, as_of: date, actor=None) -> CapacitySnapshot:
             details={"published": as_of.isoformat(), "power_centres": len(copies)},
         )
     return snapshot
+
+
+@transaction.atomic
+def commitment_record(
+    *,
+    power_centre_id: int,
+    site: str,
+    kind: str,
+    document_number: str,
+    document_date: date,
+    kw,
+    actor=None,
+) -> CommittedCapacity:
+    """Commit capacity on the load map for one contract or TU at once (the connection app
+    calls this when it issues technical conditions); the centre's figures are recalculated."""
+    commitment, _created = CommittedCapacity.objects.update_or_create(
+        power_centre_id=power_centre_id,
+        document_number=document_number[:64],
+        defaults={
+            "site": site[:64],
+            "kind": kind,
+            "document_date": document_date,
+            "kw": kw,
+            "built": False,
+        },
+    )
+    capacity_recalculate(power_centre_ids=[power_centre_id])
+    if actor is not None:
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            obj=commitment.power_centre,
+            details={"committed_capacity": document_number, "kw": str(kw)},
+        )
+    return commitment
+
+
+@transaction.atomic
+def commitment_release(*, power_centre_id: int, document_number: str, actor=None) -> int:
+    """Withdraw a commitment whose contract will not be concluded (an annulled application)."""
+    deleted, _rows = CommittedCapacity.objects.filter(
+        power_centre_id=power_centre_id, document_number=document_number
+    ).delete()
+    if deleted:
+        capacity_recalculate(power_centre_ids=[power_centre_id])
+    return deleted

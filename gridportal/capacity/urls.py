@@ -20,6 +20,7 @@ urlpatterns = [
     path("", public.capacity_map, name="map"),
     path("map.geojson", public.capacity_map_data, name="map-data"),
     path("power-centres.<str:fmt>", public.capacity_download, name="download"),
+    path("substations.<str:fmt>", public.substations_download, name="substations-download"),
     path("centres/<int:pk>/", public.power_centre_page, name="power-centre"),
     path("nearby/", public.nearby, name="nearby"),
     path("method/", public.method, name="method"),
@@ -30,6 +31,11 @@ urlpatterns = [
         "quarters/<isodate:as_of>/power-centres.<str:fmt>",
         public.capacity_download,
         name="quarter-download",
+    ),
+    path(
+        "quarters/<isodate:as_of>/substations.<str:fmt>",
+        public.substations_download,
+        name="quarter-substations-download",
     ),
     path(
         "quarters/<isodate:as_of>/centres/<int:pk>/",

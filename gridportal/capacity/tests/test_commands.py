@@ -59,7 +59,11 @@ def test_the_import_command_loads_a_file(tmp_path, network):
     )
     call_command("import_measurements", str(path))
     lake = CapacityAssessment.objects.get(power_centre=network["lake"], snapshot__isnull=True)
-    assert lake.load_mva == Decimal("7.000")
+    # The summer day is stored, but the reserve keeps the larger winter load (15 MVA).
+    assert LoadMeasurement.objects.filter(power_centre=network["lake"]).count() == 4
+    assert lake.load_mva == Decimal("15.000")
+    assert lake.measured_on == date(2025, 12, 17)
+    assert lake.details["control_days"] == [["2025-12-17", "15.000"], ["2026-06-17", "7.000"]]
 
 
 def test_the_import_command_fails_loudly_on_a_bad_file(tmp_path, network, capsys):

@@ -184,19 +184,19 @@ def formula_names(network):
 def test_the_csv_download_writes_formula_names_as_text(client, formula_names):
     response = client.get("/capacity/power-centres.csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    names = {r["name"] for r in rows}
+    names = {r["Центр питания"] for r in rows}
     assert "'" + HYPERLINK in names
     assert "'@SUM(1+1)*cmd|' /C calc'!A0" in names
     assert not any(n.startswith(("=", "+", "-", "@")) for n in names)
-    north = next(r for r in rows if r["name"] == "'" + HYPERLINK)
-    assert north["reserve_mva"] == "12.2"  # numbers stay numbers
+    north = next(r for r in rows if r["Центр питания"] == "'" + HYPERLINK)
+    assert north["Резерв, МВА"] == "12.2"  # numbers stay numbers
 
 
 def test_the_xlsx_download_writes_formula_names_as_strings(client, formula_names):
     response = client.get("/capacity/power-centres.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [c.value for c in sheet[2]]
-    column = header.index("name") + 1
+    column = header.index("Центр питания") + 1
     cells = {
         sheet.cell(row=r, column=column).value: sheet.cell(row=r, column=column)
         for r in range(3, sheet.max_row + 1)
@@ -204,7 +204,7 @@ def test_the_xlsx_download_writes_formula_names_as_strings(client, formula_names
     cell = cells["'" + HYPERLINK]
     assert cell.data_type == "s"
     assert cells["'@SUM(1+1)*cmd|' /C calc'!A0"].data_type == "s"
-    reserve = sheet.cell(row=cell.row, column=header.index("reserve_mva") + 1)
+    reserve = sheet.cell(row=cell.row, column=header.index("Резерв, МВА") + 1)
     assert reserve.data_type == "n"
 
 

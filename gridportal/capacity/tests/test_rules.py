@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal as D
 
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -118,7 +119,8 @@ def test_the_steps_explain_every_figure_and_survive_storage():
         commitments=[rules.Commitment("x", D("1000"))],
         factors=FACTORS,
     )
-    steps = rules.calculation_steps(a)
+    with translation.override("en"):
+        steps = rules.calculation_steps(a)
     assert [s.value for s in steps] == [
         D("50.000"),
         D("25.000"),
@@ -151,15 +153,63 @@ def test_the_steps_explain_every_figure_and_survive_storage():
     row.overload_factor, row.coincidence_factor = FACTORS.overload, FACTORS.coincidence
     row.cos_phi, row.threshold_mva = FACTORS.cos_phi, FACTORS.threshold_mva
     row.details = rules.assessment_to_details(a)
-    again = rules.calculation_steps(rules.assessment_from_record(row))
+    with translation.override("en"):
+        again = rules.calculation_steps(rules.assessment_from_record(row))
     assert [(s.formula, s.value) for s in again] == [(s.formula, s.value) for s in steps]
+
+
+def test_the_steps_are_written_with_decimal_commas_in_russian():
+    a = rules.assess(
+        transformers=[t("Т-1", "25", "12"), t("Т-2", "25", "10")],
+        commitments=[rules.Commitment("x", D("5615"))],
+        factors=FACTORS,
+    )
+    with translation.override("ru"):
+        steps = rules.calculation_steps(a)
+    assert steps[2].formula == "1,4 × (50,000 − 25,000)"
+    assert steps[4].formula == "0,9 × 5\xa0615,000 кВт / 1000 / 0,9"
+
+
+def test_the_larger_control_measurement_of_the_window_is_used():
+    # Winter 4.976 MVA, summer 3.992 MVA: the reserve is counted from the winter day.
+    winter, summer, old = date(2025, 12, 17), date(2026, 6, 17), date(2024, 12, 18)
+    rows = [
+        ("Т-1", winter, D("2.976")),
+        ("Т-2", winter, D("2.000")),
+        ("Т-1", summer, D("1.992")),
+        ("Т-2", summer, D("2.000")),
+        ("Т-1", old, D("9.000")),  # more than 12 months before the latest day: not counted
+    ]
+    day, loads, considered = rules.loads_on_control_day(rows, window_months=12)
+    assert day == winter
+    assert loads == {"Т-1": D("2.976"), "Т-2": D("2.000")}
+    assert considered == [(winter, D("4.976")), (summer, D("3.992"))]
+    a = rules.assess(
+        transformers=[t(n, "10", v, day) for n, v in loads.items()],
+        commitments=[],
+        factors=FACTORS,
+        control_days=considered,
+    )
+    assert a.load_mva == D("4.976") and a.measured_on == winter
+    with translation.override("en"):
+        basis = rules.measurement_basis(a)
+    assert basis == (
+        "the larger of the control measurements: 17.12.2025 (4.976 MVA); "
+        "other days: 17.06.2026 — 3.992 MVA"
+    )
+
+
+def test_months_before_keeps_the_day_or_takes_the_month_end():
+    assert rules.months_before(date(2026, 6, 17), 12) == date(2025, 6, 17)
+    assert rules.months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
+    assert rules.months_before(date(2026, 1, 15), 1) == date(2025, 12, 15)
 
 
 def test_can_connect_answers_against_the_reserve():
     ok, left = rules.can_connect(
         reserve_mva=D("1"), status=CapacityStatus.OPEN, requested_kw=D("100"), factors=FACTORS
     )
-    assert ok and left == D("0.900")
+    assert ok and left == D("0.889")  # 1 − 100 kW / 0.9 / 1000
     no, _ = rules.can_connect(
         reserve_mva=D("0.05"), status=CapacityStatus.OPEN, requested_kw=D("100"), factors=FACTORS
     )

@@ -116,8 +116,10 @@ def test_an_xlsx_export_is_imported(network):
     wb.save(out)
     services.measurements_import(name="june.xlsx", content=out.getvalue())
     lake = current(network["lake"])
-    assert lake.load_mva == Decimal("7.250")
-    assert lake.status == CapacityStatus.OPEN  # 14 − 7.25
+    assert ["2026-06-18", "7.250"] in lake.details["control_days"]
+    # The winter day's 15 MVA is larger and stays the basis: still overloaded (14 − 15).
+    assert lake.load_mva == Decimal("15.000")
+    assert lake.status == CapacityStatus.CLOSED
 
 
 def test_it_rejects_a_file_that_is_not_a_table(network):
@@ -169,7 +171,7 @@ def test_the_overload_factor_is_data_an_administrator_can_change(network):
     from gridportal.testing.factories import rule_set
 
     shipped = Rule.objects.get(namespace="capacity", key="overload_factor")
-    assert "UNVERIFIED" in shipped.source and not shipped.verified
+    assert "ГОСТ 14209" in shipped.source and not shipped.verified
     rule_set("capacity", "overload_factor", Decimal("1.2"), valid_from=date(2020, 1, 1))
     services.capacity_recalculate()
     assert current(network["north"]).permissible_mva == Decimal("30.000")

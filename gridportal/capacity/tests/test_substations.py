@@ -56,3 +56,34 @@ def test_nearby_lists_substations_with_room_for_a_small_applicant(en, network, s
 def test_the_nearby_api_never_returns_a_sensitive_substation(client, network, substations):
     data = client.get("/api/v1/capacity/nearby/?kw=10&lat=61.7905&lon=34.3605").json()
     assert [s["name"] for s in data["substations"]] == ["ТП-101"]
+
+
+def test_each_quarter_publishes_substations_below_35_kv_by_voltage_level(
+    client, network, substations
+):
+    """ПП № 758: free transformer capacity of ТП, by voltage level, in each quarter's files."""
+    import csv
+    import io
+
+    from gridportal.capacity import services
+
+    # A later, lighter summer day does not lower the published load (the larger is used).
+    SubstationLoad.objects.create(
+        substation=substations["roomy"], measured_on=date(2026, 6, 17), load_kva=Decimal("90")
+    )
+    services.capacity_snapshot_publish(as_of=date(2026, 7, 1))
+    listing = client.get("/capacity/quarters/").content.decode()
+    assert "/capacity/quarters/2026-07-01/substations.csv" in listing
+    body = client.get("/capacity/quarters/2026-07-01/substations.csv").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    by_name = {r["Подстанция"]: r for r in rows}
+    assert by_name["ТП-101"]["Свободная мощность, кВА"] == "200.0"  # 400 − 200 (winter)
+    assert by_name["ТП-101"]["Уровень напряжения, кВ"] == "10/0,4"
+    assert by_name["ТП-102"]["Свободная мощность, кВА"] == "5.0"
+    assert "ТП-103" not in by_name  # sensitive: only in the total
+    (total,) = [r for r in rows if r["Подстанция"].startswith("Итого")]
+    assert total["Подстанция"] == "Итого 10/0,4 кВ (3 подстанции)"
+    assert total["Свободная мощность, кВА"] == "735.0"  # 200 + 5 + 530
+    assert {r["По состоянию на"] for r in rows} == {"2026-07-01"}
+    xlsx = client.get("/capacity/quarters/2026-07-01/substations.xlsx")
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"

@@ -61,15 +61,17 @@ def test_the_map_data_carries_status_and_reserve(client, network):
     assert all(f["properties"]["status"] == "closed" for f in data["features"])
 
 
-def test_the_csv_download_parses_with_documented_fields(client, network):
+def test_the_csv_download_has_russian_headers_and_words(client, network):
     response = client.get("/capacity/power-centres.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    north = next(r for r in rows if r["name"] == "ПС 110 кВ «Северная»")
-    assert north["reserve_mva"] == "12.2"
-    assert north["permissible_n1_mva"] == "35.0"
-    assert north["status"] == "open"
-    assert north["as_of"]
+    north = next(r for r in rows if r["Центр питания"] == "ПС 110 кВ «Северная»")
+    assert north["Резерв, МВА"] == "12.2"
+    assert north["Допустимая нагрузка (N-1), МВА"] == "35.0"
+    assert north["Статус"] == "Открыт"  # a word, not «open»
+    assert north["Филиал"] == network["north"].branch.display_name  # not the code «karelia»
+    assert north["По состоянию на"]
+    assert "open" not in response.content.decode("utf-8-sig")
 
 
 def test_the_xlsx_download_opens_in_a_spreadsheet(client, network):
@@ -77,10 +79,10 @@ def test_the_xlsx_download_opens_in_a_spreadsheet(client, network):
     book = load_workbook(io.BytesIO(response.content))
     rows = list(book.active.iter_rows(values_only=True))
     header = rows[1]
-    assert "reserve_mva" in header
+    assert "Резерв, МВА" in header
     assert len(rows) == 2 + 3
-    by_name = {r[header.index("name")]: r for r in rows[2:]}
-    assert by_name["ПС 110 кВ «Озёрная»"][header.index("constraint")] == "overloaded"
+    by_name = {r[header.index("Центр питания")]: r for r in rows[2:]}
+    assert by_name["ПС 110 кВ «Озёрная»"][header.index("Ограничение")] == "Перегрузка"
 
 
 def test_the_geojson_download_is_a_feature_collection(client, network):
@@ -127,10 +129,13 @@ def test_a_bad_power_is_refused_with_a_400(client, network):
     assert "Убедитесь, что это значение больше либо равно" in page.content.decode()
 
 
-def test_where_can_i_connect_lists_the_nearest_open_centres(en, network):
-    html = table(en.get("/capacity/nearby/?kw=1000&lat=61.79&lon=34.36"))
+def test_where_can_i_connect_lists_centres_of_the_voltage_within_the_distance_rule(en, network):
+    html = en.get("/capacity/nearby/?kw=1000&voltage=10&lat=61.79&lon=34.36").content.decode()
+    html = html[html.index('data-testid="candidates"') :]
     assert "Северная" in html
-    assert "Озёрная" not in html  # closed
+    assert "1,000 / 0.9 = 1,111.1 kVA" in html  # the person's kW, through cos φ
+    assert "Yes: 1,000 kW fits." in html
+    assert "Озёрная" not in html  # ≈ 17 km, beyond the 10 km of the rule for 10 kV
     assert "Псковская" not in html  # hundreds of km away
 
 
@@ -158,7 +163,7 @@ def test_an_earlier_quarter_stays_open_to_the_public(en, network):
             )
         )
     )
-    assert {r["as_of"] for r in rows} == {"2026-07-01"}
+    assert {r["As of"] for r in rows} == {"2026-07-01"}
     assert en.get("/capacity/quarters/2026-04-01/").status_code == 404
 
 
@@ -267,5 +272,22 @@ def test_the_method_page_shows_every_factor_with_its_unit_date_and_source(client
     assert 'data-testid="factor-overload_factor">1,2<' in html
     assert 'data-testid="factor-cos_phi">0,9<' in html
     assert "01.01.2020" in html and "СТО 7" in html
-    assert "06.05.2014" in html and "UNVERIFIED" in html  # the earlier value, in the history
+    assert "06.05.2014" in html and "ГОСТ 14209" in html  # the earlier value, in the history
+    # Sources in Russian, unverified values marked in the reader's language, no machine word.
+    assert "UNVERIFIED" not in html and "не проверено" in html
     assert "1,4" in html
+
+
+def test_the_chosen_region_narrows_the_map_table_and_files(client, network):
+    client.cookies["django_language"] = "en"
+    html = client.get("/capacity/?region=pskov").content.decode()
+    table_html = html[html.index("<table") :]
+    assert "Псковская" in table_html and "Северная" not in table_html
+    assert 'data-testid="region-scope"' in html and "region=pskov" in html
+    # Remembered: the next page and the download show the same region.
+    rows = client.get("/capacity/power-centres.csv").content.decode("utf-8-sig")
+    assert "Псковская" in rows and "Северная" not in rows
+    # «All regions» is one click away.
+    html = client.get("/capacity/?region=all").content.decode()
+    table_html = html[html.index("<table") :]
+    assert "Псковская" in table_html and "Северная" in table_html

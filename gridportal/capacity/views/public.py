@@ -12,10 +12,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from gridportal.api.errors import error_body
+from gridportal.core.region import page_region
 from gridportal.grid.models import PowerCentre
 from gridportal.grid.search import address_search
 
-from .. import charts, exports, rules, selectors, services
+from .. import charts, exports, panels, rules, selectors, services
 from ..choices import CapacityStatus
 from ..forms import SORTS, CanConnectForm, CapacityFilterForm, NearbyForm
 
@@ -61,6 +62,11 @@ def _filtered(request, snapshot):
     if form.is_bound and not form.is_valid():
         return form, qs.none()
     params = form.params() if form.is_bound else {}
+    # The region the visitor chose (header selector, ?region=) narrows the map, the table
+    # and the files unless a branch is picked in the filters; «all regions» is one click.
+    region = page_region(request)
+    if region is not None and not params.get("branch"):
+        params["branch"] = region.code
     return form, selectors.filter_assessments(qs, params=params)
 
 
@@ -74,6 +80,9 @@ def capacity_map(request, as_of: str | None = None):
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("sort", None)
+    region = page_region(request)
+    if region is not None and "region" not in query:
+        query["region"] = region.code  # a shared link or a downloaded file shows the same
     counts = {"open": 0, "closed": 0}
     for status in qs.values_list("status", flat=True):
         counts[status] += 1
@@ -139,6 +148,26 @@ def capacity_download(request, fmt: str, as_of: str | None = None):
     return _cacheable(response, snapshot)
 
 
+def substations_download(request, fmt: str, as_of: str | None = None):
+    """ТП below 35 kV with their free capacity by voltage level (ПП № 758), current or a quarter's."""
+    from .. import substation_exports
+
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    snapshot = _snapshot(as_of)
+    day = snapshot.as_of if snapshot else timezone.localdate()
+    region = page_region(request)
+    rows, totals = substation_exports.substation_rows(
+        as_of=day,
+        window_months=selectors.control_window_months(day),
+        branch_code=region.code if region else None,
+    )
+    maker = substation_exports.to_csv if fmt == "csv" else substation_exports.to_xlsx
+    response = HttpResponse(maker(rows, totals, as_of=day.isoformat()), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="substations-{day.isoformat()}.{fmt}"'
+    return _cacheable(response, snapshot)
+
+
 def quarter_list(request):
     return render(
         request, "capacity/public/quarters.html", {"snapshots": selectors.published_snapshots()}
@@ -172,6 +201,8 @@ def power_centre_page(request, pk: int, as_of: str | None = None):
         )
         answer = {
             "kw": kw,
+            "kva": (kw / assessment.factors.cos_phi).quantize(rules.MVA),
+            "cos_phi": assessment.factors.cos_phi,
             "fits": fits,
             "left": left,
             "small": kw <= selectors.small_applicant_kw(),
@@ -204,46 +235,37 @@ def power_centre_page(request, pk: int, as_of: str | None = None):
 
 
 def nearby(request):
-    """«Where can I connect N kW near this point?»"""
+    """«Where can I connect N kW here?»: the elements it would connect through, with checks."""
     form = NearbyForm(request.GET if "kw" in request.GET else None)
-    centres, substations, place, error = [], [], None, ""
+    answer, place, error, apply = None, None, "", ""
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
+        address = None
         if data.get("lat") is not None and data.get("lon") is not None:
             place = {
                 "label": "{:.5f}, {:.5f}".format(data["lat"], data["lon"]),
-                "latitude": data["lat"],
-                "longitude": data["lon"],
+                "point": (data["lat"], data["lon"]),
             }
         else:
             found = [a for a in address_search(query=data["address"], limit=5) if a.latitude]
             if found:
-                place = {
-                    "label": found[0].label,
-                    "latitude": found[0].latitude,
-                    "longitude": found[0].longitude,
-                }
+                address = found[0]
+                place = {"label": address.label, "point": (address.latitude, address.longitude)}
             else:
                 error = _("We could not find this address. Check it or give coordinates.")
         if place:
-            centres = selectors.nearest_centres(
-                latitude=place["latitude"], longitude=place["longitude"], requested_kw=data["kw"]
+            answer = selectors.connection_candidates(
+                address=address,
+                point=place["point"],
+                power_kw=data["kw"],
+                voltage_kv=data["voltage"],
             )
-            if data["kw"] <= selectors.small_applicant_kw():
-                substations = selectors.nearest_substations(
-                    latitude=place["latitude"], longitude=place["longitude"]
-                )
+            apply = panels.apply_url(address) if address is not None else ""
     status = 400 if (form.is_bound and not form.is_valid()) or error else 200
     return render(
         request,
         "capacity/public/nearby.html",
-        {
-            "form": form,
-            "centres": centres,
-            "substations": substations,
-            "place": place,
-            "error": error,
-        },
+        {"form": form, "answer": answer, "place": place, "error": error, "apply_url": apply},
         status=status,
     )
 

@@ -1,0 +1,217 @@
+"""Edge validation of the connection forms: shape and choices, localized messages."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gridportal.accounts.consents import CONNECTION_INTENTION
+from gridportal.accounts.forms import ConsentField
+
+from .choices import (
+    ApplicantKind,
+    DocumentKind,
+    IntentionStatus,
+    ObjectKind,
+    Reason,
+    Reliability,
+    Voltage,
+)
+from .selectors import address_get
+
+POWER_MESSAGES = {
+    "min_value": _("The power must be more than 0 kW."),
+    "max_digits": _("That is not a power we can connect; check the number of kW."),
+    "max_whole_digits": _("That is not a power we can connect; check the number of kW."),
+}
+
+
+class IntentionForm(forms.Form):
+    """«Отправить заявку-намерение»: who, what, where, how much, contact, consent."""
+
+    address = forms.IntegerField(widget=forms.HiddenInput)
+    applicant_kind = forms.ChoiceField(
+        label=_("Who applies"), choices=ApplicantKind.choices, widget=forms.RadioSelect
+    )
+    object_kind = forms.ChoiceField(label=_("What you connect"), choices=ObjectKind.choices)
+    power_new_kw = forms.DecimalField(
+        label=_("New power, kW"),
+        min_value=Decimal("0.1"),
+        max_digits=9,
+        decimal_places=1,
+        localize=True,
+        error_messages=POWER_MESSAGES,
+    )
+    power_existing_kw = forms.DecimalField(
+        label=_("Power already connected here, kW"),
+        min_value=Decimal("0"),
+        max_digits=9,
+        decimal_places=1,
+        localize=True,
+        required=False,
+        initial=0,
+        help_text=_("0 for a new connection."),
+        error_messages={**POWER_MESSAGES, "min_value": _("The power cannot be negative.")},
+    )
+    voltage = forms.ChoiceField(label=_("Voltage"), choices=Voltage.choices, initial=Voltage.LV)
+    reliability = forms.ChoiceField(
+        label=_("Reliability category"),
+        choices=Reliability.choices,
+        initial=Reliability.III,
+        help_text=_("Households need III: one source."),
+    )
+    social = forms.BooleanField(
+        label=_("I belong to a social category (large family, disabled person, veteran …)"),
+        required=False,
+    )
+    name = forms.CharField(label=_("Your name or the company's"), max_length=200)
+    phone = forms.CharField(
+        label=_("Phone"),
+        required=False,
+        max_length=32,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("We send the answer here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    consent = ConsentField(purpose=CONNECTION_INTENTION)
+
+    def clean_address(self):
+        address = address_get(self.cleaned_data["address"])
+        if address is None:
+            raise forms.ValidationError(
+                _("This address is not served by our network. Choose an address from the list.")
+            )
+        return address
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("phone") and not data.get("email"):
+            self.add_error("email", _("Give a phone number or an e-mail address."))
+        return data
+
+
+class LeadForm(forms.Form):
+    """A connection officer's handling of a lead."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=IntentionStatus.choices)
+    staff_note = forms.CharField(
+        label=_("Internal note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+DOCUMENT_KINDS = ("pdf", "jpeg", "png")
+DOCUMENT_REFUSAL = _("Attach a PDF, JPEG or PNG file.")
+
+
+def _document_field(label):
+    from gridportal.core.uploads import UploadField
+
+    return UploadField(kinds=DOCUMENT_KINDS, refusal=DOCUMENT_REFUSAL, label=label, required=False)
+
+
+class ApplicationForm(forms.Form):
+    """The full application (ПП 861 п. 9): applicant, object, power, schedule, supplier, files."""
+
+    address = forms.IntegerField(widget=forms.HiddenInput)
+    applicant_kind = forms.ChoiceField(label=_("Who applies"), choices=ApplicantKind.choices)
+    applicant_name = forms.CharField(label=_("Full name or company"), max_length=200)
+    identity = forms.CharField(
+        label=_("Passport (series, number, issued by, date) or ОГРН and ИНН"), max_length=200
+    )
+    cadastral_number = forms.RegexField(
+        label=_("Cadastral number of the plot"),
+        regex=r"^\d{2}:\d{2}:\d{6,7}:\d{1,6}$",
+        required=False,
+        help_text=_("e.g. 10:01:0100101:55"),
+        error_messages={"invalid": _("Write the cadastral number as 10:01:0100101:55.")},
+    )
+    object_kind = forms.ChoiceField(label=_("What you connect"), choices=ObjectKind.choices)
+    reason = forms.ChoiceField(label=_("Reason"), choices=Reason.choices)
+    power_new_kw = IntentionForm.base_fields["power_new_kw"]
+    power_existing_kw = IntentionForm.base_fields["power_existing_kw"]
+    voltage = forms.ChoiceField(label=_("Voltage"), choices=Voltage.choices, initial=Voltage.LV)
+    reliability = forms.ChoiceField(
+        label=_("Reliability category"), choices=Reliability.choices, initial=Reliability.III
+    )
+    schedule = forms.CharField(
+        label=_("Staged commissioning schedule (if in stages)"), max_length=500, required=False
+    )
+    supplier = forms.CharField(label=_("Future supplier (guaranteeing supplier)"), max_length=200)
+    social = IntentionForm.base_fields["social"]
+    procurement = forms.BooleanField(
+        label=_("We buy under 44-ФЗ or 275-ФЗ (15 working days to pay)"), required=False
+    )
+    location_plan = _document_field(_("Plan of the location of the devices"))
+    title = _document_field(_("Title document for the plot or building"))
+    power_of_attorney = _document_field(_("Power of attorney (if a representative applies)"))
+    social_proof = _document_field(_("Proof of the social category"))
+    consent = ConsentField(purpose=CONNECTION_INTENTION, required=False)
+
+    def clean_address(self):
+        return IntentionForm.clean_address(self)
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("social")
+            and not data.get("social_proof")
+            and not self.initial.get("has_social_proof")
+        ):
+            self.add_error("social_proof", _("Attach the proof of the social category."))
+        return data
+
+    def documents(self):
+        return [
+            (kind, self.cleaned_data.get(kind))
+            for kind in ("location_plan", "title", "power_of_attorney", "social_proof")
+        ]
+
+
+class MissingDocumentsForm(forms.Form):
+    document = _document_field(_("Document"))
+    kind = forms.ChoiceField(label=_("What it is"), choices=DocumentKind.choices)
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        if upload is None:
+            raise forms.ValidationError(_("Attach the document."))
+        return upload
+
+
+class DocumentsRequestForm(forms.Form):
+    text = forms.CharField(
+        label=_("What is missing (the applicant sees this)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class OfferForm(forms.Form):
+    power_centre = forms.TypedChoiceField(label=_("Power centre"), coerce=int)
+    substation_name = forms.CharField(label=_("Substation (ТП)"), max_length=64, required=False)
+    fee_total = forms.DecimalField(
+        label=_("Fee, ₽"), min_value=0, max_digits=14, decimal_places=2, localize=True
+    )
+
+    def __init__(self, *args, centres=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["power_centre"].choices = centres
+
+
+class PaymentForm(forms.Form):
+    paid_on = forms.DateField(
+        label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Internal comment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,311 @@
+"""The full application: drafts, submission, the staff's steps and the legal clocks.
+
+Clocks: the offer is due a number of working days after registration; while the
+application is incomplete the clock stands still (`paused_since`) and the due date moves
+on by the working days it stood; payment is due after the offer is posted (else the
+application is annulled by `applications_annul_unpaid`); completion is counted from the
+contract, which is concluded on the day of payment. Every change is an event on the
+timeline, a letter to the applicant and, for staff, an audit entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from gridportal.accounts.consents import CONNECTION_INTENTION
+from gridportal.accounts.services import consent_record
+from gridportal.capacity import services as capacity
+from gridportal.capacity.choices import CommitmentKind
+from gridportal.core.choices import AuditAction
+from gridportal.core.exceptions import ApplicationError
+from gridportal.core.intake import Origin
+from gridportal.core.selectors import working_calendar
+from gridportal.core.services import audit_record
+from gridportal.core.signals import ServiceEventKind, service_event_send
+from gridportal.core.uploads import upload_store
+
+from .. import deadlines
+from ..choices import EventKind, Stage
+from ..models import ApplicationDocument, ApplicationEvent, ConnectionApplication
+from ..rules import category_for, rule_values
+
+FIELDS = [
+    "address",
+    "applicant_kind",
+    "applicant_name",
+    "identity",
+    "cadastral_number",
+    "object_kind",
+    "reason",
+    "power_new_kw",
+    "power_existing_kw",
+    "voltage",
+    "reliability",
+    "schedule",
+    "supplier",
+    "social",
+    "procurement",
+]
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _event(application, kind, *, actor=None, text="", internal=False) -> ApplicationEvent:
+    event = ApplicationEvent.objects.create(
+        application=application,
+        at=timezone.now(),
+        kind=kind,
+        actor=actor,
+        text=text,
+        internal=internal,
+    )
+    if not internal:
+        from ..tasks import application_letter_send
+
+        transaction.on_commit(lambda: application_letter_send.delay(event_id=event.pk))
+    return event
+
+
+def _audit(application, actor, details, request=None):
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=application,
+        branch=application.branch,
+        request=request,
+        details={"number": application.number, **details},
+    )
+
+
+def _documents_store(application, documents) -> None:
+    for kind, upload in documents:
+        if upload is None:
+            continue
+        ApplicationDocument.objects.create(
+            application=application,
+            kind=kind,
+            file_name=upload.name[:200],
+            stored_file=upload_store(upload=upload, folder="connection"),
+            uploaded_at=timezone.now(),
+        )
+
+
+@transaction.atomic
+def application_draft_save(*, customer, data: dict, documents=(), application=None):
+    """Create or update the customer's draft; nothing is registered, no clock runs."""
+    if application is not None and application.stage != Stage.DRAFT:
+        raise ApplicationError(_("This application is already registered."), code="stage")
+    application = application or ConnectionApplication(customer=customer)
+    for name in FIELDS:
+        if name in data:
+            setattr(application, name, data[name])
+    application.branch = application.address.branch
+    application.language = translation.get_language() or "ru"
+    application.save()
+    _documents_store(application, documents)
+    return application
+
+
+@transaction.atomic
+def application_submit(*, application: ConnectionApplication, origin: Origin, consent: bool):
+    """Register the application: number, category, the offer clock, consent, a letter."""
+    application = ConnectionApplication.objects.select_for_update().get(pk=application.pk)
+    if application.stage != Stage.DRAFT:
+        raise ApplicationError(_("This application is already registered."), code="stage")
+    if not consent:
+        raise ApplicationError(
+            _("We can accept the form only with your consent to data processing."), code="consent"
+        )
+    if not application.documents.filter(kind="location_plan").exists():
+        raise ApplicationError(
+            _("Attach the plan of the location of the devices."), code="location_plan"
+        )
+    today = _today()
+    values = rule_values(today)
+    application.category = category_for(
+        applicant=application.applicant_kind,
+        object_kind=application.object_kind,
+        power_new_kw=application.power_new_kw,
+        power_existing_kw=application.power_existing_kw,
+        reliability=application.reliability,
+        values=values,
+    ).category
+    application.consent = consent_record(
+        purpose=CONNECTION_INTENTION,
+        origin=origin,
+        user=application.customer,
+        contact=application.customer.email,
+    )
+    application.stage = Stage.RECEIVED
+    application.submitted_at = timezone.now()
+    term = deadlines.offer_term(category=application.category, values=values)
+    application.offer_due = deadlines.due(today, term, working_calendar())
+    application.number = f"ЗТП-{today.year}-{application.pk:06d}"
+    application.save()
+    _event(application, EventKind.SUBMITTED)
+    return application
+
+
+@transaction.atomic
+def application_documents_request(*, application, actor, text: str, request=None):
+    """Tell the applicant what is missing: the clock stops until they send it."""
+    if application.stage != Stage.RECEIVED:
+        raise ApplicationError(_("Documents can be requested only from a received application."))
+    today = _today()
+    values = rule_values(today)
+    application.stage = Stage.INCOMPLETE
+    application.paused_since = today
+    application.applicant_due = working_calendar().add_working_days(
+        today, values["applicant_completes_wd"]
+    )
+    application.save()
+    _event(application, EventKind.INCOMPLETE, actor=actor, text=text)
+    _audit(application, actor, {"stage": Stage.INCOMPLETE}, request)
+    return application
+
+
+@transaction.atomic
+def application_resubmit(*, application, customer, documents=()):
+    """The applicant sent what was missing: the clock runs again, moved on by the pause."""
+    if application.customer_id != customer.pk or application.stage != Stage.INCOMPLETE:
+        raise ApplicationError(_("Nothing is requested from you on this application."))
+    _documents_store(application, documents)
+    calendar = working_calendar()
+    stood = max(0, calendar.working_days_between(application.paused_since, _today()))
+    application.paused_working_days += stood
+    application.offer_due = deadlines.paused_due(application.offer_due, stood, calendar)
+    application.paused_since = None
+    application.applicant_due = None
+    application.stage = Stage.RECEIVED
+    application.save()
+    _event(application, EventKind.COMPLETED_BY_APPLICANT)
+    return application
+
+
+@transaction.atomic
+def application_offer_issue(
+    *, application, actor, power_centre_id: int, substation_name: str, fee_total, request=None
+):
+    """Post the contract, the technical conditions and the invoice (the offer); the power is
+    committed on the load map at once."""
+    if application.stage != Stage.RECEIVED:
+        raise ApplicationError(
+            _("Technical conditions can be issued only on a received application.")
+        )
+    today = _today()
+    values = rule_values(today)
+    application.tu_number = f"ТУ-{application.number}"
+    capacity.commitment_record(
+        power_centre_id=power_centre_id,
+        site=application.cadastral_number or f"address:{application.address_id}",
+        kind=CommitmentKind.TECHNICAL_CONDITIONS,
+        document_number=application.tu_number,
+        document_date=today,
+        kw=application.power_new_kw,
+        actor=actor,
+    )
+    term = deadlines.payment_term(procurement=application.procurement, values=values)
+    application.stage = Stage.OFFER
+    application.offer_on = today
+    application.payment_due = deadlines.due(today, term, working_calendar())
+    application.power_centre_id_committed = power_centre_id
+    application.substation_name = substation_name[:64]
+    application.fee_total = fee_total
+    application.save()
+    _event(application, EventKind.OFFER, actor=actor)
+    _audit(application, actor, {"stage": Stage.OFFER, "power_centre": power_centre_id}, request)
+    return application
+
+
+@transaction.atomic
+def application_payment_record(*, application, actor, paid_on: dt.date, request=None):
+    """The invoice is paid: the contract is concluded that day and the completion clock starts."""
+    if application.stage != Stage.OFFER:
+        raise ApplicationError(_("Payment can be recorded only against an issued invoice."))
+    values = rule_values(paid_on)
+    term = deadlines.completion_term(
+        category=application.category,
+        voltage_kv=application.voltage,
+        distance_m=None,
+        rural=application.address.street.settlement.kind in ("village", "hamlet"),
+        values=values,
+    )
+    application.stage = Stage.PAID
+    application.paid_on = paid_on
+    application.completion_due = deadlines.due(paid_on, term, working_calendar())
+    application.save()
+    _event(application, EventKind.PAID, actor=actor)
+    _audit(application, actor, {"stage": Stage.PAID, "paid_on": paid_on.isoformat()}, request)
+    return application
+
+
+@transaction.atomic
+def application_complete(*, application, actor, request=None):
+    """The object is connected and energized; the acts are in the account."""
+    if application.stage != Stage.PAID:
+        raise ApplicationError(_("Only a paid application can be completed."))
+    application.stage = Stage.COMPLETED
+    application.completed_on = _today()
+    application.save()
+    _event(application, EventKind.CONNECTED, actor=actor)
+    _audit(application, actor, {"stage": Stage.COMPLETED}, request)
+    transaction.on_commit(
+        lambda: service_event_send(
+            kind=ServiceEventKind.CONNECTION_COMPLETED,
+            record=application,
+            branch_id=application.branch_id,
+            contact=application.customer.email,
+            language=application.language,
+            details={"number": application.number, "kw": str(application.power_new_kw)},
+        )
+    )
+    return application
+
+
+@transaction.atomic
+def application_comment(*, application, actor, text: str, request=None):
+    _event(application, EventKind.COMMENT, actor=actor, text=text, internal=True)
+    _audit(application, actor, {"comment": True}, request)
+
+
+@transaction.atomic
+def application_assign(*, application, actor, assignee, request=None):
+    application.assigned_to = assignee
+    application.save(update_fields=["assigned_to", "updated_at"])
+    _event(
+        application, EventKind.ASSIGNED, actor=actor, text=assignee.get_username(), internal=True
+    )
+    _audit(application, actor, {"assigned_to": assignee.pk}, request)
+
+
+def applications_annul_unpaid(*, today: dt.date | None = None) -> int:
+    """Annul every application whose invoice was not paid by its due date. Idempotent: an
+    annulled application is no longer in OFFER, and rows are claimed one at a time."""
+    today = today or _today()
+    count = 0
+    while True:
+        with transaction.atomic():
+            application = (
+                ConnectionApplication.objects.select_for_update(skip_locked=True)
+                .filter(stage=Stage.OFFER, payment_due__lt=today)
+                .order_by("payment_due", "pk")
+                .first()
+            )
+            if application is None:
+                return count
+            application.stage = Stage.ANNULLED
+            application.annulled_on = today
+            application.save()
+            if application.power_centre_id_committed:
+                capacity.commitment_release(
+                    power_centre_id=application.power_centre_id_committed,
+                    document_number=application.tu_number,
+                )
+            _event(application, EventKind.ANNULLED)
+            count += 1

@@ -1,0 +1,50 @@
+"""Every public connection and load-map page fits a 360 px phone without sideways scrolling."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def fits(page, url, shots=None, name=""):
+    page.goto(url)
+    page.wait_for_load_state()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if shots is not None:
+        page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+    return width
+
+
+def test_public_pages_fit_360_px(browser, live_server, home, tmp_path, request):
+    shots = request.config.getoption("--basetemp", None) and tmp_path
+    for locale in ("ru-RU", "en-GB"):
+        context = browser.new_context(
+            base_url=live_server.url, locale=locale, viewport={"width": 360, "height": 740}
+        )
+        if locale.startswith("en"):
+            context.add_cookies(
+                [{"name": "django_language", "value": "en", "url": live_server.url}]
+            )
+        page = context.new_page()
+        urls = {
+            "intention-form": f"/connection/?address={home.pk}",
+            "nearby": "/capacity/nearby/?address=Ленина&kw=100&voltage=0.4",
+            "load-map": "/capacity/",
+            "method": "/capacity/method/",
+            "centre": f"/capacity/centres/{home.substation.feeder.power_centre_id}/",
+        }
+        for name, url in urls.items():
+            width = fits(page, url, shots, f"{locale}-{name}")
+            assert width <= 360, f"{locale} {url} is {width} px wide"
+        page.goto(f"/connection/?address={home.pk}")
+        page.locator("input[name=applicant_kind][value=individual]").check()
+        page.locator("#id_power_new_kw").fill("15")
+        page.locator("#id_name").fill("Анна Петрова")
+        page.locator("#id_email").fill("anna@example.ru")
+        page.locator("#id_consent").check()
+        page.locator("form.form button[type=submit]").click()
+        page.wait_for_load_state()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if shots:
+            page.screenshot(path=str(shots / f"{locale}-answer.png"), full_page=True)
+        assert width <= 360, f"{locale} the answer page is {width} px wide"
+        context.close()
