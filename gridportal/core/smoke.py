@@ -211,7 +211,9 @@ def smoke_targets(*, branch_code: str | None = None) -> Listing:
                 elif row is None:
                     reason = f"no {model._meta.label} row for <{parameter}>"
                 else:
-                    kwargs[parameter] = row.pk
+                    # A <slug:…> names the row by its slug field, anything else by its key.
+                    value = getattr(row, "slug", None) if parameter == "slug" else None
+                    kwargs[parameter] = value or row.pk
             if reason:
                 break
         if reason:
