@@ -144,8 +144,13 @@ def seed(*, seed: int = 1) -> dict:
             if stage == Stage.COMPLETED:
                 services.application_complete(application=a, actor=None)
             if stage == Stage.ANNULLED:
+                # The offer went out weeks ago and the invoice stayed unpaid past its term.
                 a.refresh_from_db()
-                services.applications_annul_unpaid(today=a.payment_due + dt.timedelta(days=1))
+                term = (a.payment_due - a.offer_on) if a.offer_on and a.payment_due else None
+                a.offer_on = today - dt.timedelta(days=30)
+                a.payment_due = a.offer_on + (term or dt.timedelta(days=7))
+                a.save(update_fields=["offer_on", "payment_due"])
+                services.applications_annul_unpaid(today=today)
             counts["applications"] += 1
         # One application of each branch is overdue: received weeks ago, offer not issued.
         late = ConnectionApplication.objects.filter(branch=branch, stage=Stage.RECEIVED).first()
