@@ -81,7 +81,7 @@ def _remember_region(request, response, code: str) -> None:
 def selected_branch(request):
     if getattr(request, "_branch_cache", None) is None and getattr(request, "_branch_code", ""):
         request._branch_cache = Branch.objects.filter(code=request._branch_code).first() or False
-    return request._branch_cache or None
+    return getattr(request, "_branch_cache", None) or None
 
 
 class DatabaseUnavailableMiddleware:
