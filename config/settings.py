@@ -5,10 +5,17 @@ cache, Celery tasks run eagerly in-process, mail printed to the console.
 Setting DEBUG=false switches on production checks that refuse unsafe values.
 """
 
+import os
 from datetime import timedelta
 from ipaddress import ip_network
 from pathlib import Path
 from urllib.parse import urlsplit
+
+# openpyxl reads workbooks with lxml when lxml is installed (python-docx brings it), and lxml
+# without `huge_tree` silently drops a text node over 10 MB: a giant cell would be read as
+# something else instead of refused. Uploaded workbooks are read with the standard library's
+# parser, whose results core/tabular.py checks (decision 0011). Set before openpyxl is imported.
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 import environ
 from csp.constants import NONE, SELF

@@ -196,3 +196,9 @@ def test_a_row_of_more_cells_than_a_sheet_has_columns_is_refused_before_it_is_bu
     )
     assert len(content) < 100_000
     assert rejection("wide.xlsx", content) == ["Row 2: the row has more than 100 columns."]
+
+
+def test_workbooks_are_read_without_lxml_which_would_drop_a_giant_cell_silently():
+    import openpyxl.xml
+
+    assert openpyxl.xml.LXML is False
