@@ -363,6 +363,10 @@ SPECTACULAR_SETTINGS = {
         "CallbackStatusEnum": "gridportal.outages.choices.CallbackStatus",
         "TariffKindEnum": "gridportal.learn.choices.TariffKind",
         "SavingKindEnum": "gridportal.learn.choices.SavingKind",
+        "LessonTopicEnum": "gridportal.learn.choices.Topic",
+        "OfficeServiceKindEnum": "gridportal.offices.choices.ServiceKind",
+        "AppealStatusEnum": "gridportal.appeals.choices.Status",
+        "AppealTopicEnum": "gridportal.appeals.choices.Topic",
     },
 }
 
