@@ -56,11 +56,30 @@ QUERIES = {
     "api:address-search": _query(q="Ленина"),
     "api:outages-status": _query(address=_first_address_id),
     "api:capacity-nearby": _query(kw="150", lat="61.79", lon="34.36"),
+    "api:reliability-indices": _query(**{"from": "2026-01-01", "to": "2026-06-30"}),
+    "api:office-slots": _query(service="connection", date=lambda: _next_weekday().isoformat()),
+}
+
+
+def _next_weekday():
+    import datetime as dt
+
+    day = dt.date.today() + dt.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+# Rows a page shows only in some state (a customer's draft is not the staff's business).
+ROW_FILTERS = {
+    "connection.connectionapplication": {"submitted_at__isnull": False},
 }
 SKIP_NAMES = {
     "open311:not-found": "the catch-all that answers 404 by design",
     "admin:autocomplete": "the admin's autocomplete needs a field to complete",
     "metrics": "needs METRICS_TOKEN; .ci/prod-smoke checks it with and without",
+    "api:appeals-track": "needs the appeal's tracking code (given to the person only)",
+    "api:connection-application-detail": "a customer's own application: anyone else gets 404",
 }
 UNFILLABLE = {
     "token": "a signed token from an e-mail or SMS",
@@ -75,6 +94,9 @@ class Target:
     url: str
     name: str
     kind: str  # public | staff | api | admin
+    # The row filling a parameter is not of the demo staff's branch (that branch has none):
+    # staff of that branch rightly get 404 for it; others must not.
+    foreign: bool = False
 
 
 @dataclass
@@ -146,12 +168,17 @@ def _guess_model(route: str, parameter: str, namespace: str):
 
 
 def _first_row(model, branch_code):
-    rows = model._base_manager.order_by("pk")
-    if branch_code and any(f.name == "branch" for f in model._meta.get_fields()):
-        in_branch = rows.filter(branch__code=branch_code).first()
+    """(the first row, whether it is outside the staff's branch)."""
+    rows = model._base_manager.filter(**ROW_FILTERS.get(model._meta.label_lower, {})).order_by("pk")
+    path = getattr(model, "branch_path", None)
+    if path is None and any(f.name == "branch" for f in model._meta.get_fields()):
+        path = "branch"
+    if branch_code and path and path != "pk":
+        in_branch = rows.filter(**{f"{path}__code": branch_code}).first()
         if in_branch is not None:
-            return in_branch
-    return rows.first()
+            return in_branch, False
+        return rows.first(), True
+    return rows.first(), False
 
 
 def _admin_can_add(name: str) -> bool:
@@ -190,7 +217,7 @@ def smoke_targets(*, branch_code: str | None = None) -> Listing:
         if name in SKIP_NAMES:
             listing.skipped.append((label, SKIP_NAMES[name]))
             continue
-        kwargs, reason = {}, None
+        kwargs, reason, foreign = {}, None, False
         for parameter in _parameters(route):
             if parameter in UNFILLABLE:
                 reason = UNFILLABLE[parameter]
@@ -205,15 +232,20 @@ def smoke_targets(*, branch_code: str | None = None) -> Listing:
                 model = model or _guess_model(route, parameter, namespace)
                 if name.startswith("admin:") and parameter == "object_id":
                     model = None
-                row = _first_row(model, branch_code) if model is not None else None
+                row, outside = (
+                    _first_row(model, branch_code) if model is not None else (None, False)
+                )
+                foreign = foreign or outside
                 if model is None:
                     reason = f"cannot tell which model <{parameter}> names"
                 elif row is None:
                     reason = f"no {model._meta.label} row for <{parameter}>"
                 else:
-                    # A <slug:…> names the row by its slug field, anything else by its key.
-                    value = getattr(row, "slug", None) if parameter == "slug" else None
-                    kwargs[parameter] = value or row.pk
+                    # A parameter named after a field (<slug>, <number>) takes that field;
+                    # <pk> and <…_id> take the key.
+                    named = parameter != "pk" and not parameter.endswith("_id")
+                    value = getattr(row, parameter, None) if named else None
+                    kwargs[parameter] = value if isinstance(value, str | int) and value else row.pk
             if reason:
                 break
         if reason:
@@ -237,5 +269,5 @@ def smoke_targets(*, branch_code: str | None = None) -> Listing:
             continue
         if url not in seen:
             seen.add(url)
-            listing.targets.append(Target(url=url, name=name, kind=_kind(url)))
+            listing.targets.append(Target(url=url, name=name, kind=_kind(url), foreign=foreign))
     return listing
