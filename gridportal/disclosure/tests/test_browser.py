@@ -2,6 +2,7 @@
 its PDF and sees what changed; a person follows the connection guide to the request."""
 
 import pytest
+from django.urls import reverse
 
 from gridportal.disclosure.links import INTENTION
 from gridportal.testing.browser import assert_accessible
@@ -81,16 +82,19 @@ def test_an_editor_publishes_a_new_version_and_a_person_finds_it_by_its_pdf(
 def test_a_person_follows_the_connection_guide_to_the_request(page, connection_guide):
     page.goto("/guides/")
     assert_accessible(page)
-    page.get_by_role("link", name="Технологическое присоединение").click()
+    page.locator("#main").get_by_role("link", name="Технологическое присоединение").click()
     page.wait_for_load_state()
     assert_accessible(page)
     link = page.get_by_test_id("service-links").get_by_role(
         "link", name="Подать заявку-намерение на присоединение"
     )
-    # The request-intention belongs to the connection app, merged apart from this one.
-    assert link.get_attribute("href") == INTENTION.url
+    assert link.get_attribute("href") == INTENTION.url == reverse("connection:intention")
     page.get_by_role("button", name="Да").click()
     page.get_by_test_id("feedback-thanks").wait_for()
+    # The guide leads on into the connection app's request-intention.
+    link.click()
+    page.get_by_role("heading", name="Технологическое присоединение", level=1).wait_for()
+    assert page.url.endswith(reverse("connection:intention"))
 
 
 def test_the_disclosure_page_is_accessible(page, free_capacity_item):

@@ -88,7 +88,7 @@ def test_markdown_with_script_is_sanitised(client, connection_guide):
 
 def test_the_connection_guide_leads_to_the_request_intention(client, connection_guide):
     page = client.get("/guides/connection/").content.decode()
-    assert 'href="/connection/intention/"' in page
+    assert f'href="{reverse("connection:intention")}"' in page
 
 
 def test_a_draft_guide_is_not_public(client, connection_guide):
