@@ -129,6 +129,9 @@ def _document_errors(path: str, method: str, operation: dict, codes: dict) -> No
         statuses.add(404)
     if "requestBody" in operation:
         statuses |= {413, 415}
+    security = operation.get("security")
+    if security is not None and {} not in security:
+        statuses.add(403)  # for signed-in staff or customers only: anyone else is refused
     for status in sorted(statuses):
         responses.setdefault(str(status), _error(status))
     responses.setdefault(
