@@ -32,16 +32,33 @@ from gridportal.core.exceptions import ApplicationError
 from .exceptions import PayloadTooLarge, TooManyFields
 
 
-def _flatten(detail):
+def _field_messages(detail, prefix: str = "") -> dict[str, list[str]]:
+    """Errors of nested serializers as one flat map: `appliances.0.hours` → [messages].
+
+    The document promises `fields` maps a name to a list of texts; a nested serializer (a list
+    of items, an object in an object) would otherwise put a map where a list belongs.
+    """
+    out: dict[str, list[str]] = {}
     if isinstance(detail, dict):
-        return {key: _flatten(value) for key, value in detail.items()}
-    if isinstance(detail, list):
-        flat = []
-        for item in detail:
-            value = _flatten(item)
-            flat.extend(value if isinstance(value, list) else [value])
-        return flat
-    return str(detail)
+        for key, value in detail.items():
+            name = (
+                prefix
+                if key == "non_field_errors" and prefix
+                else (f"{prefix}.{key}" if prefix else str(key))
+            )
+            for sub, messages in _field_messages(value, name).items():
+                out.setdefault(sub, []).extend(messages)
+    elif isinstance(detail, list):
+        for index, item in enumerate(detail):
+            if isinstance(item, dict | list):
+                inner = f"{prefix}.{index}" if isinstance(item, dict) else prefix
+                for sub, messages in _field_messages(item, inner).items():
+                    out.setdefault(sub, []).extend(messages)
+            elif item not in ("", None):
+                out.setdefault(prefix or "non_field_errors", []).append(str(item))
+    elif detail not in ("", None):
+        out.setdefault(prefix or "non_field_errors", []).append(str(detail))
+    return out
 
 
 def error_body(*, status_code: int, code: str, message: str, fields=None) -> dict:
@@ -118,8 +135,7 @@ def exception_handler(exc, context):
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        detail = _flatten(exc.detail)
-        fields = detail if isinstance(detail, dict) else {"non_field_errors": detail}
+        fields = _field_messages(exc.detail)
         response.data = error_body(
             status_code=response.status_code,
             code=str(getattr(exc, "default_code", "invalid")),
