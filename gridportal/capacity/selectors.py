@@ -15,7 +15,7 @@ from gridportal.accounts.scoping import restrict_to_branches
 from gridportal.core import rules as core_rules
 from gridportal.grid.models import PowerCentre, Substation
 
-from . import candidates, rules
+from . import candidates, explain, rules
 from .choices import CapacityStatus, Constraint, SnapshotStatus
 from .models import (
     CapacityAssessment,
@@ -288,10 +288,10 @@ def _substation_load(substation_id: int, window: int):
             "the larger of the control measurements: {day} ({load} kVA); other days: {others}"
         ).format(
             day=day.strftime("%d.%m.%Y"),
-            load=rules.num(totals[day]),
+            load=explain.num(totals[day]),
             others="; ".join(
                 gettext("{day} — {load} kVA").format(
-                    day=d.strftime("%d.%m.%Y"), load=rules.num(totals[d])
+                    day=d.strftime("%d.%m.%Y"), load=explain.num(totals[d])
                 )
                 for d in others
             ),
@@ -314,7 +314,7 @@ def _substation_candidate(s, *, power_kw, cos_phi, window, origin=None):
         kind=candidates.SUBSTATION,
         element_id=s.pk,
         name=s.name,
-        voltage=f"{rules.num(s.feeder.voltage_kv.normalize())}/0,4",
+        voltage=f"{explain.num(s.feeder.voltage_kv.normalize())}/0,4",
         unit="kVA",
         reserve=reserve,
         need=need,
@@ -330,7 +330,7 @@ def _substation_candidate(s, *, power_kw, cos_phi, window, origin=None):
 
 def _centre_candidate(record, *, power_kw, cos_phi, origin=None):
     pc = record.power_centre
-    assessment = rules.assessment_from_record(record)
+    assessment = explain.assessment_from_record(record)
     reserve, need, left, reserve_kw, fits = candidates.centre_check(
         reserve_mva=record.reserve_mva,
         is_open=record.status == CapacityStatus.OPEN,
@@ -352,7 +352,7 @@ def _centre_candidate(record, *, power_kw, cos_phi, origin=None):
         reserve_kw=reserve_kw,
         fits=fits,
         measured_on=record.measured_on,
-        measurement=rules.measurement_basis(assessment),
+        measurement=explain.measurement_basis(assessment),
         distance_km=distance,
         status=record.status,
         url=reverse("capacity:power-centre", args=[pc.pk]),

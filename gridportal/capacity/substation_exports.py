@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from gridportal.core import tabular
 from gridportal.grid.models import Substation
 
-from . import rules
+from . import explain, rules
 from .models import SubstationLoad
 
 HEADERS = [
@@ -37,7 +37,7 @@ HEADERS = [
 
 
 def level_of(feeder_kv: Decimal) -> str:
-    return f"{rules.num(Decimal(feeder_kv).normalize())}/0,4"
+    return f"{explain.num(Decimal(feeder_kv).normalize())}/0,4"
 
 
 def substation_rows(*, as_of: date, window_months: int, branch_code: str | None = None):

@@ -7,7 +7,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gridportal.capacity import rules
+from gridportal.capacity import explain, rules
 from gridportal.capacity.choices import CapacityStatus, Constraint
 
 FACTORS = rules.Factors(
@@ -120,7 +120,7 @@ def test_the_steps_explain_every_figure_and_survive_storage():
         factors=FACTORS,
     )
     with translation.override("en"):
-        steps = rules.calculation_steps(a)
+        steps = explain.calculation_steps(a)
     assert [s.value for s in steps] == [
         D("50.000"),
         D("25.000"),
@@ -152,9 +152,9 @@ def test_the_steps_explain_every_figure_and_survive_storage():
     row.committed_kw = a.committed_kw_sites
     row.overload_factor, row.coincidence_factor = FACTORS.overload, FACTORS.coincidence
     row.cos_phi, row.threshold_mva = FACTORS.cos_phi, FACTORS.threshold_mva
-    row.details = rules.assessment_to_details(a)
+    row.details = explain.assessment_to_details(a)
     with translation.override("en"):
-        again = rules.calculation_steps(rules.assessment_from_record(row))
+        again = explain.calculation_steps(explain.assessment_from_record(row))
     assert [(s.formula, s.value) for s in again] == [(s.formula, s.value) for s in steps]
 
 
@@ -165,7 +165,7 @@ def test_the_steps_are_written_with_decimal_commas_in_russian():
         factors=FACTORS,
     )
     with translation.override("ru"):
-        steps = rules.calculation_steps(a)
+        steps = explain.calculation_steps(a)
     assert steps[2].formula == "1,4 × (50,000 − 25,000)"
     assert steps[4].formula == "0,9 × 5\xa0615,000 кВт / 1000 / 0,9"
 
@@ -192,7 +192,7 @@ def test_the_larger_control_measurement_of_the_window_is_used():
     )
     assert a.load_mva == D("4.976") and a.measured_on == winter
     with translation.override("en"):
-        basis = rules.measurement_basis(a)
+        basis = explain.measurement_basis(a)
     assert basis == (
         "the larger of the control measurements: 17.12.2025 (4.976 MVA); "
         "other days: 17.06.2026 — 3.992 MVA"
@@ -294,7 +294,7 @@ def test_a_centre_with_two_transformation_voltages_is_also_shown_per_level():
         commitments=[],
         factors=FACTORS,
     )
-    levels = rules.voltage_levels(a)
+    levels = explain.voltage_levels(a)
     assert [(lv.voltage, lv.permissible_mva, lv.load_mva, lv.reserve_mva) for lv in levels] == [
         ("110/35", D("56.000"), D("22.000"), D("34.000")),
         ("35/10", D("14.000"), D("9.000"), D("5.000")),
@@ -305,4 +305,4 @@ def test_a_centre_of_one_voltage_has_no_separate_levels():
     a = rules.assess(
         transformers=[t("Т-1", "25", "12"), t("Т-2", "25", "10")], commitments=[], factors=FACTORS
     )
-    assert rules.voltage_levels(a) == []
+    assert explain.voltage_levels(a) == []

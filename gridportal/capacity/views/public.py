@@ -16,7 +16,7 @@ from gridportal.core.region import page_region
 from gridportal.grid.models import PowerCentre
 from gridportal.grid.search import address_search
 
-from .. import charts, exports, panels, rules, selectors, services
+from .. import charts, explain, exports, panels, rules, selectors, services
 from ..choices import CapacityStatus
 from ..forms import SORTS, CanConnectForm, CapacityFilterForm, NearbyForm
 
@@ -185,7 +185,7 @@ def power_centre_page(request, pk: int, as_of: str | None = None):
             raise
         # A centre added since the last recalculation: show its figures computed now.
         record = services.capacity_assess(power_centre_ids=[pk])[0]
-    assessment = rules.assessment_from_record(record)
+    assessment = explain.assessment_from_record(record)
     history = selectors.measurement_history(power_centre_id=pk)
     if snapshot:
         history = [(d, v) for d, v in history if d <= snapshot.as_of]
@@ -216,7 +216,7 @@ def power_centre_page(request, pk: int, as_of: str | None = None):
         "pc": pc,
         "record": record,
         "assessment": assessment,
-        "steps": rules.calculation_steps(assessment),
+        "steps": explain.calculation_steps(assessment),
         "chart": charts.history_chart(history=history, permissible=record.permissible_mva),
         "history": history,
         "measurements": selectors.measurements_of_centre(power_centre_id=pk),
