@@ -163,9 +163,19 @@ def sentence(n, terms=WORDS):
     return " ".join(words).capitalize() + "."
 
 
+# Phrases the phrase queries look for; a few documents carry each, so a phrase query
+# has real matches to rank and highlight (not an empty answer, which is cheap).
+PHRASES = ["типового договора", "личного кабинета", "центров питания"]
+
+
 def text(sentences):
     terms = rng.sample(WORDS, 10)
-    return "\n".join(sentence(rng.randint(10, 20), terms) for _ in range(sentences))
+    lines = [sentence(rng.randint(10, 20), terms) for _ in range(sentences)]
+    if rng.random() < 0.15:
+        words = lines[rng.randrange(len(lines))].rstrip(".").split()
+        words.insert(rng.randrange(len(words)), rng.choice(PHRASES))
+        lines.append(" ".join(words).capitalize() + ".")
+    return "\n".join(lines)
 
 
 def admin_connection():
