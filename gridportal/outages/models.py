@@ -326,6 +326,10 @@ class PlannedOutage(TimeStampedModel):
         _("status"), max_length=16, choices=PlannedStatus.choices, default=PlannedStatus.SCHEDULED
     )
     customers_affected = models.PositiveIntegerField(_("customers affected"), default=0)
+    # When the work really switched the supply off and back on (set when it is marked done):
+    # the interruption the reliability indices count, which may differ from the schedule.
+    actual_starts_at = models.DateTimeField(_("actually started"), null=True, blank=True)
+    actual_ends_at = models.DateTimeField(_("actually ended"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("planned outage")

@@ -25,4 +25,5 @@ urlpatterns = [
     path("planned/new/", staff.planned_new, name="planned-new"),
     path("planned/<int:pk>/cancel/", staff.planned_cancel, name="planned-cancel"),
     path("planned/<int:pk>/move/", staff.planned_move, name="planned-move"),
+    path("planned/<int:pk>/done/", staff.planned_done, name="planned-done"),
 ]

@@ -7,7 +7,7 @@ import datetime as dt
 from celery import shared_task
 from django.utils import timezone
 
-from .services import planned_reminders_send
+from .services import planned_outages_close, planned_reminders_send
 
 
 @shared_task(name="outages.planned_reminders")
@@ -21,8 +21,16 @@ def planned_reminders(now_iso: str | None = None) -> int:
     return planned_reminders_send(now=now)
 
 
+@shared_task(name="outages.planned_close")
+def planned_close() -> int:
+    """Beat task (hourly): planned work nobody marked done a day after its end is done on
+    schedule (so it reaches the reliability indices). Idempotent."""
+    return planned_outages_close()
+
+
 def _register_beat(sender, **kwargs):
     sender.add_periodic_task(3600.0, planned_reminders.s(), name="outages: planned reminders")
+    sender.add_periodic_task(3600.0, planned_close.s(), name="outages: planned work closed")
 
 
 try:  # the beat entry lives with the task; config/ stays free of domain code

@@ -1,4 +1,5 @@
-"""Restored incidents become interruption records as soon as the restoration commits.
+"""Restored incidents and planned work marked done become interruption records as soon as
+that commits.
 
 The hotline knows nothing of this: we listen to its incident's `post_save` (sender named
 lazily, so no import of its models) and, after the commit, read the incident through the
@@ -19,5 +20,15 @@ def incident_saved(sender, instance, **kwargs):
     transaction.on_commit(lambda: interruptions_sync_incident_id(pk), robust=True)
 
 
+def planned_saved(sender, instance, **kwargs):
+    from .services import interruptions_sync_planned_id
+
+    pk = instance.pk
+    transaction.on_commit(lambda: interruptions_sync_planned_id(pk), robust=True)
+
+
 def connect():
     post_save.connect(incident_saved, sender="outages.Incident", dispatch_uid="reliability-sync")
+    post_save.connect(
+        planned_saved, sender="outages.PlannedOutage", dispatch_uid="reliability-sync-planned"
+    )

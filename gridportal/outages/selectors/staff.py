@@ -220,9 +220,13 @@ def archive_for_user(*, user):
 
 
 def planned_for_user(*, user, now=None):
+    """Work ahead, under way, and ended in the last two days (to mark done with its actual
+    times; nobody's work is closed on schedule a day after its end)."""
     now = now or timezone.now()
     return (
-        restrict_to_branches(PlannedOutage.objects.filter(ends_at__gt=now), user)
+        restrict_to_branches(
+            PlannedOutage.objects.filter(ends_at__gt=now - dt.timedelta(days=2)), user
+        )
         .select_related("branch", "district", "settlement")
         .prefetch_related("substations")
         .order_by("starts_at", "id")

@@ -31,8 +31,10 @@ from .intake import ReportReceipt, Submission, report_submit, still_out_report
 from .notify import local_text, still_out_token
 from .planned import (
     planned_outage_cancel,
+    planned_outage_complete,
     planned_outage_create,
     planned_outage_reschedule,
+    planned_outages_close,
     planned_reminder_days,
     planned_reminders_send,
 )
@@ -58,8 +60,10 @@ __all__ = [
     "incident_update",
     "local_text",
     "planned_outage_cancel",
+    "planned_outage_complete",
     "planned_outage_create",
     "planned_outage_reschedule",
+    "planned_outages_close",
     "planned_reminder_days",
     "planned_reminders_send",
     "report_contact_reveal",

@@ -1,4 +1,4 @@
-"""Planned work: publish, remind subscribers, cancel."""
+"""Planned work: publish, remind subscribers, cancel, move, and record when it was done."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import logging
 from django.db import transaction
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gridportal.core.exceptions import ApplicationError
@@ -126,6 +127,57 @@ def planned_outage_reschedule(
         },
     )
     return planned
+
+
+# Work nobody marked done is taken as done on schedule this long after its planned end
+# (the announced interruption happened unless it was cancelled or moved).
+AUTO_DONE_AFTER = dt.timedelta(hours=24)
+
+
+@transaction.atomic
+def planned_outage_complete(
+    *,
+    planned: PlannedOutage,
+    actor,
+    starts_at: dt.datetime | None = None,
+    ends_at: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+) -> PlannedOutage:
+    """The work is done: record when the supply really went off and came back (the schedule
+    when not given). This is the interruption the reliability indices count."""
+    now = now or timezone.now()
+    planned = PlannedOutage.objects.select_for_update().get(pk=planned.pk)
+    if planned.status != PlannedStatus.SCHEDULED:
+        raise ApplicationError(_("Only scheduled work can be marked done."), code="status")
+    starts_at = starts_at or planned.starts_at
+    ends_at = ends_at or planned.ends_at
+    if ends_at <= starts_at:
+        raise ApplicationError(_("Planned work must end after it starts."), code="dates")
+    if ends_at > now:
+        raise ApplicationError(
+            _("Work can be marked done only after the power is back on."), code="future"
+        )
+    planned.status = PlannedStatus.DONE
+    planned.actual_starts_at, planned.actual_ends_at = starts_at, ends_at
+    planned.save(update_fields=["status", "actual_starts_at", "actual_ends_at", "updated_at"])
+    logger.info("planned outage %s marked done by %s", planned.pk, actor)
+    return planned
+
+
+def planned_outages_close(*, now: dt.datetime | None = None) -> int:
+    """Mark done, on schedule, the work that ended more than AUTO_DONE_AFTER ago and that
+    nobody marked done, cancelled or moved. Idempotent; returns how many were closed."""
+    now = now or timezone.now()
+    closed = 0
+    for planned in PlannedOutage.objects.filter(
+        status=PlannedStatus.SCHEDULED, ends_at__lt=now - AUTO_DONE_AFTER
+    ).order_by("pk"):
+        try:
+            planned_outage_complete(planned=planned, actor=None, now=now)
+        except ApplicationError:  # changed meanwhile by a dispatcher
+            continue
+        closed += 1
+    return closed
 
 
 def _tell_subscribers(planned: PlannedOutage, what: str, *, template: str, extra=None) -> None:

@@ -274,6 +274,7 @@ def planned_list(request):
         {
             "planned": selectors.planned_for_user(user=request.user)[:300],
             "can_add": request.user.has_perm("outages.add_plannedoutage"),
+            "now": timezone.now(),
         },
     )
 
@@ -340,6 +341,36 @@ def planned_move(request, pk):
             actor=request.user,
         )
         messages.success(request, _("Planned work moved; subscribers are told the new time."))
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    return redirect("staff:outages:planned")
+
+
+@require_POST
+@staff_required(permission="outages.change_plannedoutage")
+def planned_done(request, pk):
+    """The work is done: when the supply really went off and came back (local time)."""
+    import zoneinfo
+
+    from ..forms import PlannedMoveForm
+
+    planned = get_object_or_404(selectors.planned_for_user(user=request.user), pk=pk)
+    with timezone.override(zoneinfo.ZoneInfo(planned.branch.timezone)):
+        form = PlannedMoveForm(request.POST)
+        valid = form.is_valid()
+    if not valid:
+        messages.error(request, "; ".join(str(e) for errs in form.errors.values() for e in errs))
+        return redirect("staff:outages:planned")
+    try:
+        services.planned_outage_complete(
+            planned=planned,
+            actor=request.user,
+            starts_at=form.cleaned_data["starts_at"],
+            ends_at=form.cleaned_data["ends_at"],
+        )
+        messages.success(
+            request, _("Planned work marked done; it counts in the reliability figures.")
+        )
     except ApplicationError as error:
         messages.error(request, error.message)
     return redirect("staff:outages:planned")

@@ -1,7 +1,9 @@
 """Interruption records from the hotline's archive: one per substation and restoration step.
 
-Idempotent: an incident is one event (keyed by its id); syncing it again replaces its
-records with the archive's, unless a dispatcher has corrected the event since.
+Restored incidents (unplanned) and planned work marked done (planned, at its actual times).
+Idempotent: an incident is one event (keyed by its id, a planned work by «planned-<id>»);
+syncing it again replaces its records with the archive's, unless a dispatcher has corrected
+the event since.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from gridportal.outages.selectors.archive import (
     ArchivedIncident,
     archived_incident,
     archived_incidents,
+    archived_planned_work,
+    archived_planned_works,
 )
 
 from ..choices import Cause, Source
@@ -27,11 +31,11 @@ def _cause(value: str) -> str:
 
 @transaction.atomic
 def interruptions_sync_incident(*, archived: ArchivedIncident) -> InterruptionEvent | None:
-    """Write (or rewrite) the event of one restored incident; None if nobody was cut off."""
+    """Write (or rewrite) the event of one restored incident or done planned work; None if
+    nobody was cut off."""
+    key = f"planned-{archived.id}" if archived.planned else str(archived.id)
     event = (
-        InterruptionEvent.objects.select_for_update()
-        .filter(source=Source.PORTAL, incident_id=archived.id)
-        .first()
+        InterruptionEvent.objects.select_for_update().filter(source=Source.PORTAL, key=key).first()
     )
     if event is not None and event.corrected:
         return event
@@ -42,12 +46,14 @@ def interruptions_sync_incident(*, archived: ArchivedIncident) -> InterruptionEv
         return None
     if event is None:
         event = InterruptionEvent(
-            source=Source.PORTAL, incident_id=archived.id, key=str(archived.id)
+            source=Source.PORTAL,
+            incident_id=None if archived.planned else archived.id,
+            key=key,
         )
     event.branch_id = archived.branch_id
     event.started_at = archived.started_at
     event.cause = _cause(archived.cause)
-    event.planned = False
+    event.planned = archived.planned
     event.confirmed_by_id = archived.confirmed_by_id
     event.save()
     event.records.all().delete()
@@ -69,7 +75,7 @@ def interruptions_sync_incident(*, archived: ArchivedIncident) -> InterruptionEv
                 customers=s.customers,
                 started_at=archived.started_at,
                 restored_at=max(s.restored_at, archived.started_at),
-                planned=False,
+                planned=archived.planned,
             ).fill()
             for s in steps
             if s.substation_id in network
@@ -86,10 +92,22 @@ def interruptions_sync_incident_id(incident_id: int) -> InterruptionEvent | None
     return interruptions_sync_incident(archived=archived)
 
 
+def interruptions_sync_planned_id(planned_id: int) -> InterruptionEvent | None:
+    """Sync one planned work by id; nothing happens unless it is done."""
+    archived = archived_planned_work(planned_id)
+    if archived is None:
+        return None
+    return interruptions_sync_incident(archived=archived)
+
+
 def interruptions_sync(*, updated_since: dt.datetime | None = None) -> int:
-    """Sync every restored incident (changed since a moment); returns how many were seen."""
+    """Sync every restored incident and done planned work (changed since a moment); returns
+    how many were seen."""
     count = 0
     for archived in archived_incidents(updated_since=updated_since):
+        interruptions_sync_incident(archived=archived)
+        count += 1
+    for archived in archived_planned_works(updated_since=updated_since):
         interruptions_sync_incident(archived=archived)
         count += 1
     return count
