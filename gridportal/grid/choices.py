@@ -8,6 +8,14 @@ class SubstationKind(models.TextChoices):
     RP = "rp", _("Distribution point (RP)")
 
 
+class SubstationOwner(models.TextChoices):
+    """Whose substation it is (балансовая принадлежность): the company's ТП supplies its customers
+    at 0.4 kV; a consumer's own ТП is supplied by the company at its 6–20 kV terminals."""
+
+    COMPANY = "company", _("the grid company")
+    CONSUMER = "consumer", _("the consumer")
+
+
 class SettlementKind(models.TextChoices):
     CITY = "city", _("city")
     TOWN = "town", _("urban-type settlement")

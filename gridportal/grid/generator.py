@@ -16,7 +16,7 @@ from django.db import transaction
 from gridportal.core.models import Branch, Company, District
 
 from . import demo_data
-from .choices import SettlementKind, SubstationKind
+from .choices import SettlementKind, SubstationKind, SubstationOwner
 from .models import (
     Feeder,
     PowerCentre,
@@ -260,6 +260,14 @@ def generate_company(*, scale: str = "small", seed: int = 1, progress=None) -> C
                             name=f"ТП-{tp_counter}",
                             kind=SubstationKind.KTP if rng.random() < 0.3 else SubstationKind.TP,
                             rated_kva=rng.choice([100, 160, 250, 400, 630, 1000]),
+                            # Every 25th is a consumer's own ТП (a works, a farm, a shop
+                            # centre): supplied at the feeder's voltage. No draw from rng, so
+                            # the rest of the demo network stays as it was.
+                            owner=(
+                                SubstationOwner.CONSUMER
+                                if tp_counter % 25 == 0
+                                else SubstationOwner.COMPANY
+                            ),
                             latitude=settlement.latitude + rng.uniform(-0.01, 0.01),
                             longitude=settlement.longitude + rng.uniform(-0.02, 0.02),
                         )

@@ -29,7 +29,7 @@ from gridportal.core.tabular import (
 )
 
 from .addressing import house_key
-from .choices import POWER_CENTRE_VOLTAGES_KV, SettlementKind, SubstationKind
+from .choices import POWER_CENTRE_VOLTAGES_KV, SettlementKind, SubstationKind, SubstationOwner
 from .models import (
     Feeder,
     PowerCentre,
@@ -51,7 +51,7 @@ COLUMNS = {
     "feeders": (["branch", "power_centre", "name", "voltage_kv"], ["district"]),
     "substations": (
         ["branch", "power_centre", "feeder", "name", "rated_kva"],
-        ["kind", "district", "latitude", "longitude"],
+        ["kind", "owner", "district", "latitude", "longitude"],
     ),
     "addresses": (
         ["branch", "settlement", "street", "house"],
@@ -80,6 +80,12 @@ SETTLEMENT_KINDS = {
     "hamlet": SettlementKind.HAMLET,
     "д": SettlementKind.HAMLET,
     "д.": SettlementKind.HAMLET,
+}
+SUBSTATION_OWNERS = {
+    "company": SubstationOwner.COMPANY,
+    "сетевая": SubstationOwner.COMPANY,
+    "consumer": SubstationOwner.CONSUMER,
+    "потребитель": SubstationOwner.CONSUMER,
 }
 SUBSTATION_KINDS = {
     "tp": SubstationKind.TP,
@@ -384,6 +390,9 @@ def _import_substations(rows):
         kind = SUBSTATION_KINDS.get((row.get("kind") or "tp").lower())
         if kind is None:
             check.error(_("«kind» must be TP, KTP or RP."))
+        owner = SUBSTATION_OWNERS.get((row.get("owner") or "company").strip().lower())
+        if owner is None:
+            check.error(_("«owner» must be company or consumer."))
         lat = check.coordinate(row, "latitude", -90, 90)
         lon = check.coordinate(row, "longitude", -180, 180)
         if len(check.errors) > errors_before:
@@ -391,7 +400,7 @@ def _import_substations(rows):
         s = Substation.objects.filter(branch=branch, name=name).first()
         created = s is None
         s = s or Substation(branch=branch, name=name)
-        s.feeder, s.kind, s.rated_kva = feeder, kind, int(rated)
+        s.feeder, s.kind, s.rated_kva, s.owner = feeder, kind, int(rated), owner
         s.district = district or feeder.district
         s.latitude, s.longitude = lat, lon
         _save(result, s, created)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gridportal.core.models import Branch, District, TimeStampedModel
 
-from .choices import SettlementKind, SubstationKind
+from .choices import SettlementKind, SubstationKind, SubstationOwner
 
 SETTLEMENT_PREFIX = {
     SettlementKind.CITY: "г.",
@@ -112,6 +112,16 @@ class Substation(NetworkElement):
         _("kind"), max_length=8, choices=SubstationKind.choices, default=SubstationKind.TP
     )
     rated_kva = models.PositiveIntegerField(_("rated power, kVA"))
+    owner = models.CharField(
+        _("owner"),
+        max_length=8,
+        choices=SubstationOwner.choices,
+        default=SubstationOwner.COMPANY,
+        help_text=_(
+            "A consumer's own substation is supplied at the feeder's voltage: its point of "
+            "supply is at medium voltage, not 0.4 kV."
+        ),
+    )
 
     class Meta:
         verbose_name = _("substation")

@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from gridportal.grid.models import ServiceAddress, Substation
 
-from .choices import Cause, Source
+from .choices import Cause, Source, VoltageLevel
+from .levels import substation_levels
 from .models import InterruptionEvent, InterruptionRecord
 
 UNPLANNED_CAUSES = [
@@ -96,6 +97,7 @@ def generate(
     events: list[InterruptionEvent] = []
     plans: list[list[dict]] = []
     counts = {"events": 0, "records": 0}
+    levels = substation_levels()
 
     def flush():
         if not events:
@@ -150,6 +152,7 @@ def generate(
                         "restored_at": start + dt.timedelta(minutes=own),
                         "planned": planned,
                         "operations": operations,
+                        "level": levels.get(tp.id, VoltageLevel.NN),
                     }
                 )
             events.append(

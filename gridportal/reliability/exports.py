@@ -18,6 +18,7 @@ from gridportal.core.tabular import write_csv, write_xlsx
 
 from . import indices as ix
 from .choices import VoltageLevel
+from .levels import substation_levels
 from .rules import params_on
 from .selectors.indices import Area, bounds, records_between, served_customers
 
@@ -75,11 +76,12 @@ def regulatory_xlsx(*, branches, first: dt.date, last: dt.date, company_name: st
         ],
     ]
     start, end = bounds(first, last)
+    levels = substation_levels()
     for branch in branches:
         area = Area("branch", branch)
         served = served_customers(area)
         records = records_between(area.record_q, start, end)
-        sums = ix.p_sums(records, served=served, params=params)
+        sums = ix.p_sums(records, served=served, params=params, levels=levels)
         for number, level in enumerate(VoltageLevel, start=1):
             n, hours, count = sums[level.value]
             rows.append(

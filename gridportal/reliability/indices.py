@@ -176,8 +176,10 @@ def compute(
     served: Mapping,
     period_hours: float,
     params: Params,
+    levels: Mapping | None = None,
 ) -> Indices:
-    """Every index of one area and period; `served` maps each substation to its customers."""
+    """Every index of one area and period; `served` maps each substation to its customers,
+    `levels` the substations whose points of supply are not at НН to their level."""
     n_t = sum(served.values())
     limit = params.momentary_max_minutes
     sustained = [r for r in records if r.minutes > limit]
@@ -190,7 +192,7 @@ def compute(
     saifi = ci / n_t if n_t else 0.0
     saidi = cmi / n_t if n_t else 0.0
     total_hours = n_t * period_hours
-    p_saidi, p_saifi = p_indices(records, served=served, params=params)
+    p_saidi, p_saifi = p_indices(records, served=served, params=params, levels=levels)
     return Indices(
         customers_served=n_t,
         saifi=saifi,

@@ -21,6 +21,7 @@ from gridportal.grid.models import ServiceAddress
 
 from .. import indices as ix
 from ..choices import AreaKind
+from ..levels import substation_levels
 from ..models import InterruptionRecord
 from ..rules import params_on
 
@@ -180,14 +181,19 @@ def area_report(
         records = records_between(area.record_q, *bounds(first, last))
     n_t = sum(served.values())
     hours = ix.period_hours(first, last)
-    indices = ix.compute(records, served=served, period_hours=hours, params=params)
+    levels = substation_levels()  # consumers' own ТП: few, so all of them
+    indices = ix.compute(records, served=served, period_hours=hours, params=params, levels=levels)
     history = history_daily_saidi(area, first, customers_served=n_t, params=params)
     threshold = ix.med_threshold(history.values(), params=params)
     period_days = ix.daily_saidi(records, customers_served=n_t, params=params)
     med_days = ix.major_event_days(period_days, threshold)
     without = (
         ix.compute(
-            ix.without_days(records, med_days), served=served, period_hours=hours, params=params
+            ix.without_days(records, med_days),
+            served=served,
+            period_hours=hours,
+            params=params,
+            levels=levels,
         )
         if med_days
         else indices

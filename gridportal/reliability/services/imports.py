@@ -22,7 +22,8 @@ from gridportal.core.tabular import ImportRejected, quote
 from gridportal.grid.importers import read_rows
 from gridportal.grid.models import Substation
 
-from ..choices import Cause, Source
+from ..choices import Cause, Source, VoltageLevel
+from ..levels import substation_levels
 from ..models import InterruptionEvent, InterruptionRecord
 
 REQUIRED = ("event", "branch", "substation", "started_at", "restored_at")
@@ -168,6 +169,7 @@ def interruptions_import(*, name: str, content: bytes) -> dict:
     by_event: dict[str, list[dict]] = defaultdict(list)
     for p in parsed:
         by_event[p["key"]].append(p)
+    levels = substation_levels({p["substation"].pk for p in parsed})
     with transaction.atomic():
         InterruptionEvent.objects.filter(source=Source.IMPORT, key__in=list(by_event)).delete()
         records = []
@@ -197,6 +199,7 @@ def interruptions_import(*, name: str, content: bytes) -> dict:
                         restored_at=p["restored"],
                         planned=p["planned"],
                         operations=p["operations"],
+                        level=levels.get(s.pk, VoltageLevel.NN),
                     ).fill()
                 )
         InterruptionRecord.objects.bulk_create(records, batch_size=2000)

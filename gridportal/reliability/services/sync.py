@@ -21,7 +21,8 @@ from gridportal.outages.selectors.archive import (
     archived_planned_works,
 )
 
-from ..choices import Cause, Source
+from ..choices import Cause, Source, VoltageLevel
+from ..levels import substation_levels
 from ..models import InterruptionEvent, InterruptionRecord
 
 
@@ -63,10 +64,12 @@ def interruptions_sync_incident(*, archived: ArchivedIncident) -> InterruptionEv
             "feeder"
         )
     }
+    levels = substation_levels(network)
     InterruptionRecord.objects.bulk_create(
         [
             InterruptionRecord(
                 event=event,
+                level=levels.get(s.substation_id, VoltageLevel.NN),
                 branch_id=archived.branch_id,
                 district_id=network[s.substation_id].district_id or archived.district_id,
                 substation_id=s.substation_id,
