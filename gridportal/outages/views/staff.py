@@ -318,10 +318,8 @@ def planned_cancel(request, pk):
     return redirect("staff:outages:planned")
 
 
-@require_POST
-@staff_required(permission="outages.change_plannedoutage")
-def planned_move(request, pk):
-    """Move planned work to another time (its subscribers are told the new time)."""
+def _planned_times_action(request, pk, service, done_message):
+    """A form of two local times (the branch's zone) applied to planned work by a service."""
     import zoneinfo
 
     from ..forms import PlannedMoveForm
@@ -334,46 +332,40 @@ def planned_move(request, pk):
         messages.error(request, "; ".join(str(e) for errs in form.errors.values() for e in errs))
         return redirect("staff:outages:planned")
     try:
-        services.planned_outage_reschedule(
+        service(
             planned=planned,
             starts_at=form.cleaned_data["starts_at"],
             ends_at=form.cleaned_data["ends_at"],
             actor=request.user,
         )
-        messages.success(request, _("Planned work moved; subscribers are told the new time."))
+        messages.success(request, done_message)
     except ApplicationError as error:
         messages.error(request, error.message)
     return redirect("staff:outages:planned")
+
+
+@require_POST
+@staff_required(permission="outages.change_plannedoutage")
+def planned_move(request, pk):
+    """Move planned work to another time (its subscribers are told the new time)."""
+    return _planned_times_action(
+        request,
+        pk,
+        services.planned_outage_reschedule,
+        _("Planned work moved; subscribers are told the new time."),
+    )
 
 
 @require_POST
 @staff_required(permission="outages.change_plannedoutage")
 def planned_done(request, pk):
     """The work is done: when the supply really went off and came back (local time)."""
-    import zoneinfo
-
-    from ..forms import PlannedMoveForm
-
-    planned = get_object_or_404(selectors.planned_for_user(user=request.user), pk=pk)
-    with timezone.override(zoneinfo.ZoneInfo(planned.branch.timezone)):
-        form = PlannedMoveForm(request.POST)
-        valid = form.is_valid()
-    if not valid:
-        messages.error(request, "; ".join(str(e) for errs in form.errors.values() for e in errs))
-        return redirect("staff:outages:planned")
-    try:
-        services.planned_outage_complete(
-            planned=planned,
-            actor=request.user,
-            starts_at=form.cleaned_data["starts_at"],
-            ends_at=form.cleaned_data["ends_at"],
-        )
-        messages.success(
-            request, _("Planned work marked done; it counts in the reliability figures.")
-        )
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    return redirect("staff:outages:planned")
+    return _planned_times_action(
+        request,
+        pk,
+        services.planned_outage_complete,
+        _("Planned work marked done; it counts in the reliability figures."),
+    )
 
 
 @staff_required(permission=VIEW)
