@@ -29,7 +29,8 @@ from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, transaction
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
+
+from .models import bilingual
 
 logger = logging.getLogger(__name__)
 
@@ -50,12 +51,6 @@ def database_down(exc: BaseException | None) -> bool:
     return False
 
 
-def _bilingual(name: str, name_en: str) -> str:
-    if (get_language() or "ru").startswith("en") and name_en:
-        return name_en
-    return name
-
-
 @dataclass(frozen=True)
 class BranchContact:
     """A branch as the pages need it without the database: names, region, hotline."""
@@ -68,7 +63,7 @@ class BranchContact:
 
     @property
     def display_name(self) -> str:
-        return _bilingual(self.name, self.name_en)
+        return bilingual(self.name, self.name_en)
 
 
 @dataclass(frozen=True)
@@ -83,7 +78,7 @@ class Contacts:
 
     @property
     def display_name(self) -> str:
-        return _bilingual(self.name, self.name_en)
+        return bilingual(self.name, self.name_en)
 
     def branch(self, code: str) -> BranchContact | None:
         return next((b for b in self.branches if b.code == code), None)

@@ -15,6 +15,11 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+def bilingual(ru: str, en: str) -> str:
+    """The English text when English is active and there is one; the Russian otherwise."""
+    return en if en and (get_language() or "ru").startswith("en") else ru
+
+
 class BilingualNameMixin(models.Model):
     """Russian name with an optional English one, shown by the active language."""
 
@@ -29,9 +34,7 @@ class BilingualNameMixin(models.Model):
 
     @property
     def display_name(self) -> str:
-        if (get_language() or "ru").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name
+        return bilingual(self.name, self.name_en)
 
 
 class Company(BilingualNameMixin, TimeStampedModel):

@@ -6,10 +6,9 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models, transaction
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from gridportal.core.models import Branch, TimeStampedModel
+from gridportal.core.models import Branch, TimeStampedModel, bilingual
 
 from .choices import (
     DocumentKind,
@@ -50,9 +49,7 @@ class Category(models.Model):
 
     @property
     def display_name(self):
-        return (
-            self.name_en if (get_language() or "").startswith("en") and self.name_en else self.name
-        )
+        return bilingual(self.name, self.name_en)
 
 
 @contextmanager
@@ -195,17 +192,11 @@ class Document(TimeStampedModel):
 
     @property
     def display_title(self):
-        return (
-            self.title_en
-            if (get_language() or "").startswith("en") and self.title_en
-            else self.title
-        )
+        return bilingual(self.title, self.title_en)
 
     @property
     def display_summary(self):
-        if (get_language() or "").startswith("en") and self.summary_en:
-            return self.summary_en
-        return self.summary
+        return bilingual(self.summary, self.summary_en)
 
     @property
     def slug(self):
@@ -266,17 +257,11 @@ class Guide(models.Model):
 
     @property
     def display_title(self):
-        return (
-            self.title_en
-            if (get_language() or "").startswith("en") and self.title_en
-            else self.title
-        )
+        return bilingual(self.title, self.title_en)
 
     @property
     def display_body(self):
-        return (
-            self.body_en if (get_language() or "").startswith("en") and self.body_en else self.body
-        )
+        return bilingual(self.body, self.body_en)
 
 
 class GuideRevision(models.Model):
@@ -369,11 +354,7 @@ class DisclosureItem(TimeStampedModel):
 
     @property
     def display_title(self):
-        return (
-            self.title_en
-            if (get_language() or "").startswith("en") and self.title_en
-            else self.title
-        )
+        return bilingual(self.title, self.title_en)
 
 
 class Publication(models.Model):

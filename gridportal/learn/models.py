@@ -7,10 +7,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from gridportal.core.models import BilingualNameMixin, TimeStampedModel
+from gridportal.core.models import BilingualNameMixin, TimeStampedModel, bilingual
 
 from .choices import (
     AgeGroup,
@@ -23,10 +22,6 @@ from .choices import (
     Topic,
     UseProfile,
 )
-
-
-def _english() -> bool:
-    return (get_language() or "ru").startswith("en")
 
 
 class Appliance(BilingualNameMixin, TimeStampedModel):
@@ -116,7 +111,7 @@ class Tariff(TimeStampedModel):
 
     @property
     def display_region(self) -> str:
-        return self.region_name_en if _english() and self.region_name_en else self.region_name
+        return bilingual(self.region_name, self.region_name_en)
 
 
 class Lesson(TimeStampedModel):
@@ -154,15 +149,15 @@ class Lesson(TimeStampedModel):
 
     @property
     def display_title(self) -> str:
-        return self.title_en if _english() and self.title_en else self.title
+        return bilingual(self.title, self.title_en)
 
     @property
     def display_summary(self) -> str:
-        return self.summary_en if _english() and self.summary_en else self.summary
+        return bilingual(self.summary, self.summary_en)
 
     @property
     def display_body(self) -> str:
-        return self.body_en if _english() and self.body_en else self.body
+        return bilingual(self.body, self.body_en)
 
 
 class LessonVersion(models.Model):
@@ -214,11 +209,11 @@ class Question(models.Model):
 
     @property
     def display_text(self) -> str:
-        return self.text_en if _english() and self.text_en else self.text
+        return bilingual(self.text, self.text_en)
 
     @property
     def display_explanation(self) -> str:
-        return self.explanation_en if _english() and self.explanation_en else self.explanation
+        return bilingual(self.explanation, self.explanation_en)
 
 
 class Choice(models.Model):
@@ -240,7 +235,7 @@ class Choice(models.Model):
 
     @property
     def display_text(self) -> str:
-        return self.text_en if _english() and self.text_en else self.text
+        return bilingual(self.text, self.text_en)
 
 
 class ClassCode(TimeStampedModel):

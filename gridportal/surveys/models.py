@@ -5,16 +5,11 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from gridportal.core.models import TimeStampedModel
+from gridportal.core.models import TimeStampedModel, bilingual
 
 from .choices import FollowUpStatus, QuestionKind, ResponseChannel, VersionStatus
-
-
-def _bilingual(ru: str, en: str) -> str:
-    return en if (get_language() or "ru").startswith("en") and en else ru
 
 
 class Survey(TimeStampedModel):
@@ -40,11 +35,11 @@ class Survey(TimeStampedModel):
 
     @property
     def display_title(self) -> str:
-        return _bilingual(self.title, self.title_en)
+        return bilingual(self.title, self.title_en)
 
     @property
     def display_intro(self) -> str:
-        return _bilingual(self.intro, self.intro_en)
+        return bilingual(self.intro, self.intro_en)
 
     def published_version(self):
         return self.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
@@ -98,7 +93,7 @@ class Question(models.Model):
 
     @property
     def display_text(self) -> str:
-        return _bilingual(self.text, self.text_en)
+        return bilingual(self.text, self.text_en)
 
 
 class Choice(models.Model):
@@ -118,7 +113,7 @@ class Choice(models.Model):
 
     @property
     def display_label(self) -> str:
-        return _bilingual(self.label, self.label_en)
+        return bilingual(self.label, self.label_en)
 
 
 class Invitation(models.Model):
