@@ -14,6 +14,7 @@ urlpatterns = [
     path("special-needs/", staff.special_needs, name="special-needs"),
     path("map.geojson", staff.incident_map_data, name="map-data"),
     path("incidents/<int:pk>/", staff.incident_detail, name="incident"),
+    path("incidents/<int:pk>/elements/", staff.element_choices, name="element-choices"),
     path(
         "incidents/<int:pk>/<str:action>/", incident_actions.incident_action, name="incident-action"
     ),

@@ -76,7 +76,7 @@ def test_the_element_is_chosen_by_dispatch_name(client, officer, network, predic
     client.force_login(officer)
     page = client.get(f"/staff/outages/incidents/{predicted.pk}/").text
     assert 'list="element-names"' in page
-    assert f'<option value="{network.substations[5].name}">' in page
+    assert f'hx-get="/staff/outages/incidents/{predicted.pk}/elements/"' in page
     feeder = network.feeders[1]
     name = f"{feeder.power_centre.dispatch_number} {feeder.name}"
     client.post(
@@ -91,6 +91,36 @@ def test_the_element_is_chosen_by_dispatch_name(client, officer, network, predic
         follow=True,
     )
     assert "выберите диспетчерское наименование из списка" in response.text
+
+
+def test_the_element_chooser_suggests_names_of_the_incidents_branch_only(
+    client, officer, other_officer, network, other_network, predicted
+):
+    url = f"/staff/outages/incidents/{predicted.pk}/elements/"
+    client.force_login(officer)
+    mine = {s.name for s in network.substations}
+    theirs = {s.name for s in other_network.substations}
+    names = _options(client.get(url, {"level": "substation", "element": "ТП-"}).text)
+    assert names and set(names) <= mine and not set(names) & theirs
+    wanted = network.substations[5].name
+    assert wanted in _options(client.get(url, {"level": "substation", "element": wanted}).text)
+    feeder = network.feeders[1]
+    centre = feeder.power_centre.dispatch_number
+    names = _options(
+        client.get(url, {"level": "feeder", "element": f"{centre} {feeder.name}"}).text
+    )
+    assert names == [f"{centre} {feeder.name}"]
+    assert _options(client.get(url, {"level": "power_centre", "element": centre}).text) == [centre]
+    # Any level when none is chosen; a made-up level is any level too, never an error.
+    assert wanted in _options(client.get(url, {"level": "bogus", "element": wanted}).text)
+    client.force_login(other_officer)
+    assert client.get(url, {"element": "ТП-"}).status_code == 404
+
+
+def _options(html):
+    import re
+
+    return re.findall(r'<option value="([^"]+)">', html)
 
 
 def test_board_filters_sort_and_overdue(client, officer, network):

@@ -141,7 +141,11 @@ def test_7_and_8_the_dispatcher_confirms_sees_one_truth_assigns_a_crew_and_undoe
     assert_accessible(page)
     # The element by its dispatch name, not a database id.
     page.get_by_label("Уровень").select_option("substation")
-    page.get_by_label("Диспетчерское наименование").fill(network.substations[1].name)
+    chooser = page.get_by_label("Диспетчерское наименование")
+    target = network.substations[1].name
+    chooser.press_sequentially(target[:4], delay=30)  # the typeahead offers the branch's names
+    page.locator(f"#element-names option[value='{target}']").wait_for(state="attached")
+    chooser.fill(target)
     page.get_by_role("button", name="Перенести", exact=True).click()
     page.wait_for_load_state()
     incident.refresh_from_db()
@@ -253,3 +257,21 @@ def test_12_the_hotline_speaks_the_glossary(page, network, officer):
             assert word not in text, (path, word)
         if path.startswith("/outages/"):
             assert "«Включаем свет»" in text, path
+
+
+def test_counts_read_as_a_russian_writes_them(page, dispatcher, network, officer):
+    """Before: «12345» customers without power on /outages/, the incident page and the board."""
+    from django.core.cache import cache
+
+    incident = _outage(network, officer)
+    Incident.objects.filter(pk=incident.pk).update(customers_out=12345, customers_affected=12345)
+    cache.clear()  # the published snapshot is rebuilt from the rows
+    page.goto("/outages/")
+    summary = page.get_by_test_id("branch-summary").inner_text()
+    assert "12\xa0345" in summary  # a non-breaking space: the number never splits across lines
+    page.goto(f"/outages/incidents/{incident.pk}/")
+    assert "12\xa0345" in page.locator("main").inner_text()
+    dispatcher.goto("/staff/outages/")
+    row = dispatcher.locator(f"tr[data-incident='{incident.pk}']")
+    assert "12\xa0345" in row.inner_text()
+    assert_accessible(dispatcher)

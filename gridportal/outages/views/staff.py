@@ -18,7 +18,7 @@ from gridportal.core.intake import Origin
 from gridportal.grid.lookup import address_lookup
 
 from .. import selectors, services
-from ..choices import ACTIVE_STATUSES, Channel, IncidentStatus
+from ..choices import ACTIVE_STATUSES, Channel, IncidentStatus, Level
 from ..forms import (
     BoardFilterForm,
     BulkEtrForm,
@@ -145,8 +145,10 @@ def _forms_for(incident, data=None):
         "step_form": StepRestoreForm(substations=[row.substation for row in live]),
         "merge_form": MergeForm(candidates=others),
         "move_form": ReportsMoveForm(reports=reports, targets=others),
-        "element_form": ElementMoveForm(initial={"level": incident.level}),
-        "element_names": selectors.element_names(branch_id=incident.branch_id),
+        "element_form": ElementMoveForm(
+            initial={"level": incident.level},
+            choices_url=reverse("staff:outages:element-choices", args=[incident.pk]),
+        ),
         "undo_until": services.undo_deadline(incident),
         "reports": reports,
     }
@@ -167,6 +169,19 @@ def incident_detail(request, pk):
         branch_id=incident.branch_id, active=True
     )
     return render(request, "outages/staff/incident.html", context)
+
+
+@staff_required(permission=CHANGE)
+def element_choices(request, pk):
+    """The element chooser's typeahead: dispatch names in the incident's branch (htmx)."""
+    incident = selectors.incident_get_for_user(user=request.user, pk=pk)
+    level = request.GET.get("level", "")
+    names = selectors.element_names(
+        branch_id=incident.branch_id,
+        level=level if level in Level.values else "",
+        query=request.GET.get("element", "")[:200],
+    )
+    return render(request, "outages/staff/_element_names.html", {"names": names})
 
 
 @staff_required(permission=REPORTS)
