@@ -235,6 +235,73 @@ def test_special_needs_only_with_consent_and_every_view_audited(client, officer,
     assert "особыми потребностями" in board
 
 
+def _person(network, officer, **extra):
+    from gridportal.accounts.services import consent_record
+    from gridportal.outages.models import SpecialNeedsCustomer
+
+    return SpecialNeedsCustomer.objects.create(
+        branch=network.branch,
+        address=network.addresses[0],
+        name="Смирнова Анна Петровна",
+        phone="+79112223344",
+        need="medical",
+        notes="Кислородный концентратор",
+        consent=consent_record(purpose="outages.special_needs", contact="+79112223344"),
+        created_by=officer,
+        **extra,
+    )
+
+
+def test_a_special_needs_entry_is_corrected_and_the_change_audited_by_field(
+    client, officer, network
+):
+    from gridportal.core.models import AuditLogEntry
+
+    person = _person(network, officer)
+    client.force_login(officer)
+    url = f"/staff/outages/special-needs/{person.pk}/"
+    page = client.get(url).text
+    assert "Кислородный концентратор" in page and "Исключить" in page
+    assert AuditLogEntry.objects.filter(action="view", object_id=str(person.pk)).count() == 1
+    response = client.post(
+        url,
+        {"name": "Смирнова  Анна Петровна", "phone": "8 911 555-66-77", "need": "medical"},
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.phone == "+79115556677" and person.notes == ""
+    entry = AuditLogEntry.objects.get(action="update", object_id=str(person.pk))
+    assert entry.details == {"register": "special_needs", "fields": ["notes", "phone"]}
+    assert "555" not in str(entry.details)  # field names only, never the values
+    # A blank name is refused with a message, not a 500.
+    assert client.post(url, {"name": " ", "phone": "1", "need": "other"}).status_code == 400
+
+
+def test_withdrawing_consent_erases_the_entry_and_its_health_data(
+    client, officer, other_officer, network
+):
+    from gridportal.accounts.models import ConsentRecord
+    from gridportal.core.models import AuditLogEntry
+    from gridportal.outages.models import SpecialNeedsCustomer
+
+    person = _person(network, officer)
+    consent = person.consent
+    # Another branch's dispatcher can neither see nor erase it.
+    client.force_login(other_officer)
+    assert client.get(f"/staff/outages/special-needs/{person.pk}/").status_code == 404
+    assert client.post(f"/staff/outages/special-needs/{person.pk}/withdraw/").status_code == 404
+    assert SpecialNeedsCustomer.objects.exists()
+    client.force_login(officer)
+    response = client.post(f"/staff/outages/special-needs/{person.pk}/withdraw/", follow=True)
+    assert "удалены" in response.text
+    assert not SpecialNeedsCustomer.objects.exists()
+    consent = ConsentRecord.objects.get(pk=consent.pk)
+    assert consent.withdrawn_at is not None and consent.contact == ""
+    erased = AuditLogEntry.objects.get(action="delete", object_id=str(person.pk))
+    assert erased.actor == officer and erased.details["reason"] == "consent_withdrawn"
+    assert "Кислород" not in str(erased.details)
+
+
 def test_planned_work_is_moved_from_the_staff_page(client, officer, network):
     start = timezone.now() + dt.timedelta(days=3)
     work = services.planned_outage_create(

@@ -275,3 +275,38 @@ def test_counts_read_as_a_russian_writes_them(page, dispatcher, network, officer
     row = dispatcher.locator(f"tr[data-incident='{incident.pk}']")
     assert "12\xa0345" in row.inner_text()
     assert_accessible(dispatcher)
+
+
+def test_the_dispatcher_corrects_a_special_needs_entry_and_erases_it_when_consent_is_withdrawn(
+    dispatcher, network, officer
+):
+    """Before: an entry could be added but never corrected, and withdrawing consent kept it."""
+    from gridportal.accounts.services import consent_record
+    from gridportal.outages.models import SpecialNeedsCustomer
+
+    SpecialNeedsCustomer.objects.create(
+        branch=network.branch,
+        address=network.addresses[0],
+        name="Смирнова Анна Петровна",
+        phone="+79112223344",
+        need="medical",
+        consent=consent_record(purpose="outages.special_needs", contact="+79112223344"),
+        created_by=officer,
+    )
+    page = dispatcher
+    page.goto("/staff/outages/special-needs/")
+    page.get_by_role("link", name="Изменить или исключить: Смирнова Анна Петровна").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    page.get_by_label("Телефон").fill("+7 911 555-66-77")
+    page.get_by_role("button", name="Сохранить").click()
+    page.wait_for_load_state()
+    assert "+79115556677" in page.get_by_test_id("special-needs").inner_text()
+    page.get_by_role("link", name="Изменить или исключить: Смирнова Анна Петровна").click()
+    page.get_by_text("Согласие отозвано — исключить из реестра…").click()
+    page.get_by_role("button", name="Исключить и удалить данные").click()
+    page.wait_for_load_state()
+    assert "данные о здоровье удалены" in page.locator("body").inner_text()
+    assert "Смирнова" not in page.get_by_test_id("special-needs").inner_text()
+    assert not SpecialNeedsCustomer.objects.exists()
+    assert_accessible(page)
