@@ -271,10 +271,20 @@ def test_counts_read_as_a_russian_writes_them(page, dispatcher, network, officer
     assert "12\xa0345" in summary  # a non-breaking space: the number never splits across lines
     page.goto(f"/outages/incidents/{incident.pk}/")
     assert "12\xa0345" in page.locator("main").inner_text()
+    assert_accessible(page)
+    home = network.addresses_of(network.substations[0])[0]
+    page.goto(f"/outages/status/?address={home.pk}")
+    assert "12\xa0345" in page.get_by_test_id("status-answer").inner_text()
+    assert_accessible(page)
     dispatcher.goto("/staff/outages/")
     row = dispatcher.locator(f"tr[data-incident='{incident.pk}']")
     assert "12\xa0345" in row.inner_text()
     assert_accessible(dispatcher)
+    dispatcher.goto(f"/staff/outages/incidents/{incident.pk}/")
+    assert "12\xa0345" in dispatcher.locator("main").inner_text()
+    for path in ("/staff/outages/archive/", "/staff/outages/planned/"):
+        dispatcher.goto(path)
+        assert_accessible(dispatcher)
 
 
 def test_the_dispatcher_corrects_a_special_needs_entry_and_erases_it_when_consent_is_withdrawn(
