@@ -244,7 +244,16 @@ def test_10_a_russian_reader_sees_russian_numbers_units_sources_and_file_headers
     assert "22,000" in table  # «Северная»: 12 + 10 MVA, decimal comma
     assert_accessible(page)
 
+    # The map's popup: the centre as the glossary names it, the reserve with a decimal comma.
+    page.goto("/capacity/?q=Северная")
+    page.locator("#capacity-map[data-loaded='1']").wait_for(state="attached")
+    page.locator("#capacity-map path.leaflet-interactive").first.click()
+    popup = page.locator(".leaflet-popup-content").inner_text()
+    assert "ПС 110 кВ «Северная» (ПС-1)" in popup and "12,200" in popup, popup
+
     page.goto(f"/capacity/centres/{network['north'].pk}/")
+    heading = page.get_by_role("heading", level=1).inner_text()
+    assert heading == "ПС 110 кВ «Северная» (ПС-1)"  # not «ПС-1 ПС 110 кВ «Северная»»
     steps = page.get_by_role("region", name="Как рассчитан резерв").inner_text()
     assert "0,90 × 800,000 кВт / 1000 / 0,90" in steps
     assert not ENGLISH.search(page.locator("main").inner_text())
