@@ -239,16 +239,19 @@ def _person(network, officer, **extra):
     from gridportal.accounts.services import consent_record
     from gridportal.outages.models import SpecialNeedsCustomer
 
+    fields = {
+        "need": "medical",
+        "notes": "Кислородный концентратор",
+        "consent": consent_record(purpose="outages.special_needs", contact="+79112223344"),
+        **extra,
+    }
     return SpecialNeedsCustomer.objects.create(
         branch=network.branch,
         address=network.addresses[0],
         name="Смирнова Анна Петровна",
         phone="+79112223344",
-        need="medical",
-        notes="Кислородный концентратор",
-        consent=consent_record(purpose="outages.special_needs", contact="+79112223344"),
         created_by=officer,
-        **extra,
+        **fields,
     )
 
 
@@ -275,6 +278,20 @@ def test_a_special_needs_entry_is_corrected_and_the_change_audited_by_field(
     assert "555" not in str(entry.details)  # field names only, never the values
     # A blank name is refused with a message, not a 500.
     assert client.post(url, {"name": " ", "phone": "1", "need": "other"}).status_code == 400
+
+
+def test_a_need_becomes_medical_only_with_the_persons_consent(client, officer, network):
+    person = _person(network, officer, need="mobility", consent=None)
+    client.force_login(officer)
+    url = f"/staff/outages/special-needs/{person.pk}/"
+    data = {"name": person.name, "phone": person.phone, "need": "medical"}
+    response = client.post(url, data)
+    assert response.status_code == 400 and "152-ФЗ" in response.text
+    person.refresh_from_db()
+    assert person.need == "mobility" and person.consent is None
+    client.post(url, {**data, "consent": "on"})
+    person.refresh_from_db()
+    assert person.need == "medical" and person.consent.subject == "outages.special_needs"
 
 
 def test_withdrawing_consent_erases_the_entry_and_its_health_data(

@@ -124,8 +124,7 @@ def special_needs_edit(request, pk):
             else:
                 messages.success(request, _("The entry is saved."))
                 return redirect("staff:outages:special-needs")
-    else:
-        _viewed(request, [row])
+    _viewed(request, [row])  # the page shows the entry: every showing is audited
     return render(
         request,
         "outages/staff/special_needs_edit.html",
