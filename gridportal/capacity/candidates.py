@@ -71,6 +71,14 @@ class Answer:
         return next((c for c in self.candidates if c.fits), None)
 
     @property
+    def blocked_by(self) -> Candidate | None:
+        """The address's ТП when it has no room: the load goes through it whatever the centre has."""
+        first = self.candidates[0] if self.candidates else None
+        if self.route == ROUTE_SUBSTATION and first and first.kind == SUBSTATION:
+            return first if first.fits is False else None
+        return None
+
+    @property
     def closed(self) -> bool:
         """No candidate can take the load (the area is closed for it)."""
         return self.first_fit is None

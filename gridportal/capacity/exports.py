@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from gridportal.core import geojson, tabular
+from gridportal.grid.models import PowerCentre
 
 from .choices import CapacityStatus, Constraint
 
@@ -171,7 +172,7 @@ def map_points(qs) -> bytes:
             lat=lat,
             properties={
                 "id": pk,
-                "name": f"{number} {name}",
+                "name": PowerCentre(name=name, dispatch_number=number).label,
                 "status": status,
                 "reserve_mva": float(reserve),
                 "constraint": constraint,

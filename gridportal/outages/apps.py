@@ -27,6 +27,8 @@ class OutagesConfig(AppConfig):
             "outages.change_crew",
             "outages.view_specialneedscustomer",
             "outages.add_specialneedscustomer",
+            "outages.change_specialneedscustomer",
+            "outages.delete_specialneedscustomer",
         ],
         "administrator": [
             "outages.view_crew",
@@ -36,6 +38,7 @@ class OutagesConfig(AppConfig):
             "outages.view_specialneedscustomer",
             "outages.add_specialneedscustomer",
             "outages.change_specialneedscustomer",
+            "outages.delete_specialneedscustomer",
         ],
     }
     staff_nav = [

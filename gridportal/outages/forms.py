@@ -164,6 +164,22 @@ class ElementMoveForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "element-names", "autocomplete": "off"}),
     )
 
+    def __init__(self, *args, choices_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if choices_url:
+            # The typeahead: what is typed (and the level) fetches matching names into the list.
+            self.fields["element"].widget.attrs.update(
+                {
+                    "hx-get": choices_url,
+                    "hx-trigger": "input changed delay:200ms, focus once",
+                    "hx-target": "#element-names",
+                    "hx-swap": "innerHTML",
+                    "hx-include": "closest form",
+                    "hx-params": "level,element",
+                    "hx-sync": "this:replace",
+                }
+            )
+
 
 class BoardFilterForm(forms.Form):
     """The board's filters and order (GET): what a dispatcher needs on a busy night."""

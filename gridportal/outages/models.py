@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -22,6 +23,11 @@ from .choices import (
     SpecialNeed,
     UnassignedReason,
 )
+
+
+def _count(n: int) -> str:
+    """A count as the reader writes it: «12 345» in Russian, «12,345» in English."""
+    return number_format(n, use_l10n=True, force_grouping=True)
 
 
 class Incident(TimeStampedModel):
@@ -183,10 +189,10 @@ class IncidentEvent(models.Model):
             return str(CrewStatus(details["crew_status"]).label)
         if self.kind in (EventKind.PREDICTED, EventKind.MOVED_UP) and "reports" in details:
             n = int(details["reports"])
-            return ngettext("{n} report", "{n} reports", n).format(n=n)
+            return ngettext("{n} report", "{n} reports", n).format(n=_count(n))
         if self.kind == EventKind.REPORTS_MOVED and isinstance(details.get("reports"), list):
             n = int(details.get("moved", len(details["reports"])))
-            return ngettext("{n} report moved", "{n} reports moved", n).format(n=n)
+            return ngettext("{n} report moved", "{n} reports moved", n).format(n=_count(n))
         return self.text
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import incident_actions, staff
+from .views import incident_actions, special_needs, staff
 
 app_name = "outages"
 urlpatterns = [
@@ -11,9 +11,16 @@ urlpatterns = [
     path("board/etr/", staff.bulk_etr, name="bulk-etr"),
     path("map/", staff.incident_map, name="map"),
     path("crews/", staff.crew_list, name="crews"),
-    path("special-needs/", staff.special_needs, name="special-needs"),
+    path("special-needs/", special_needs.special_needs, name="special-needs"),
+    path("special-needs/<int:pk>/", special_needs.special_needs_edit, name="special-needs-edit"),
+    path(
+        "special-needs/<int:pk>/withdraw/",
+        special_needs.special_needs_withdraw,
+        name="special-needs-withdraw",
+    ),
     path("map.geojson", staff.incident_map_data, name="map-data"),
     path("incidents/<int:pk>/", staff.incident_detail, name="incident"),
+    path("incidents/<int:pk>/elements/", staff.element_choices, name="element-choices"),
     path(
         "incidents/<int:pk>/<str:action>/", incident_actions.incident_action, name="incident-action"
     ),

@@ -41,7 +41,11 @@
         link.textContent = p.name;
         box.appendChild(link);
         var line = document.createElement("div");
-        line.textContent = el.dataset.labelReserve + ": " + p.reserve_mva.toFixed(3);
+        // The reserve as the reader writes numbers: «12,200» on a Russian page.
+        var reserve = p.reserve_mva.toLocaleString(document.documentElement.lang, {
+          minimumFractionDigits: 3, maximumFractionDigits: 3
+        });
+        line.textContent = el.dataset.labelReserve + ": " + reserve;
         box.appendChild(line);
         marker.bindPopup(box);
         return marker;

@@ -46,7 +46,8 @@
         link.textContent = p.area;
         box.appendChild(link);
         var info = document.createElement("p");
-        info.textContent = p.customers_out + " · " + (p.cause_label || "") +
+        // Counts as the reader writes them: «12 345» in Russian.
+        info.textContent = Number(p.customers_out).toLocaleString(document.documentElement.lang) + " · " + (p.cause_label || "") +
           (p.estimated_restoration_local ? " · " + p.estimated_restoration_local : "");
         box.appendChild(info);
         marker.bindPopup(box);

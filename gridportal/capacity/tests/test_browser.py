@@ -30,8 +30,8 @@ def test_an_applicant_filters_the_map_opens_a_centre_and_asks_about_100_kw(engli
     assert page.get_by_test_id("count-open").inner_text() == "1"
     assert_accessible(page)
 
-    page.get_by_role("link", name="ПС-1 ПС 110 кВ «Северная»").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "ПС-1 ПС 110 кВ «Северная»"
+    page.get_by_role("link", name="ПС 110 кВ «Северная» (ПС-1)").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "ПС 110 кВ «Северная» (ПС-1)"
     page.get_by_label("Requested power, kW").fill("100")
     page.get_by_role("button", name="Check").click()
     answer = page.get_by_test_id("answer")

@@ -58,7 +58,7 @@ def test_10_kw_fits_in_the_addresss_own_tp(home, network):
     )
     assert centre.kind == "power_centre" and centre.element_id == network["north"].pk
     assert centre.need == D("0.011") and centre.reserve == D("12.200")
-    assert answer.first_fit == tp and not answer.closed
+    assert answer.first_fit == tp and not answer.closed and answer.blocked_by is None
 
 
 def test_100_kw_does_not_fit_the_tp_and_goes_to_the_feeders_centre(home, network):
@@ -71,6 +71,7 @@ def test_100_kw_does_not_fit_the_tp_and_goes_to_the_feeders_centre(home, network
     assert centre.reserve_kw == D("10980.0")  # 12.2 MVA × 1000 × 0.9
     assert centre.measured_on == WINTER
     assert answer.first_fit == centre
+    assert answer.blocked_by == tp  # the load goes through the full ТП whatever the centre has
 
 
 def test_1000_kw_at_10_kv_looks_for_centres_with_10_kv_within_the_distance_rule(home, network):

@@ -57,7 +57,7 @@ def test_a_bad_filter_gets_a_localized_message_and_a_400(client, network):
 def test_the_map_data_carries_status_and_reserve(client, network):
     data = json.loads(client.get("/capacity/map.geojson?status=closed").content)
     names = {f["properties"]["name"] for f in data["features"]}
-    assert names == {"ПС-2 ПС 110 кВ «Озёрная»", "ПС-3 ПС 35 кВ «Лесная»"}
+    assert names == {"ПС 110 кВ «Озёрная» (ПС-2)", "ПС 35 кВ «Лесная» (ПС-3)"}
     assert all(f["properties"]["status"] == "closed" for f in data["features"])
 
 

@@ -217,6 +217,7 @@ def power_centre_page(request, pk: int, as_of: str | None = None):
         "record": record,
         "assessment": assessment,
         "steps": explain.calculation_steps(assessment),
+        "basis": explain.measurement_basis(assessment),
         "chart": charts.history_chart(history=history, permissible=record.permissible_mva),
         "history": history,
         "measurements": selectors.measurements_of_centre(power_centre_id=pk),

@@ -81,20 +81,47 @@ def recent_decisions_for_user(*, user, now=None) -> list:
     return rows
 
 
-def element_names(*, branch_id: int, limit: int = 3000) -> list[str]:
-    """Dispatch names of a branch's elements, for the element chooser's typeahead list."""
+def element_names(
+    *, branch_id: int, level: str = "", query: str = "", limit: int = 20
+) -> list[str]:
+    """Dispatch names of a branch's elements matching what the dispatcher typed (typeahead).
+
+    «ТП-11» finds ТП-11, ТП-110…; «ПС-1 Ф-3» finds that feeder; «ПС-1» finds the centre and
+    its feeders. Only the given level when one is chosen; at most `limit` names.
+    """
     from gridportal.grid.models import Feeder, PowerCentre, Substation
 
-    names = list(
-        PowerCentre.objects.filter(branch_id=branch_id).values_list("dispatch_number", flat=True)
-    )
-    names += [
-        f"{pc} {name}"
-        for pc, name in Feeder.objects.filter(branch_id=branch_id).values_list(
-            "power_centre__dispatch_number", "name"
-        )
-    ]
-    names += list(Substation.objects.filter(branch_id=branch_id).values_list("name", flat=True))
+    from ..choices import Level
+
+    text = " ".join(query.split())
+    names: list[str] = []
+    if level in ("", Level.POWER_CENTRE):
+        centres = PowerCentre.objects.filter(branch_id=branch_id)
+        if text:
+            centres = centres.filter(Q(dispatch_number__icontains=text) | Q(name__icontains=text))
+        names += centres.order_by("dispatch_number").values_list("dispatch_number", flat=True)[
+            :limit
+        ]
+    if level in ("", Level.FEEDER):
+        feeders = Feeder.objects.filter(branch_id=branch_id)
+        if text:
+            centre, _space, feeder = text.rpartition(" ")
+            if centre:
+                match = Q(power_centre__dispatch_number__iexact=centre, name__icontains=feeder)
+            else:
+                match = Q(name__icontains=text) | Q(power_centre__dispatch_number__iexact=text)
+            feeders = feeders.filter(match)
+        names += [
+            f"{pc} {name}"
+            for pc, name in feeders.order_by("power_centre__dispatch_number", "name").values_list(
+                "power_centre__dispatch_number", "name"
+            )[:limit]
+        ]
+    if level in ("", Level.SUBSTATION):
+        substations = Substation.objects.filter(branch_id=branch_id)
+        if text:
+            substations = substations.filter(name__icontains=text)
+        names += substations.order_by("name").values_list("name", flat=True)[:limit]
     return names[:limit]
 
 

@@ -39,7 +39,7 @@ from .planned import (
     planned_reminders_send,
 )
 from .predictions import rollup_apply, topology_for_centre
-from .special_needs import special_needs_add
+from .special_needs import special_needs_add, special_needs_update, special_needs_withdraw
 from .undo import incident_undo, undo_deadline, undo_window
 
 __all__ = [
@@ -70,6 +70,8 @@ __all__ = [
     "report_submit",
     "rollup_apply",
     "special_needs_add",
+    "special_needs_update",
+    "special_needs_withdraw",
     "still_out_report",
     "still_out_token",
     "topology_for_centre",

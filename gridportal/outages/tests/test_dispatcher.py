@@ -76,7 +76,7 @@ def test_the_element_is_chosen_by_dispatch_name(client, officer, network, predic
     client.force_login(officer)
     page = client.get(f"/staff/outages/incidents/{predicted.pk}/").text
     assert 'list="element-names"' in page
-    assert f'<option value="{network.substations[5].name}">' in page
+    assert f'hx-get="/staff/outages/incidents/{predicted.pk}/elements/"' in page
     feeder = network.feeders[1]
     name = f"{feeder.power_centre.dispatch_number} {feeder.name}"
     client.post(
@@ -91,6 +91,36 @@ def test_the_element_is_chosen_by_dispatch_name(client, officer, network, predic
         follow=True,
     )
     assert "выберите диспетчерское наименование из списка" in response.text
+
+
+def test_the_element_chooser_suggests_names_of_the_incidents_branch_only(
+    client, officer, other_officer, network, other_network, predicted
+):
+    url = f"/staff/outages/incidents/{predicted.pk}/elements/"
+    client.force_login(officer)
+    mine = {s.name for s in network.substations}
+    theirs = {s.name for s in other_network.substations}
+    names = _options(client.get(url, {"level": "substation", "element": "ТП-"}).text)
+    assert names and set(names) <= mine and not set(names) & theirs
+    wanted = network.substations[5].name
+    assert wanted in _options(client.get(url, {"level": "substation", "element": wanted}).text)
+    feeder = network.feeders[1]
+    centre = feeder.power_centre.dispatch_number
+    names = _options(
+        client.get(url, {"level": "feeder", "element": f"{centre} {feeder.name}"}).text
+    )
+    assert names == [f"{centre} {feeder.name}"]
+    assert _options(client.get(url, {"level": "power_centre", "element": centre}).text) == [centre]
+    # Any level when none is chosen; a made-up level is any level too, never an error.
+    assert wanted in _options(client.get(url, {"level": "bogus", "element": wanted}).text)
+    client.force_login(other_officer)
+    assert client.get(url, {"element": "ТП-"}).status_code == 404
+
+
+def _options(html):
+    import re
+
+    return re.findall(r'<option value="([^"]+)">', html)
 
 
 def test_board_filters_sort_and_overdue(client, officer, network):
@@ -203,6 +233,90 @@ def test_special_needs_only_with_consent_and_every_view_audited(client, officer,
     report(network.addresses_of(network.substations[0])[1])
     board = client.get("/staff/outages/board/").text
     assert "особыми потребностями" in board
+
+
+def _person(network, officer, **extra):
+    from gridportal.accounts.services import consent_record
+    from gridportal.outages.models import SpecialNeedsCustomer
+
+    fields = {
+        "need": "medical",
+        "notes": "Кислородный концентратор",
+        "consent": consent_record(purpose="outages.special_needs", contact="+79112223344"),
+        **extra,
+    }
+    return SpecialNeedsCustomer.objects.create(
+        branch=network.branch,
+        address=network.addresses[0],
+        name="Смирнова Анна Петровна",
+        phone="+79112223344",
+        created_by=officer,
+        **fields,
+    )
+
+
+def test_a_special_needs_entry_is_corrected_and_the_change_audited_by_field(
+    client, officer, network
+):
+    from gridportal.core.models import AuditLogEntry
+
+    person = _person(network, officer)
+    client.force_login(officer)
+    url = f"/staff/outages/special-needs/{person.pk}/"
+    page = client.get(url).text
+    assert "Кислородный концентратор" in page and "Исключить" in page
+    assert AuditLogEntry.objects.filter(action="view", object_id=str(person.pk)).count() == 1
+    response = client.post(
+        url,
+        {"name": "Смирнова  Анна Петровна", "phone": "8 911 555-66-77", "need": "medical"},
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.phone == "+79115556677" and person.notes == ""
+    entry = AuditLogEntry.objects.get(action="update", object_id=str(person.pk))
+    assert entry.details == {"register": "special_needs", "fields": ["notes", "phone"]}
+    assert "555" not in str(entry.details)  # field names only, never the values
+    # A blank name is refused with a message, not a 500.
+    assert client.post(url, {"name": " ", "phone": "1", "need": "other"}).status_code == 400
+
+
+def test_a_need_becomes_medical_only_with_the_persons_consent(client, officer, network):
+    person = _person(network, officer, need="mobility", consent=None)
+    client.force_login(officer)
+    url = f"/staff/outages/special-needs/{person.pk}/"
+    data = {"name": person.name, "phone": person.phone, "need": "medical"}
+    response = client.post(url, data)
+    assert response.status_code == 400 and "152-ФЗ" in response.text
+    person.refresh_from_db()
+    assert person.need == "mobility" and person.consent is None
+    client.post(url, {**data, "consent": "on"})
+    person.refresh_from_db()
+    assert person.need == "medical" and person.consent.subject == "outages.special_needs"
+
+
+def test_withdrawing_consent_erases_the_entry_and_its_health_data(
+    client, officer, other_officer, network
+):
+    from gridportal.accounts.models import ConsentRecord
+    from gridportal.core.models import AuditLogEntry
+    from gridportal.outages.models import SpecialNeedsCustomer
+
+    person = _person(network, officer)
+    consent = person.consent
+    # Another branch's dispatcher can neither see nor erase it.
+    client.force_login(other_officer)
+    assert client.get(f"/staff/outages/special-needs/{person.pk}/").status_code == 404
+    assert client.post(f"/staff/outages/special-needs/{person.pk}/withdraw/").status_code == 404
+    assert SpecialNeedsCustomer.objects.exists()
+    client.force_login(officer)
+    response = client.post(f"/staff/outages/special-needs/{person.pk}/withdraw/", follow=True)
+    assert "удалены" in response.text
+    assert not SpecialNeedsCustomer.objects.exists()
+    consent = ConsentRecord.objects.get(pk=consent.pk)
+    assert consent.withdrawn_at is not None and consent.contact == ""
+    erased = AuditLogEntry.objects.get(action="delete", object_id=str(person.pk))
+    assert erased.actor == officer and erased.details["reason"] == "consent_withdrawn"
+    assert "Кислород" not in str(erased.details)
 
 
 def test_planned_work_is_moved_from_the_staff_page(client, officer, network):

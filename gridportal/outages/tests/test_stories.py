@@ -141,7 +141,11 @@ def test_7_and_8_the_dispatcher_confirms_sees_one_truth_assigns_a_crew_and_undoe
     assert_accessible(page)
     # The element by its dispatch name, not a database id.
     page.get_by_label("Уровень").select_option("substation")
-    page.get_by_label("Диспетчерское наименование").fill(network.substations[1].name)
+    chooser = page.get_by_label("Диспетчерское наименование")
+    target = network.substations[1].name
+    chooser.press_sequentially(target[:4], delay=30)  # the typeahead offers the branch's names
+    page.locator(f"#element-names option[value='{target}']").wait_for(state="attached")
+    chooser.fill(target)
     page.get_by_role("button", name="Перенести", exact=True).click()
     page.wait_for_load_state()
     incident.refresh_from_db()
@@ -253,3 +257,66 @@ def test_12_the_hotline_speaks_the_glossary(page, network, officer):
             assert word not in text, (path, word)
         if path.startswith("/outages/"):
             assert "«Включаем свет»" in text, path
+
+
+def test_counts_read_as_a_russian_writes_them(page, dispatcher, network, officer):
+    """Before: «12345» customers without power on /outages/, the incident page and the board."""
+    from django.core.cache import cache
+
+    incident = _outage(network, officer)
+    Incident.objects.filter(pk=incident.pk).update(customers_out=12345, customers_affected=12345)
+    cache.clear()  # the published snapshot is rebuilt from the rows
+    page.goto("/outages/")
+    summary = page.get_by_test_id("branch-summary").inner_text()
+    assert "12\xa0345" in summary  # a non-breaking space: the number never splits across lines
+    page.goto(f"/outages/incidents/{incident.pk}/")
+    assert "12\xa0345" in page.locator("main").inner_text()
+    assert_accessible(page)
+    home = network.addresses_of(network.substations[0])[0]
+    page.goto(f"/outages/status/?address={home.pk}")
+    assert "12\xa0345" in page.get_by_test_id("status-answer").inner_text()
+    assert_accessible(page)
+    dispatcher.goto("/staff/outages/")
+    row = dispatcher.locator(f"tr[data-incident='{incident.pk}']")
+    assert "12\xa0345" in row.inner_text()
+    assert_accessible(dispatcher)
+    dispatcher.goto(f"/staff/outages/incidents/{incident.pk}/")
+    assert "12\xa0345" in dispatcher.locator("main").inner_text()
+    for path in ("/staff/outages/archive/", "/staff/outages/planned/"):
+        dispatcher.goto(path)
+        assert_accessible(dispatcher)
+
+
+def test_the_dispatcher_corrects_a_special_needs_entry_and_erases_it_when_consent_is_withdrawn(
+    dispatcher, network, officer
+):
+    """Before: an entry could be added but never corrected, and withdrawing consent kept it."""
+    from gridportal.accounts.services import consent_record
+    from gridportal.outages.models import SpecialNeedsCustomer
+
+    SpecialNeedsCustomer.objects.create(
+        branch=network.branch,
+        address=network.addresses[0],
+        name="Смирнова Анна Петровна",
+        phone="+79112223344",
+        need="medical",
+        consent=consent_record(purpose="outages.special_needs", contact="+79112223344"),
+        created_by=officer,
+    )
+    page = dispatcher
+    page.goto("/staff/outages/special-needs/")
+    page.get_by_role("link", name="Изменить или исключить: Смирнова Анна Петровна").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    page.get_by_label("Телефон").fill("+7 911 555-66-77")
+    page.get_by_role("button", name="Сохранить").click()
+    page.wait_for_load_state()
+    assert "+79115556677" in page.get_by_test_id("special-needs").inner_text()
+    page.get_by_role("link", name="Изменить или исключить: Смирнова Анна Петровна").click()
+    page.get_by_text("Согласие отозвано — исключить из реестра…").click()
+    page.get_by_role("button", name="Исключить и удалить данные").click()
+    page.wait_for_load_state()
+    assert "данные о здоровье удалены" in page.locator("body").inner_text()
+    assert "Смирнова" not in page.get_by_test_id("special-needs").inner_text()
+    assert not SpecialNeedsCustomer.objects.exists()
+    assert_accessible(page)

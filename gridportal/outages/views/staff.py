@@ -18,7 +18,7 @@ from gridportal.core.intake import Origin
 from gridportal.grid.lookup import address_lookup
 
 from .. import selectors, services
-from ..choices import ACTIVE_STATUSES, Channel, IncidentStatus
+from ..choices import ACTIVE_STATUSES, Channel, IncidentStatus, Level
 from ..forms import (
     BoardFilterForm,
     BulkEtrForm,
@@ -145,8 +145,10 @@ def _forms_for(incident, data=None):
         "step_form": StepRestoreForm(substations=[row.substation for row in live]),
         "merge_form": MergeForm(candidates=others),
         "move_form": ReportsMoveForm(reports=reports, targets=others),
-        "element_form": ElementMoveForm(initial={"level": incident.level}),
-        "element_names": selectors.element_names(branch_id=incident.branch_id),
+        "element_form": ElementMoveForm(
+            initial={"level": incident.level},
+            choices_url=reverse("staff:outages:element-choices", args=[incident.pk]),
+        ),
         "undo_until": services.undo_deadline(incident),
         "reports": reports,
     }
@@ -167,6 +169,19 @@ def incident_detail(request, pk):
         branch_id=incident.branch_id, active=True
     )
     return render(request, "outages/staff/incident.html", context)
+
+
+@staff_required(permission=CHANGE)
+def element_choices(request, pk):
+    """The element chooser's typeahead: dispatch names in the incident's branch (htmx)."""
+    incident = selectors.incident_get_for_user(user=request.user, pk=pk)
+    level = request.GET.get("level", "")
+    names = selectors.element_names(
+        branch_id=incident.branch_id,
+        level=level if level in Level.values else "",
+        query=request.GET.get("element", "")[:200],
+    )
+    return render(request, "outages/staff/_element_names.html", {"names": names})
 
 
 @staff_required(permission=REPORTS)
@@ -440,62 +455,4 @@ def crew_list(request):
         crew.assigned = assignments.get(crew.pk, [])
     return render(
         request, "outages/staff/crews.html", {"crews": crews, "form": form}, status=status
-    )
-
-
-@staff_required(permission="outages.view_specialneedscustomer")
-def special_needs(request):
-    """The special-needs register of the dispatcher's branches; every view is audited."""
-    from gridportal.core.choices import AuditAction
-    from gridportal.core.services import audit_record
-
-    from ..forms import SpecialNeedsForm
-
-    lookup = address_lookup(request)
-    address = None
-    raw = request.POST.get("address") or request.GET.get("address")
-    if raw:
-        address = selectors.address_get(raw)
-        if address is None or address.branch not in user_branches(request.user):
-            raise Http404
-    form = SpecialNeedsForm(
-        request.POST or None, initial={"address": address.pk if address else None}
-    )
-    status = 200
-    if request.method == "POST":
-        if not request.user.has_perm("outages.add_specialneedscustomer") or address is None:
-            raise Http404
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.special_needs_add(
-                    address=address,
-                    name=data["name"],
-                    phone=data["phone"],
-                    need=data["need"],
-                    notes=data["notes"],
-                    consent_given=data["consent"],
-                    actor=request.user,
-                    request=request,
-                )
-            except ApplicationError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("Added to the special-needs register."))
-                return redirect("staff:outages:special-needs")
-    rows = list(selectors.special_needs_for_user(user=request.user))
-    for row in rows:
-        audit_record(
-            actor=request.user,
-            action=AuditAction.VIEW,
-            obj=row,
-            request=request,
-            details={"register": "special_needs"},
-        )
-    return render(
-        request,
-        "outages/staff/special_needs.html",
-        {"rows": rows, "form": form, "address": address, **lookup.context()},
-        status=status,
     )
