@@ -11,7 +11,14 @@ import pytest
 # refuses to run beside one unless told the code is really synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
 from gridportal.testing.browser import CHROMIUM_ARGS, find_chromium, watch_csp  # noqa: E402
+
+# Property tests check behaviour, not speed: on a loaded CI machine one example may take
+# longer than Hypothesis' 200 ms deadline, which would fail a correct property.
+hypothesis_settings.register_profile("gridportal", deadline=None)
+hypothesis_settings.load_profile("gridportal")
 
 _BROWSER_SKIP_REPORTED = False
 

@@ -327,7 +327,10 @@ TABLE: dict[str, Row] = {
                 "staff:outages:board", lambda i: href(url("staff:outages:incident", i.pk)), INCIDENT
             ),
         ),
-        details=(Detail(lambda i: url("staff:outages:incident", i.pk), INCIDENT),),
+        details=(
+            Detail(lambda i: url("staff:outages:incident", i.pk), INCIDENT),
+            Detail(lambda i: url("staff:outages:element-choices", i.pk) + "?element=ТП", INCIDENT),
+        ),
         writes=(
             Write(
                 lambda i: url("staff:outages:incident-action", i.pk, "update"),
@@ -374,6 +377,23 @@ TABLE: dict[str, Row] = {
                 "outages.view_specialneedscustomer",
             ),
         ),
+        details=(
+            Detail(
+                lambda r: url("staff:outages:special-needs-edit", r.pk),
+                "outages.change_specialneedscustomer",
+            ),
+        ),
+        writes=(
+            Write(
+                lambda r: url("staff:outages:special-needs-edit", r.pk),
+                "outages.change_specialneedscustomer",
+                {"name": "Чужой", "phone": "+79000000000", "need": "mobility"},
+            ),
+            Write(
+                lambda r: url("staff:outages:special-needs-withdraw", r.pk),
+                "outages.delete_specialneedscustomer",
+            ),
+        ),
     ),
     "outages.plannedoutage": Row(
         lists=(Listing("staff:outages:planned", lambda p: p.reason, "outages.view_plannedoutage"),),
@@ -383,6 +403,9 @@ TABLE: dict[str, Row] = {
             ),
             Write(
                 lambda p: url("staff:outages:planned-move", p.pk), "outages.change_plannedoutage"
+            ),
+            Write(
+                lambda p: url("staff:outages:planned-done", p.pk), "outages.change_plannedoutage"
             ),
         ),
         api=Api(lambda p: "/api/v1/outages/planned/"),

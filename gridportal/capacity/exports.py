@@ -49,7 +49,7 @@ NAMES = [name for name, _column in FIELDS]
 # GeoJSON and the API keep the stable English names above (docs/capacity.md).
 HEADERS = {
     "id": _("Id"),
-    "dispatch_number": _("Dispatch number"),
+    "dispatch_number": _("Dispatch name"),
     "name": _("Power centre"),
     "branch": _("Branch"),
     "district": _("District"),

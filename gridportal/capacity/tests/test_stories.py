@@ -282,7 +282,7 @@ def test_10_a_russian_reader_sees_russian_numbers_units_sources_and_file_headers
         page.locator("p.downloads").get_by_role("link", name="CSV").first.click()
     text = Path(got.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";" if ";" in text[:200] else ","))
-    assert rows[0][:3] == ["Идентификатор", "Диспетчерский номер", "Центр питания"]
+    assert rows[0][:3] == ["Идентификатор", "Диспетчерское наименование", "Центр питания"]
     assert "Резерв, МВА" in rows[0] and "reserve_mva" not in rows[0]
     north = next(r for r in rows if "Северная" in " ".join(r))
     assert "Открыт" in north and "Карельский филиал" in north
@@ -291,7 +291,7 @@ def test_10_a_russian_reader_sees_russian_numbers_units_sources_and_file_headers
         page.locator("p.downloads").get_by_role("link", name="XLSX").first.click()
     sheet = load_workbook(io.BytesIO(Path(got.value.path()).read_bytes()), read_only=True).active
     header = list(list(sheet.iter_rows(values_only=True))[1])
-    assert header[:3] == ["Идентификатор", "Диспетчерский номер", "Центр питания"]
+    assert header[:3] == ["Идентификатор", "Диспетчерское наименование", "Центр питания"]
     with page.expect_download() as got:
         page.locator("p.downloads").get_by_role("link", name="CSV").nth(1).click()
     lines = Path(got.value.path()).read_text(encoding="utf-8-sig").splitlines()
