@@ -9,8 +9,8 @@ from gridportal.accounts.consents import CONNECTION_INTENTION
 from gridportal.accounts.forms import ConsentField
 
 from .choices import (
+    APPLICANT_DOCUMENT_KINDS,
     ApplicantKind,
-    DocumentKind,
     IntentionStatus,
     ObjectKind,
     Reason,
@@ -176,7 +176,9 @@ class ApplicationForm(forms.Form):
 
 class MissingDocumentsForm(forms.Form):
     document = _document_field(_("Document"))
-    kind = forms.ChoiceField(label=_("What it is"), choices=DocumentKind.choices)
+    kind = forms.ChoiceField(
+        label=_("What it is"), choices=[(k.value, k.label) for k in APPLICANT_DOCUMENT_KINDS]
+    )
 
     def clean_document(self):
         upload = self.cleaned_data.get("document")
@@ -205,10 +207,46 @@ class OfferForm(forms.Form):
         self.fields["power_centre"].choices = centres
 
 
-class PaymentForm(forms.Form):
-    paid_on = forms.DateField(
-        label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+def _date_field(label):
+    return forms.DateField(
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a date.")},
     )
+
+
+class PaymentForm(forms.Form):
+    paid_on = _date_field(_("Paid on"))
+
+
+class CompanyWorksForm(forms.Form):
+    done_on = _date_field(_("Company's works done on"))
+
+
+class InspectionForm(forms.Form):
+    inspected_on = _date_field(_("Inspected on"))
+    note = forms.CharField(
+        label=_("Result of the inspection (the applicant sees this)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class EnergizeForm(forms.Form):
+    energized_on = _date_field(_("Energized on"))
+
+
+class ReadinessNoticeForm(forms.Form):
+    """The applicant's notice that their part of the technical conditions is carried out."""
+
+    text = forms.CharField(
+        label=_("What you did (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    document = _document_field(_("Notice or photos of the works as a file (optional)"))
 
 
 class CommentForm(forms.Form):

@@ -181,6 +181,14 @@ class ConnectionApplication(TimeStampedModel):
     payment_due = models.DateField(_("payment due"), null=True, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     completion_due = models.DateField(_("completion due"), null=True, blank=True)
+    # After payment the two sides' works run side by side; then one step after another.
+    company_works_on = models.DateField(_("company's works done on"), null=True, blank=True)
+    readiness_notice_on = models.DateField(_("readiness notice received on"), null=True, blank=True)
+    inspection_due = models.DateField(_("inspection due"), null=True, blank=True)
+    inspected_on = models.DateField(_("inspected on"), null=True, blank=True)
+    act_due = models.DateField(_("connection act due"), null=True, blank=True)
+    act_on = models.DateField(_("connection act issued on"), null=True, blank=True)
+    energize_due = models.DateField(_("energizing due"), null=True, blank=True)
     completed_on = models.DateField(_("connected on"), null=True, blank=True)
     annulled_on = models.DateField(_("annulled on"), null=True, blank=True)
     fee_total = models.DecimalField(

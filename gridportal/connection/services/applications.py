@@ -20,18 +20,26 @@ from gridportal.accounts.consents import CONNECTION_INTENTION
 from gridportal.accounts.services import consent_record
 from gridportal.capacity import services as capacity
 from gridportal.capacity.choices import CommitmentKind
-from gridportal.core.choices import AuditAction
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.intake import Origin
 from gridportal.core.selectors import working_calendar
-from gridportal.core.services import audit_record
-from gridportal.core.signals import ServiceEventKind, service_event_send
-from gridportal.core.uploads import upload_store
 
 from .. import deadlines
 from ..choices import EventKind, Stage
-from ..models import ApplicationDocument, ApplicationEvent, ConnectionApplication
+from ..models import ConnectionApplication
 from ..rules import category_for, rule_values
+from .events import documents_store as _documents_store
+from .events import event_add as _event
+from .events import staff_audit as _audit
+from .events import today as _today
+from .paperwork import offer_papers_issue
+from .works import (  # noqa: F401  (the steps after payment, re-exported for callers)
+    application_act_issue,
+    application_company_works_done,
+    application_complete,
+    application_inspection_record,
+    application_readiness_notice,
+)
 
 FIELDS = [
     "address",
@@ -50,50 +58,6 @@ FIELDS = [
     "social",
     "procurement",
 ]
-
-
-def _today() -> dt.date:
-    return timezone.localdate()
-
-
-def _event(application, kind, *, actor=None, text="", internal=False) -> ApplicationEvent:
-    event = ApplicationEvent.objects.create(
-        application=application,
-        at=timezone.now(),
-        kind=kind,
-        actor=actor,
-        text=text,
-        internal=internal,
-    )
-    if not internal:
-        from ..tasks import application_letter_send
-
-        transaction.on_commit(lambda: application_letter_send.delay(event_id=event.pk))
-    return event
-
-
-def _audit(application, actor, details, request=None):
-    audit_record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=application,
-        branch=application.branch,
-        request=request,
-        details={"number": application.number, **details},
-    )
-
-
-def _documents_store(application, documents) -> None:
-    for kind, upload in documents:
-        if upload is None:
-            continue
-        ApplicationDocument.objects.create(
-            application=application,
-            kind=kind,
-            file_name=upload.name[:200],
-            stored_file=upload_store(upload=upload, folder="connection"),
-            uploaded_at=timezone.now(),
-        )
 
 
 @transaction.atomic
@@ -218,6 +182,7 @@ def application_offer_issue(
     application.substation_name = substation_name[:64]
     application.fee_total = fee_total
     application.save()
+    offer_papers_issue(application=application)
     _event(application, EventKind.OFFER, actor=actor)
     _audit(application, actor, {"stage": Stage.OFFER, "power_centre": power_centre_id}, request)
     return application
@@ -242,29 +207,6 @@ def application_payment_record(*, application, actor, paid_on: dt.date, request=
     application.save()
     _event(application, EventKind.PAID, actor=actor)
     _audit(application, actor, {"stage": Stage.PAID, "paid_on": paid_on.isoformat()}, request)
-    return application
-
-
-@transaction.atomic
-def application_complete(*, application, actor, request=None):
-    """The object is connected and energized; the acts are in the account."""
-    if application.stage != Stage.PAID:
-        raise ApplicationError(_("Only a paid application can be completed."))
-    application.stage = Stage.COMPLETED
-    application.completed_on = _today()
-    application.save()
-    _event(application, EventKind.CONNECTED, actor=actor)
-    _audit(application, actor, {"stage": Stage.COMPLETED}, request)
-    transaction.on_commit(
-        lambda: service_event_send(
-            kind=ServiceEventKind.CONNECTION_COMPLETED,
-            record=application,
-            branch_id=application.branch_id,
-            contact=application.customer.email,
-            language=application.language,
-            details={"number": application.number, "kw": str(application.power_new_kw)},
-        )
-    )
     return application
 
 

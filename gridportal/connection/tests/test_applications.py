@@ -13,6 +13,8 @@ from gridportal.connection.models import ConnectionApplication
 from gridportal.connection.services import applications as services
 from gridportal.core.signals import service_event
 
+from .steps import energize
+
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -149,16 +151,16 @@ def test_the_whole_life_of_an_application(
         assert a.stage == "paid" and a.completion_due is not None
 
         with django_capture_on_commit_callbacks(execute=True):
-            services.application_complete(application=a, actor=connection_officer)
+            energize(a, officer=connection_officer)
         a.refresh_from_db()
         assert a.stage == "completed"
         assert heard == [("connection_completed", a.number)]
         page = en.get(reverse("connection:application", args=[a.number])).content.decode()
-        assert page.count("done on") >= 5
+        assert page.count("done on") == 9  # every stage, each with its date
     finally:
         service_event.disconnect(listener)
     subjects = [m["subject"] for m in smtp_server.messages]
-    assert len(subjects) == 6 and all(a.number in s for s in subjects)
+    assert len(subjects) == 10 and all(a.number in s for s in subjects)
 
 
 def test_an_unpaid_invoice_is_annulled_once_with_a_letter(
@@ -241,7 +243,7 @@ def test_the_report_counts_received_annulled_completed_and_kw_per_quarter(
     services.application_payment_record(
         application=first, actor=connection_officer, paid_on=first.offer_on
     )
-    services.application_complete(application=first, actor=connection_officer)
+    energize(first, officer=connection_officer)
     second.refresh_from_db()
     services.applications_annul_unpaid(today=second.payment_due + dt.timedelta(days=1))
     client.force_login(connection_officer)

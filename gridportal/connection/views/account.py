@@ -14,7 +14,7 @@ from gridportal.core.uploads import private_file_response
 
 from .. import selectors, timeline
 from ..choices import Channel, Stage
-from ..forms import ApplicationForm, MissingDocumentsForm
+from ..forms import ApplicationForm, MissingDocumentsForm, ReadinessNoticeForm
 from ..services import applications as services
 
 
@@ -111,7 +111,7 @@ def _form_page(request, form, draft, status=200):
 def application_detail(request, number: str):
     user = _customer(request)
     application = selectors.application_get_for_customer(user=user, number=number)
-    form = None
+    form = notice_form = None
     status = 200
     if application.stage == Stage.INCOMPLETE:
         form = MissingDocumentsForm(request.POST or None, request.FILES or None)
@@ -124,17 +124,40 @@ def application_detail(request, number: str):
                 )
                 return redirect("connection:application", number=number)
             status = 400
+    elif application.stage == Stage.PAID and not application.readiness_notice_on:
+        notice_form = ReadinessNoticeForm(request.POST or None, request.FILES or None)
+        if request.method == "POST":
+            if notice_form.is_valid():
+                try:
+                    services.application_readiness_notice(
+                        application=application,
+                        customer=user,
+                        text=notice_form.cleaned_data["text"],
+                        document=notice_form.cleaned_data["document"],
+                    )
+                except ApplicationError as error:
+                    notice_form.add_error(None, str(error.message))
+                    status = error.status
+                else:
+                    return redirect("connection:application", number=number)
+            else:
+                status = 400
     today = timezone.localdate()
+    documents = list(application.documents.all())
     return render(
         request,
         "connection/account/detail.html",
         {
             "application": application,
-            "steps": [(s, s.state(today)) for s in timeline.steps(application, today=today)],
+            "steps": [
+                (s, s.state(today))
+                for s in timeline.steps(application, today=today, documents=documents)
+            ],
             "next_action": timeline.next_action(application),
             "events": application.events.filter(internal=False),
-            "documents": application.documents.all(),
+            "documents": documents,
             "form": form,
+            "notice_form": notice_form,
         },
         status=status,
     )
