@@ -3,72 +3,27 @@ from the account, the inspection, the connection act and energizing — each wit
 due date, a letter and an audit entry; the staff queue by stage; the API's stage values."""
 
 import datetime as dt
-from decimal import Decimal as D
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from gridportal.connection.choices import Stage
 from gridportal.connection.models import ConnectionApplication
 from gridportal.connection.services import applications as services
 from gridportal.core.exceptions import ApplicationError
-from gridportal.core.intake import Origin
 from gridportal.core.models import AuditLogEntry
 from gridportal.core.selectors import working_calendar
-from gridportal.core.uploads import upload_accept
 
-from .steps import energize
+from .steps import PDF, energize
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
 
 @pytest.fixture(autouse=True)
-def private_files(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "private"},
-        },
-    }
-
-
-def submitted(customer, home):
-    a = services.application_draft_save(
-        customer=customer,
-        data={
-            "address": home,
-            "applicant_kind": "individual",
-            "applicant_name": "Петрова Анна Сергеевна",
-            "identity": "8601 123456",
-            "object_kind": "house",
-            "reason": "new",
-            "power_new_kw": D("15"),
-            "voltage": "0.4",
-            "reliability": "3",
-            "supplier": "АО «ТНС энерго Карелия»",
-        },
-        documents=[("location_plan", upload_accept(name="plan.pdf", content=PDF, kinds=("pdf",)))],
-    )
-    return services.application_submit(application=a, origin=Origin(channel="web"), consent=True)
-
-
-@pytest.fixture
-def paid(customer, home, connection_officer):
-    a = submitted(customer, home)
-    services.application_offer_issue(
-        application=a,
-        actor=connection_officer,
-        power_centre_id=home.substation.feeder.power_centre_id,
-        substation_name="ТП-110",
-        fee_total=D("75000"),
-    )
-    return services.application_payment_record(
-        application=a, actor=connection_officer, paid_on=a.offer_on
-    )
+def _files(private_files):
+    """Every test here stores files."""
 
 
 @pytest.fixture
@@ -104,7 +59,7 @@ def test_the_applicant_sends_the_readiness_notice_with_a_file_from_the_account(
         )
     assert response.status_code == 302
     a = ConnectionApplication.objects.get()
-    today = dt.date.today()
+    today = timezone.localdate()
     assert a.stage == Stage.PAID and a.readiness_notice_on == today  # the company's works remain
     assert a.inspection_due == working_calendar().add_working_days(today, 10)
     assert a.documents.filter(kind="readiness_notice").count() == 1
@@ -112,7 +67,7 @@ def test_the_applicant_sends_the_readiness_notice_with_a_file_from_the_account(
     assert "Send the readiness notice" not in page and "Вводной щит смонтирован" in page
     assert "Readiness notice (technical conditions carried out)" in page  # the file is linked
     (letter,) = smtp_server.messages
-    assert "We inspect the works by " + a.inspection_due.strftime("%d.%m.%Y") in letter["body"]
+    assert "Мы проведём осмотр до " + a.inspection_due.strftime("%d.%m.%Y") in letter["body"]
     assert AuditLogEntry.objects.filter(
         object_id=str(a.pk), details__readiness_notice_on=today.isoformat()
     ).exists()
@@ -148,7 +103,7 @@ def test_every_step_has_a_date_a_due_date_a_letter_and_an_audit_entry(
     en, officer, paid, smtp_server, django_capture_on_commit_callbacks
 ):
     url = reverse("staff:connection:application", args=[paid.number])
-    today = dt.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     with django_capture_on_commit_callbacks(execute=True):
         assert officer.post(url, {"action": "works", "done_on": today}).status_code == 302
         en.post(reverse("connection:application", args=[paid.number]), {"text": ""})
@@ -185,7 +140,7 @@ def test_an_inspection_before_the_notice_or_in_the_future_is_refused(
     )
     a = services.application_readiness_notice(application=paid, customer=customer)
     url = reverse("staff:connection:application", args=[a.number])
-    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
     response = officer.post(url, {"action": "inspection", "inspected_on": tomorrow})
     assert response.status_code == 400
     assert "The date cannot be in the future." in response.content.decode()
@@ -228,7 +183,7 @@ def test_the_queue_shows_the_new_stages_with_due_dates_and_overdue(
     assert a.number in queue and "Works done: inspection due" in queue
     assert a.inspection_due.strftime("%d.%m.%Y") in queue and 'class="overdue"' not in queue
     ConnectionApplication.objects.filter(pk=a.pk).update(
-        inspection_due=dt.date.today() - dt.timedelta(days=1)
+        inspection_due=timezone.localdate() - dt.timedelta(days=1)
     )
     queue = officer.get(reverse("staff:connection:queue")).content.decode()
     assert '<tr class="overdue">' in queue and "1 overdue" in queue
