@@ -145,7 +145,7 @@ class DocumentKind(models.TextChoices):
     SOCIAL_PROOF = "social_proof", _("Proof of the social category")
     OTHER = "other", _("Other document")
     READINESS_NOTICE = "readiness_notice", _("Readiness notice (technical conditions carried out)")
-    CONTRACT = "contract", _("Connection contract")
+    CONTRACT = "contract", _("Contract for technological connection")
     TECHNICAL_CONDITIONS = "technical_conditions", _("Technical conditions")
     INVOICE = "invoice", _("Invoice")
     CONNECTION_ACT = "connection_act", _("Connection act")

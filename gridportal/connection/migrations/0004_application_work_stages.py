@@ -115,7 +115,7 @@ class Migration(migrations.Migration):
                     ("social_proof", "Proof of the social category"),
                     ("other", "Other document"),
                     ("readiness_notice", "Readiness notice (technical conditions carried out)"),
-                    ("contract", "Connection contract"),
+                    ("contract", "Contract for technological connection"),
                     ("technical_conditions", "Technical conditions"),
                     ("invoice", "Invoice"),
                     ("connection_act", "Connection act"),
