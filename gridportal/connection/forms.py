@@ -157,21 +157,83 @@ class ApplicationForm(forms.Form):
     def clean_address(self):
         return IntentionForm.clean_address(self)
 
+
+# The application step by step: (slug, title, the fields of ApplicationForm on that step).
+STEPS = [
+    ("applicant", _("The applicant"), ["applicant_kind", "applicant_name", "identity"]),
+    ("object", _("The object and its address"), ["cadastral_number", "object_kind", "reason"]),
+    (
+        "power",
+        _("Power and voltage"),
+        [
+            "power_new_kw",
+            "power_existing_kw",
+            "voltage",
+            "reliability",
+            "schedule",
+            "supplier",
+            "social",
+            "procurement",
+        ],
+    ),
+    (
+        "attachments",
+        _("Attachments"),
+        ["location_plan", "title", "power_of_attorney", "social_proof"],
+    ),
+    ("review", _("Consent and review"), ["consent"]),
+]
+STEP_NAMES = [slug for slug, _title, _fields in STEPS]
+FILE_FIELDS = ("location_plan", "title", "power_of_attorney", "social_proof")
+
+
+def step_of(field: str) -> str | None:
+    return next((slug for slug, _t, fields in STEPS if field in fields), None)
+
+
+class StepForm(forms.Form):
+    """One step of the application; what it asks depends on the draft (applicant and category)."""
+
+    def __init__(self, *args, draft=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.draft = draft
+        kind = draft.applicant_kind if draft is not None else ""
+        if "social" in self.fields and kind and kind != ApplicantKind.INDIVIDUAL:
+            del self.fields["social"]  # social categories are people
+        if "procurement" in self.fields and kind == ApplicantKind.INDIVIDUAL:
+            del self.fields["procurement"]  # 44-ФЗ and 275-ФЗ buyers are organisations
+        if "social_proof" in self.fields and not (draft is not None and draft.social):
+            del self.fields["social_proof"]
+
+    def _has(self, kind: str) -> bool:
+        return self.draft is not None and self.draft.documents.filter(kind=kind).exists()
+
     def clean(self):
         data = super().clean()
-        if (
-            data.get("social")
-            and not data.get("social_proof")
-            and not self.initial.get("has_social_proof")
-        ):
-            self.add_error("social_proof", _("Attach the proof of the social category."))
+        required = {
+            "location_plan": _("Attach the plan of the location of the devices."),
+            "social_proof": _("Attach the proof of the social category."),
+        }
+        for kind, message in required.items():
+            missing = kind in self.fields and not data.get(kind) and kind not in self.errors
+            if missing and not self._has(kind):
+                self.add_error(kind, message)
         return data
 
     def documents(self):
-        return [
-            (kind, self.cleaned_data.get(kind))
-            for kind in ("location_plan", "title", "power_of_attorney", "social_proof")
-        ]
+        return [(kind, self.cleaned_data.get(kind)) for kind in FILE_FIELDS if kind in self.fields]
+
+    def draft_data(self) -> dict:
+        return {
+            k: v for k, v in self.cleaned_data.items() if k not in FILE_FIELDS and k != "consent"
+        }
+
+
+def step_form(slug: str):
+    """The form class of a step, its fields taken from ApplicationForm."""
+    names = next(fields for s, _t, fields in STEPS if s == slug)
+    attrs = {name: ApplicationForm.base_fields[name] for name in names}
+    return type(f"{slug.title()}StepForm", (StepForm,), attrs)
 
 
 class MissingDocumentsForm(forms.Form):

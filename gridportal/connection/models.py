@@ -148,7 +148,10 @@ class ConnectionApplication(TimeStampedModel):
     cadastral_number = models.CharField(_("cadastral number"), max_length=40, blank=True)
     object_kind = models.CharField(_("object"), max_length=16, choices=ObjectKind.choices)
     reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
-    power_new_kw = models.DecimalField(_("new power, kW"), max_digits=9, decimal_places=1)
+    # Empty only in a draft saved before its power step; registration requires it.
+    power_new_kw = models.DecimalField(
+        _("new power, kW"), max_digits=9, decimal_places=1, null=True, blank=True
+    )
     power_existing_kw = models.DecimalField(
         _("power already connected, kW"), max_digits=9, decimal_places=1, default=0
     )

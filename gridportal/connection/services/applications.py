@@ -76,6 +76,30 @@ def application_draft_save(*, customer, data: dict, documents=(), application=No
     return application
 
 
+# What a registered application must have (ПП 861 п. 9); a draft may lack any of it.
+REQUIRED = [
+    "applicant_kind",
+    "applicant_name",
+    "identity",
+    "object_kind",
+    "reason",
+    "power_new_kw",
+    "voltage",
+    "reliability",
+    "supplier",
+]
+
+
+def _check_complete(application) -> None:
+    for name in REQUIRED:
+        if getattr(application, name) in (None, ""):
+            label = ConnectionApplication._meta.get_field(name).verbose_name
+            raise ApplicationError(
+                _("Fill in «{field}» before sending the application.").format(field=label),
+                code=name,
+            )
+
+
 @transaction.atomic
 def application_submit(*, application: ConnectionApplication, origin: Origin, consent: bool):
     """Register the application: number, category, the offer clock, consent, a letter."""
@@ -86,6 +110,7 @@ def application_submit(*, application: ConnectionApplication, origin: Origin, co
         raise ApplicationError(
             _("We can accept the form only with your consent to data processing."), code="consent"
         )
+    _check_complete(application)
     if not application.documents.filter(kind="location_plan").exists():
         raise ApplicationError(
             _("Attach the plan of the location of the devices."), code="location_plan"

@@ -60,3 +60,59 @@ def energize(application, *, officer, customer=None, until="completed"):
     if until == "act_issued":
         return a
     return services.application_complete(application=a, actor=officer)
+
+
+STEP_DATA = {
+    "applicant": {
+        "applicant_kind": "individual",
+        "applicant_name": "Петрова Анна Сергеевна",
+        "identity": "8601 123456, МВД по Республике Карелия, 01.02.2015",
+    },
+    "object": {"cadastral_number": "10:01:0100101:55", "object_kind": "house", "reason": "new"},
+    "power": {
+        "power_new_kw": "15",
+        "power_existing_kw": "0",
+        "voltage": "0.4",
+        "reliability": "3",
+        "supplier": "АО «ТНС энерго Карелия»",
+    },
+    "attachments": {},
+    "review": {"consent": "on"},
+}
+
+
+def plan():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf")
+
+
+def walk(client, home, *, until="review", **changes):
+    """Fill the application step by step through the pages, as a person would; `changes`
+    replace a step's fields (a file field takes an upload). Returns the last response."""
+    from django.urls import reverse
+
+    from gridportal.connection.forms import STEP_NAMES
+    from gridportal.connection.models import ConnectionApplication
+
+    response = None
+    for step in STEP_NAMES[: STEP_NAMES.index(until) + 1]:
+        data = {**STEP_DATA[step]}
+        if step == "attachments":
+            data["location_plan"] = plan()
+        data.update({k: v for k, v in changes.items() if k in _fields(step)})
+        if step == "applicant":
+            url = reverse("connection:application-new") + f"?address={home.pk}"
+        else:
+            draft = ConnectionApplication.objects.filter(stage="draft").latest("pk")
+            url = reverse("connection:step", args=[draft.pk, step])
+        response = client.post(url, data)
+        if response.status_code != 302:
+            return response
+    return response
+
+
+def _fields(step):
+    from gridportal.connection.forms import STEPS
+
+    return next(fields for slug, _t, fields in STEPS if slug == step)
