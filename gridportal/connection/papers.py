@@ -62,11 +62,17 @@ def render(paper: Paper) -> bytes:
     pdf.multi_cell(0, 6, paper.subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     for label, value in paper.rows:
+        if pdf.will_page_break(15):
+            pdf.add_page()
+        top = pdf.get_y()
         pdf.set_font("Doc", "B", 10)
-        pdf.multi_cell(60, 5, label, new_x="RIGHT", new_y="TOP")
+        pdf.multi_cell(60, 5, label, new_x="LMARGIN", new_y="NEXT")
+        label_bottom = pdf.get_y()
+        pdf.set_xy(pdf.l_margin + 62, top)
         pdf.set_font("Doc", "", 10)
         pdf.multi_cell(0, 5, value or "—", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1)
+        # a label that wraps further than its value must not run into the next row
+        pdf.set_y(max(label_bottom, pdf.get_y()) + 1)
     pdf.ln(3)
     pdf.set_font("Doc", "", 10)
     for paragraph in paper.paragraphs:

@@ -97,17 +97,42 @@ def test_from_a_request_intention_to_an_energized_house(
     page.click("form.form button[type=submit]")
     page.wait_for_load_state()
 
-    # The full application, prefilled from the request-intention, with the location plan.
+    # The full application step by step, prefilled from the request-intention.
     page.goto(start)
-    assert page.get_by_label("Новая мощность, кВт").input_value() == "15,0"
+    assert page.get_by_label("ФИО или наименование организации").input_value() == "Анна Петрова"
     page.get_by_label("Паспорт (серия, номер, кем и когда выдан) или ОГРН и ИНН").fill(
         "8601 123456, МВД по Республике Карелия, 01.02.2015"
     )
+    assert_accessible(page)
+    page.get_by_role("button", name="Сохранить и продолжить").click()
+    page.wait_for_load_state()
+    assert "Шаг 2 из 5" in page.get_by_role("main").inner_text()
+    assert home.label in page.get_by_role("main").inner_text()
     page.get_by_label("Кадастровый номер участка").fill("10:01:0100101:55")
+    assert_accessible(page)
+    page.get_by_role("button", name="Сохранить и продолжить").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("Новая мощность, кВт").input_value() == "15,0"
     page.get_by_label("Будущий поставщик (гарантирующий поставщик)").fill("АО «ТНС энерго Карелия»")
+    assert_accessible(page)
+    page.get_by_role("button", name="Сохранить и продолжить").click()
+    page.wait_for_load_state()
+
+    # The draft is kept: the person leaves and comes back to the step where they stopped.
+    page.goto("/connection/applications/")
+    page.get_by_role("link", name="Черновик").click()
+    page.wait_for_load_state()
+    assert "Шаг 4 из 5" in page.get_by_role("main").inner_text()
+    assert "до 15 кВт для бытовых нужд" in page.get_by_test_id("category").inner_text()
+    assert "План расположения" in page.get_by_test_id("needed").inner_text()
     page.get_by_label("План расположения энергопринимающих устройств").set_input_files(
         files["plan"]
     )
+    assert_accessible(page)
+    page.get_by_role("button", name="Сохранить и продолжить").click()
+    page.wait_for_load_state()
+    review = page.get_by_test_id("review").inner_text()
+    assert "Петрова" in review and "plan.pdf" in review and "10:01:0100101:55" in review
     assert_accessible(page)
     page.get_by_label("Я согласен").check()
     page.get_by_role("button", name="Отправить заявку").click()
