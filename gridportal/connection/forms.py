@@ -117,7 +117,8 @@ def _document_field(label):
 
 
 class ApplicationForm(forms.Form):
-    """The full application (ПП 861 п. 9): applicant, object, power, schedule, supplier, files."""
+    """The fields of the full application (ПП 861 п. 9): applicant, object, power, schedule,
+    supplier, files. The pages ask them step by step (`STEPS`, `step_form`)."""
 
     address = forms.IntegerField(widget=forms.HiddenInput)
     applicant_kind = forms.ChoiceField(label=_("Who applies"), choices=ApplicantKind.choices)

@@ -4,8 +4,10 @@ Clocks: the offer is due a number of working days after registration; while the
 application is incomplete the clock stands still (`paused_since`) and the due date moves
 on by the working days it stood; payment is due after the offer is posted (else the
 application is annulled by `applications_annul_unpaid`); completion is counted from the
-contract, which is concluded on the day of payment. Every change is an event on the
-timeline, a letter to the applicant and, for staff, an audit entry.
+contract, which is concluded on the day of payment. The steps after payment (the works on
+both sides, the inspection, the act, energizing) are in `works.py`; the documents the
+company issues (PDFs) in `paperwork.py`. Every change is an event on the timeline, a letter
+to the applicant and an audit entry.
 """
 
 from __future__ import annotations
@@ -28,9 +30,9 @@ from .. import deadlines
 from ..choices import EventKind, Stage
 from ..models import ConnectionApplication
 from ..rules import category_for, rule_values
+from .events import audit_change as _audit
 from .events import documents_store as _documents_store
 from .events import event_add as _event
-from .events import staff_audit as _audit
 from .events import today as _today
 from .paperwork import offer_papers_issue
 from .works import (  # noqa: F401  (the steps after payment, re-exported for callers)

@@ -36,7 +36,8 @@ def event_add(application, kind, *, actor=None, text="", internal=False) -> Appl
     return event
 
 
-def staff_audit(application, actor, details, request=None) -> None:
+def audit_change(application, actor, details, request=None) -> None:
+    """One audit entry for a change of the application, by staff or by the applicant."""
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,

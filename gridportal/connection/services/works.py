@@ -23,7 +23,7 @@ from .. import deadlines
 from ..choices import DocumentKind, EventKind, Stage
 from ..models import ConnectionApplication
 from ..rules import rule_values
-from .events import documents_store, event_add, staff_audit, today
+from .events import audit_change, documents_store, event_add, today
 from .paperwork import act_paper_issue
 
 
@@ -62,7 +62,7 @@ def application_company_works_done(*, application, actor, done_on: dt.date, requ
     _ready_for_inspection(application)
     application.save()
     event_add(application, EventKind.COMPANY_WORKS, actor=actor)
-    staff_audit(application, actor, {"company_works_on": done_on.isoformat()}, request)
+    audit_change(application, actor, {"company_works_on": done_on.isoformat()}, request)
     return application
 
 
@@ -88,7 +88,7 @@ def application_readiness_notice(*, application, customer, text: str = "", docum
     application.save()
     documents_store(application, [(DocumentKind.READINESS_NOTICE, document)])
     event_add(application, EventKind.READINESS_NOTICE, actor=customer, text=text.strip())
-    staff_audit(application, customer, {"readiness_notice_on": day.isoformat()})
+    audit_change(application, customer, {"readiness_notice_on": day.isoformat()})
     return application
 
 
@@ -118,7 +118,7 @@ def application_inspection_record(
     )
     application.save()
     event_add(application, EventKind.INSPECTED, actor=actor, text=note.strip())
-    staff_audit(application, actor, {"inspected_on": inspected_on.isoformat()}, request)
+    audit_change(application, actor, {"inspected_on": inspected_on.isoformat()}, request)
     return application
 
 
@@ -139,7 +139,7 @@ def application_act_issue(*, application, actor, request=None):
     application.save()
     act_paper_issue(application=application)
     event_add(application, EventKind.ACT, actor=actor)
-    staff_audit(application, actor, {"act_on": day.isoformat()}, request)
+    audit_change(application, actor, {"act_on": day.isoformat()}, request)
     return application
 
 
@@ -157,7 +157,7 @@ def application_complete(*, application, actor, energized_on: dt.date | None = N
     application.completed_on = energized_on
     application.save()
     event_add(application, EventKind.CONNECTED, actor=actor)
-    staff_audit(application, actor, {"stage": Stage.COMPLETED}, request)
+    audit_change(application, actor, {"stage": Stage.COMPLETED}, request)
     transaction.on_commit(
         lambda: service_event_send(
             kind=ServiceEventKind.CONNECTION_COMPLETED,

@@ -175,6 +175,16 @@ def test_another_customer_cannot_send_the_notice(client, paid, other_customer):
     assert ConnectionApplication.objects.get().readiness_notice_on is None
 
 
+def test_the_queue_tells_which_side_of_the_works_is_pending(officer, paid, customer):
+    queue = officer.get(reverse("staff:connection:queue") + "?stage=paid").content.decode()
+    assert "our works under way · no notice yet" in queue
+    assert paid.completion_due.strftime("%d.%m.%Y") in queue
+    a = services.application_readiness_notice(application=paid, customer=customer)
+    queue = officer.get(reverse("staff:connection:queue") + "?stage=paid").content.decode()
+    assert "our works under way · notice received" in queue
+    assert a.inspection_due.strftime("%d.%m.%Y") in queue  # now the inspection is what is due
+
+
 def test_the_queue_shows_the_new_stages_with_due_dates_and_overdue(
     officer, paid, connection_officer
 ):
