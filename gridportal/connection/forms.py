@@ -199,10 +199,13 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.draft = draft
         kind = draft.applicant_kind if draft is not None else ""
+        self.cleared = {}  # a question that does not apply is answered «no»
         if "social" in self.fields and kind and kind != ApplicantKind.INDIVIDUAL:
             del self.fields["social"]  # social categories are people
+            self.cleared["social"] = False
         if "procurement" in self.fields and kind == ApplicantKind.INDIVIDUAL:
             del self.fields["procurement"]  # 44-ФЗ and 275-ФЗ buyers are organisations
+            self.cleared["procurement"] = False
         if "social_proof" in self.fields and not (draft is not None and draft.social):
             del self.fields["social_proof"]
 
@@ -225,9 +228,12 @@ class StepForm(forms.Form):
         return [(kind, self.cleaned_data.get(kind)) for kind in FILE_FIELDS if kind in self.fields]
 
     def draft_data(self) -> dict:
-        return {
+        answers = {
             k: v for k, v in self.cleaned_data.items() if k not in FILE_FIELDS and k != "consent"
         }
+        if "power_existing_kw" in answers and answers["power_existing_kw"] is None:
+            answers["power_existing_kw"] = Decimal("0")  # left empty: nothing connected yet
+        return {**self.cleared, **answers}
 
 
 def step_form(slug: str):

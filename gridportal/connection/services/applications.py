@@ -117,6 +117,8 @@ def application_submit(*, application: ConnectionApplication, origin: Origin, co
         raise ApplicationError(
             _("Attach the plan of the location of the devices."), code="location_plan"
         )
+    if application.social and not application.documents.filter(kind="social_proof").exists():
+        raise ApplicationError(_("Attach the proof of the social category."), code="social_proof")
     today = _today()
     values = rule_values(today)
     application.category = category_for(

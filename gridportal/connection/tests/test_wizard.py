@@ -95,6 +95,24 @@ def test_a_social_category_needs_its_proof(en, home):
     }
 
 
+def test_a_social_category_claimed_after_the_attachments_still_needs_its_proof(en, home):
+    walk(en, home, until="attachments")
+    ConnectionApplication.objects.update(social=True)  # changed on the power step afterwards
+    response = en.post(step_url("review"), {"consent": "on"})
+    assert response.status_code == 400
+    assert "Attach the proof of the social category." in response.content.decode()
+    assert step_url("attachments") in response.content.decode() and draft().number is None
+
+
+def test_a_question_that_no_longer_applies_is_answered_no(en, home):
+    walk(en, home, until="power", applicant_kind="legal", applicant_name="ООО", procurement="on")
+    assert draft().procurement
+    ConnectionApplication.objects.update(applicant_kind="individual")
+    data = {"power_new_kw": "15", "voltage": "0.4", "reliability": "3", "supplier": "ГП"}
+    assert en.post(step_url("power"), data).status_code == 302  # no existing power given
+    assert not draft().procurement and draft().power_existing_kw == 0
+
+
 def test_the_documents_the_category_needs_are_listed(en, home):
     walk(en, home, until="power", applicant_kind="legal", power_new_kw="200", applicant_name="ООО")
     page = en.get(step_url("attachments")).content.decode()
