@@ -82,6 +82,9 @@ class DeadlineKind(models.TextChoices):
     APPLICANT_COMPLETES = "applicant_completes", _("Applicant completes the application")
     PAYMENT = "payment", _("Invoice paid (otherwise the application is annulled)")
     COMPLETION = "completion", _("Connection completed")
+    INSPECTION = "inspection", _("Inspection after the readiness notice")
+    ACT = "act", _("Connection act issued after the inspection")
+    ENERGIZING = "energizing", _("Energized after the connection act")
 
 
 class Channel(models.TextChoices):
@@ -98,11 +101,25 @@ class Stage(models.TextChoices):
     INCOMPLETE = "incomplete", _("Incomplete: documents missing")
     OFFER = "offer", _("Contract, technical conditions and invoice issued")
     PAID = "paid", _("Paid: the works are under way")
+    INSPECTION = "inspection", _("Works done: inspection due")
+    INSPECTED = "inspected", _("Inspected: connection act due")
+    ACT_ISSUED = "act_issued", _("Connection act issued: energizing due")
     COMPLETED = "completed", _("Connected")
     ANNULLED = "annulled", _("Annulled")
 
 
-OPEN_STAGES = {Stage.RECEIVED, Stage.INCOMPLETE, Stage.OFFER, Stage.PAID}
+OPEN_STAGES = {
+    Stage.RECEIVED,
+    Stage.INCOMPLETE,
+    Stage.OFFER,
+    Stage.PAID,
+    Stage.INSPECTION,
+    Stage.INSPECTED,
+    Stage.ACT_ISSUED,
+}
+# After payment: the company's works and the applicant's works run side by side (PAID), then
+# the inspection, the connection act and the energizing, one after the other.
+WORK_STAGES = [Stage.PAID, Stage.INSPECTION, Stage.INSPECTED, Stage.ACT_ISSUED, Stage.COMPLETED]
 
 
 class EventKind(models.TextChoices):
@@ -111,7 +128,11 @@ class EventKind(models.TextChoices):
     COMPLETED_BY_APPLICANT = "resubmitted", _("Missing documents sent")
     OFFER = "offer", _("Contract, technical conditions and invoice issued")
     PAID = "paid", _("Invoice paid: the contract is concluded")
-    CONNECTED = "connected", _("Connection completed and energized")
+    COMPANY_WORKS = "works_done", _("Works by the company done")
+    READINESS_NOTICE = "ready", _("Readiness notice received: the applicant's works are done")
+    INSPECTED = "inspected", _("Inspection carried out")
+    ACT = "act", _("Connection act issued")
+    CONNECTED = "connected", _("Energized: the connection is completed")
     ANNULLED = "annulled", _("Annulled: the invoice was not paid in time")
     ASSIGNED = "assigned", _("Assigned")
     COMMENT = "comment", _("Internal comment")
@@ -123,3 +144,24 @@ class DocumentKind(models.TextChoices):
     POWER_OF_ATTORNEY = "power_of_attorney", _("Power of attorney")
     SOCIAL_PROOF = "social_proof", _("Proof of the social category")
     OTHER = "other", _("Other document")
+    READINESS_NOTICE = "readiness_notice", _("Readiness notice (technical conditions carried out)")
+    CONTRACT = "contract", _("Contract for technological connection")
+    TECHNICAL_CONDITIONS = "technical_conditions", _("Technical conditions")
+    INVOICE = "invoice", _("Invoice")
+    CONNECTION_ACT = "connection_act", _("Connection act")
+
+
+# What the applicant may attach; the rest the company issues (generated PDFs).
+APPLICANT_DOCUMENT_KINDS = [
+    DocumentKind.LOCATION_PLAN,
+    DocumentKind.TITLE,
+    DocumentKind.POWER_OF_ATTORNEY,
+    DocumentKind.SOCIAL_PROOF,
+    DocumentKind.OTHER,
+]
+COMPANY_DOCUMENT_KINDS = [
+    DocumentKind.CONTRACT,
+    DocumentKind.TECHNICAL_CONDITIONS,
+    DocumentKind.INVOICE,
+    DocumentKind.CONNECTION_ACT,
+]

@@ -185,3 +185,51 @@ def paused_due(due_day: dt.date, paused_working_days: int, calendar: WorkingCale
     return (
         calendar.add_working_days(due_day, paused_working_days) if paused_working_days else due_day
     )
+
+
+# Categories of up to 150 kW, for which the inspection has its own term after the notice.
+SMALL_CATEGORIES = PERSONAL_ACCOUNT_CATEGORIES | {Category.TEMPORARY}
+
+
+def inspection_term(*, category: str, values: dict) -> Term | None:
+    """The inspection after the applicant's readiness notice; over 150 kW only the contract's
+    completion deadline applies."""
+    if category not in SMALL_CATEGORIES:
+        return None
+    return Term(
+        DeadlineKind.INSPECTION,
+        values["inspection_wd"],
+        WORKING_DAYS,
+        "inspection_wd",
+        _("after your readiness notice"),
+    )
+
+
+def act_term(*, values: dict) -> Term:
+    return Term(
+        DeadlineKind.ACT,
+        values["act_wd"],
+        WORKING_DAYS,
+        "act_wd",
+        _("after the inspection"),
+    )
+
+
+def energize_term(*, values: dict) -> Term:
+    return Term(
+        DeadlineKind.ENERGIZING,
+        values["energize_wd"],
+        WORKING_DAYS,
+        "energize_wd",
+        _("after the connection act"),
+    )
+
+
+def step_due(
+    start: dt.date, term: Term | None, calendar: WorkingCalendar, completion_due: dt.date | None
+) -> dt.date | None:
+    """A step's own due date, never later than the contract's completion deadline, which
+    binds the whole chain of steps after payment."""
+    own = due(start, term, calendar) if term is not None else None
+    candidates = [d for d in (own, completion_due) if d is not None]
+    return min(candidates) if candidates else None

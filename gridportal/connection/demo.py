@@ -17,7 +17,7 @@ from gridportal.core.selectors import working_calendar
 from gridportal.core.uploads import upload_accept
 from gridportal.grid.models import ServiceAddress
 
-from .choices import Stage
+from .choices import WORK_STAGES, Stage
 from .models import ConnectionApplication, ConnectionRate
 from .services import IntentionSubmission, intention_submit
 from .services import applications as services
@@ -98,6 +98,9 @@ def seed(*, seed: int = 1) -> dict:
             Stage.INCOMPLETE,
             Stage.OFFER,
             Stage.PAID,
+            Stage.INSPECTION,
+            Stage.INSPECTED,
+            Stage.ACT_ISSUED,
             Stage.COMPLETED,
             Stage.ANNULLED,
         ):
@@ -130,7 +133,9 @@ def seed(*, seed: int = 1) -> dict:
                     actor=None,
                     text="Приложите правоустанавливающий документ на участок.",
                 )
-            if stage in (Stage.OFFER, Stage.PAID, Stage.COMPLETED, Stage.ANNULLED):
+            works = stage in WORK_STAGES
+            after = WORK_STAGES[: WORK_STAGES.index(stage) + 1] if stage in WORK_STAGES else []
+            if stage in (Stage.OFFER, Stage.ANNULLED) or works:
                 centre = address.substation.feeder.power_centre_id
                 services.application_offer_issue(
                     application=a,
@@ -139,9 +144,20 @@ def seed(*, seed: int = 1) -> dict:
                     substation_name=address.substation.name,
                     fee_total=Decimal("55000"),
                 )
-            if stage in (Stage.PAID, Stage.COMPLETED):
+            if works:
                 services.application_payment_record(application=a, actor=None, paid_on=today)
-            if stage == Stage.COMPLETED:
+            if Stage.INSPECTION in after:
+                services.application_company_works_done(application=a, actor=None, done_on=today)
+                services.application_readiness_notice(
+                    application=a, customer=customer, text="Вводное устройство смонтировано."
+                )
+            if Stage.INSPECTED in after:
+                services.application_inspection_record(
+                    application=a, actor=None, inspected_on=today, note="Замечаний нет."
+                )
+            if Stage.ACT_ISSUED in after:
+                services.application_act_issue(application=a, actor=None)
+            if Stage.COMPLETED in after:
                 services.application_complete(application=a, actor=None)
             if stage == Stage.ANNULLED:
                 # The offer went out weeks ago and the invoice stayed unpaid past its term.

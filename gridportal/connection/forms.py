@@ -9,8 +9,8 @@ from gridportal.accounts.consents import CONNECTION_INTENTION
 from gridportal.accounts.forms import ConsentField
 
 from .choices import (
+    APPLICANT_DOCUMENT_KINDS,
     ApplicantKind,
-    DocumentKind,
     IntentionStatus,
     ObjectKind,
     Reason,
@@ -117,7 +117,8 @@ def _document_field(label):
 
 
 class ApplicationForm(forms.Form):
-    """The full application (ПП 861 п. 9): applicant, object, power, schedule, supplier, files."""
+    """The fields of the full application (ПП 861 п. 9): applicant, object, power, schedule,
+    supplier, files. The pages ask them step by step (`STEPS`, `step_form`)."""
 
     address = forms.IntegerField(widget=forms.HiddenInput)
     applicant_kind = forms.ChoiceField(label=_("Who applies"), choices=ApplicantKind.choices)
@@ -157,26 +158,96 @@ class ApplicationForm(forms.Form):
     def clean_address(self):
         return IntentionForm.clean_address(self)
 
+
+# The application step by step: (slug, title, the fields of ApplicationForm on that step).
+STEPS = [
+    ("applicant", _("The applicant"), ["applicant_kind", "applicant_name", "identity"]),
+    ("object", _("The object and its address"), ["cadastral_number", "object_kind", "reason"]),
+    (
+        "power",
+        _("Power and voltage"),
+        [
+            "power_new_kw",
+            "power_existing_kw",
+            "voltage",
+            "reliability",
+            "schedule",
+            "supplier",
+            "social",
+            "procurement",
+        ],
+    ),
+    (
+        "attachments",
+        _("Attachments"),
+        ["location_plan", "title", "power_of_attorney", "social_proof"],
+    ),
+    ("review", _("Consent and review"), ["consent"]),
+]
+STEP_NAMES = [slug for slug, _title, _fields in STEPS]
+FILE_FIELDS = ("location_plan", "title", "power_of_attorney", "social_proof")
+
+
+def step_of(field: str) -> str | None:
+    return next((slug for slug, _t, fields in STEPS if field in fields), None)
+
+
+class StepForm(forms.Form):
+    """One step of the application; what it asks depends on the draft (applicant and category)."""
+
+    def __init__(self, *args, draft=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.draft = draft
+        kind = draft.applicant_kind if draft is not None else ""
+        self.cleared = {}  # a question that does not apply is answered «no»
+        if "social" in self.fields and kind and kind != ApplicantKind.INDIVIDUAL:
+            del self.fields["social"]  # social categories are people
+            self.cleared["social"] = False
+        if "procurement" in self.fields and kind == ApplicantKind.INDIVIDUAL:
+            del self.fields["procurement"]  # 44-ФЗ and 275-ФЗ buyers are organisations
+            self.cleared["procurement"] = False
+        if "social_proof" in self.fields and not (draft is not None and draft.social):
+            del self.fields["social_proof"]
+
+    def _has(self, kind: str) -> bool:
+        return self.draft is not None and self.draft.documents.filter(kind=kind).exists()
+
     def clean(self):
         data = super().clean()
-        if (
-            data.get("social")
-            and not data.get("social_proof")
-            and not self.initial.get("has_social_proof")
-        ):
-            self.add_error("social_proof", _("Attach the proof of the social category."))
+        required = {
+            "location_plan": _("Attach the plan of the location of the devices."),
+            "social_proof": _("Attach the proof of the social category."),
+        }
+        for kind, message in required.items():
+            missing = kind in self.fields and not data.get(kind) and kind not in self.errors
+            if missing and not self._has(kind):
+                self.add_error(kind, message)
         return data
 
     def documents(self):
-        return [
-            (kind, self.cleaned_data.get(kind))
-            for kind in ("location_plan", "title", "power_of_attorney", "social_proof")
-        ]
+        return [(kind, self.cleaned_data.get(kind)) for kind in FILE_FIELDS if kind in self.fields]
+
+    def draft_data(self) -> dict:
+        answers = {
+            k: v for k, v in self.cleaned_data.items() if k not in FILE_FIELDS and k != "consent"
+        }
+        if "power_existing_kw" in answers and answers["power_existing_kw"] is None:
+            answers["power_existing_kw"] = Decimal("0")  # left empty: nothing connected yet
+        return {**self.cleared, **answers}
+
+
+def step_form(slug: str):
+    """The form class of a step, its fields taken from ApplicationForm."""
+    names = next(fields for s, _t, fields in STEPS if s == slug)
+    attrs = {name: ApplicationForm.base_fields[name] for name in names}
+    return type(f"{slug.title()}StepForm", (StepForm,), attrs)
 
 
 class MissingDocumentsForm(forms.Form):
     document = _document_field(_("Document"))
-    kind = forms.ChoiceField(label=_("What it is"), choices=DocumentKind.choices)
+    kind = forms.ChoiceField(
+        label=_("What it is"), choices=[(k.value, k.label) for k in APPLICANT_DOCUMENT_KINDS]
+    )
 
     def clean_document(self):
         upload = self.cleaned_data.get("document")
@@ -205,10 +276,46 @@ class OfferForm(forms.Form):
         self.fields["power_centre"].choices = centres
 
 
-class PaymentForm(forms.Form):
-    paid_on = forms.DateField(
-        label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+def _date_field(label):
+    return forms.DateField(
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a date.")},
     )
+
+
+class PaymentForm(forms.Form):
+    paid_on = _date_field(_("Paid on"))
+
+
+class CompanyWorksForm(forms.Form):
+    done_on = _date_field(_("Company's works done on"))
+
+
+class InspectionForm(forms.Form):
+    inspected_on = _date_field(_("Inspected on"))
+    note = forms.CharField(
+        label=_("Result of the inspection (the applicant sees this)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class EnergizeForm(forms.Form):
+    energized_on = _date_field(_("Energized on"))
+
+
+class ReadinessNoticeForm(forms.Form):
+    """The applicant's notice that their part of the technical conditions is carried out."""
+
+    text = forms.CharField(
+        label=_("What you did (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    document = _document_field(_("Notice or photos of the works as a file (optional)"))
 
 
 class CommentForm(forms.Form):

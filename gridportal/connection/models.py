@@ -148,7 +148,10 @@ class ConnectionApplication(TimeStampedModel):
     cadastral_number = models.CharField(_("cadastral number"), max_length=40, blank=True)
     object_kind = models.CharField(_("object"), max_length=16, choices=ObjectKind.choices)
     reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
-    power_new_kw = models.DecimalField(_("new power, kW"), max_digits=9, decimal_places=1)
+    # Empty only in a draft saved before its power step; registration requires it.
+    power_new_kw = models.DecimalField(
+        _("new power, kW"), max_digits=9, decimal_places=1, null=True, blank=True
+    )
     power_existing_kw = models.DecimalField(
         _("power already connected, kW"), max_digits=9, decimal_places=1, default=0
     )
@@ -181,6 +184,14 @@ class ConnectionApplication(TimeStampedModel):
     payment_due = models.DateField(_("payment due"), null=True, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     completion_due = models.DateField(_("completion due"), null=True, blank=True)
+    # After payment the two sides' works run side by side; then one step after another.
+    company_works_on = models.DateField(_("company's works done on"), null=True, blank=True)
+    readiness_notice_on = models.DateField(_("readiness notice received on"), null=True, blank=True)
+    inspection_due = models.DateField(_("inspection due"), null=True, blank=True)
+    inspected_on = models.DateField(_("inspected on"), null=True, blank=True)
+    act_due = models.DateField(_("connection act due"), null=True, blank=True)
+    act_on = models.DateField(_("connection act issued on"), null=True, blank=True)
+    energize_due = models.DateField(_("energizing due"), null=True, blank=True)
     completed_on = models.DateField(_("connected on"), null=True, blank=True)
     annulled_on = models.DateField(_("annulled on"), null=True, blank=True)
     fee_total = models.DecimalField(

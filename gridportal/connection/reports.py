@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from gridportal.core import tabular
 
 from .choices import Category, Stage, Voltage
+from .timeline import stage_due
 
 HEADERS = [
     gettext_lazy("Quarter"),
@@ -75,12 +76,8 @@ def report_rows(applications) -> list[ReportRow]:
 def overdue_counts(applications, *, today) -> dict[str, int]:
     counts = defaultdict(int)
     for a in applications.select_related("branch"):
-        due = {
-            Stage.RECEIVED: a.offer_due,
-            Stage.OFFER: a.payment_due,
-            Stage.PAID: a.completion_due,
-        }.get(a.stage)
-        if due and due < today:
+        due = stage_due(a)
+        if a.stage != Stage.INCOMPLETE and due and due < today:
             counts[a.branch.display_name] += 1
     return dict(sorted(counts.items()))
 

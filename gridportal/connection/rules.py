@@ -203,6 +203,43 @@ SPECS = [
         source=PP861 + ", п. 16 «б».",
     ),
 ]
+# The company's steps after the applicant's readiness notice (ПП 861 раздел IX, пп. 82–90, and
+# раздел X for personal-account applicants). Not found in the reference notes
+# (shared/reference/regulations.md): portal defaults, unverified, to be checked against the
+# consolidated text. Each due date is also capped by the contract's completion deadline.
+UNSOURCED = (
+    " Не найдено в справочнике портала (regulations.md): значение по умолчанию, НЕ ПРОВЕРЕНО — "
+    "сверить с действующей редакцией."
+)
+SPECS += [
+    RuleSpec(
+        key="inspection_wd",
+        default=10,
+        unit=RuleUnit.DAYS,
+        label=_("working days to inspect after the applicant's readiness notice (up to 150 kW)"),
+        minimum=1,
+        valid_from=SINCE,
+        source=PP861 + ", раздел IX (пп. 82–90), раздел X." + UNSOURCED,
+    ),
+    RuleSpec(
+        key="act_wd",
+        default=5,
+        unit=RuleUnit.DAYS,
+        label=_("working days to issue the connection act after the inspection"),
+        minimum=1,
+        valid_from=SINCE,
+        source=PP861 + ", пп. 88–90, раздел X." + UNSOURCED,
+    ),
+    RuleSpec(
+        key="energize_wd",
+        default=5,
+        unit=RuleUnit.DAYS,
+        label=_("working days to energize the object after the connection act"),
+        minimum=1,
+        valid_from=SINCE,
+        source=PP861 + ", п. 7 «г»–«е», раздел X." + UNSOURCED,
+    ),
+]
 SPECS += [
     RuleSpec(
         key="limit_per_ip_hour",

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from gridportal.api.serializers import IdField, JSONTypesMixin, PlainCharField
 
-from ..choices import ApplicantKind, ObjectKind, Reliability, Voltage
+from ..choices import ApplicantKind, ObjectKind, Reliability, Stage, Voltage
 from ..selectors import address_get
 from ..services import IntentionSubmission
 
@@ -139,7 +139,13 @@ class ApplicationSerializer(serializers.Serializer):
     branch = serializers.CharField(source="branch.code")
     address = serializers.CharField(source="address.label")
     category = serializers.CharField()
-    stage = serializers.CharField()
+    stage = serializers.ChoiceField(
+        choices=Stage.choices,
+        help_text=(
+            "received → (incomplete →) offer → paid (the company's and the applicant's works "
+            "side by side) → inspection → inspected → act_issued → completed; or annulled."
+        ),
+    )
     power_new_kw = serializers.DecimalField(max_digits=9, decimal_places=1)
     voltage = serializers.CharField()
     submitted_at = serializers.DateTimeField()
@@ -150,6 +156,17 @@ class ApplicationSerializer(serializers.Serializer):
     )
     payment_due = serializers.DateField(allow_null=True)
     paid_on = serializers.DateField(allow_null=True)
-    completion_due = serializers.DateField(allow_null=True)
-    completed_on = serializers.DateField(allow_null=True)
+    completion_due = serializers.DateField(
+        allow_null=True, help_text="The contract's deadline for the whole connection."
+    )
+    company_works_on = serializers.DateField(allow_null=True)
+    readiness_notice_on = serializers.DateField(
+        allow_null=True, help_text="The applicant's notice that their works are done."
+    )
+    inspection_due = serializers.DateField(allow_null=True)
+    inspected_on = serializers.DateField(allow_null=True)
+    act_due = serializers.DateField(allow_null=True)
+    act_on = serializers.DateField(allow_null=True, help_text="Connection act issued on.")
+    energize_due = serializers.DateField(allow_null=True)
+    completed_on = serializers.DateField(allow_null=True, help_text="Energized on.")
     annulled_on = serializers.DateField(allow_null=True)

@@ -4,8 +4,10 @@ Clocks: the offer is due a number of working days after registration; while the
 application is incomplete the clock stands still (`paused_since`) and the due date moves
 on by the working days it stood; payment is due after the offer is posted (else the
 application is annulled by `applications_annul_unpaid`); completion is counted from the
-contract, which is concluded on the day of payment. Every change is an event on the
-timeline, a letter to the applicant and, for staff, an audit entry.
+contract, which is concluded on the day of payment. The steps after payment (the works on
+both sides, the inspection, the act, energizing) are in `works.py`; the documents the
+company issues (PDFs) in `paperwork.py`. Every change is an event on the timeline, a letter
+to the applicant and an audit entry.
 """
 
 from __future__ import annotations
@@ -20,18 +22,26 @@ from gridportal.accounts.consents import CONNECTION_INTENTION
 from gridportal.accounts.services import consent_record
 from gridportal.capacity import services as capacity
 from gridportal.capacity.choices import CommitmentKind
-from gridportal.core.choices import AuditAction
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.intake import Origin
 from gridportal.core.selectors import working_calendar
-from gridportal.core.services import audit_record
-from gridportal.core.signals import ServiceEventKind, service_event_send
-from gridportal.core.uploads import upload_store
 
 from .. import deadlines
 from ..choices import EventKind, Stage
-from ..models import ApplicationDocument, ApplicationEvent, ConnectionApplication
+from ..models import ConnectionApplication
 from ..rules import category_for, rule_values
+from .events import audit_change as _audit
+from .events import documents_store as _documents_store
+from .events import event_add as _event
+from .events import today as _today
+from .paperwork import offer_papers_issue
+from .works import (  # noqa: F401  (the steps after payment, re-exported for callers)
+    application_act_issue,
+    application_company_works_done,
+    application_complete,
+    application_inspection_record,
+    application_readiness_notice,
+)
 
 FIELDS = [
     "address",
@@ -52,50 +62,6 @@ FIELDS = [
 ]
 
 
-def _today() -> dt.date:
-    return timezone.localdate()
-
-
-def _event(application, kind, *, actor=None, text="", internal=False) -> ApplicationEvent:
-    event = ApplicationEvent.objects.create(
-        application=application,
-        at=timezone.now(),
-        kind=kind,
-        actor=actor,
-        text=text,
-        internal=internal,
-    )
-    if not internal:
-        from ..tasks import application_letter_send
-
-        transaction.on_commit(lambda: application_letter_send.delay(event_id=event.pk))
-    return event
-
-
-def _audit(application, actor, details, request=None):
-    audit_record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=application,
-        branch=application.branch,
-        request=request,
-        details={"number": application.number, **details},
-    )
-
-
-def _documents_store(application, documents) -> None:
-    for kind, upload in documents:
-        if upload is None:
-            continue
-        ApplicationDocument.objects.create(
-            application=application,
-            kind=kind,
-            file_name=upload.name[:200],
-            stored_file=upload_store(upload=upload, folder="connection"),
-            uploaded_at=timezone.now(),
-        )
-
-
 @transaction.atomic
 def application_draft_save(*, customer, data: dict, documents=(), application=None):
     """Create or update the customer's draft; nothing is registered, no clock runs."""
@@ -112,6 +78,30 @@ def application_draft_save(*, customer, data: dict, documents=(), application=No
     return application
 
 
+# What a registered application must have (ПП 861 п. 9); a draft may lack any of it.
+REQUIRED = [
+    "applicant_kind",
+    "applicant_name",
+    "identity",
+    "object_kind",
+    "reason",
+    "power_new_kw",
+    "voltage",
+    "reliability",
+    "supplier",
+]
+
+
+def _check_complete(application) -> None:
+    for name in REQUIRED:
+        if getattr(application, name) in (None, ""):
+            label = ConnectionApplication._meta.get_field(name).verbose_name
+            raise ApplicationError(
+                _("Fill in «{field}» before sending the application.").format(field=label),
+                code=name,
+            )
+
+
 @transaction.atomic
 def application_submit(*, application: ConnectionApplication, origin: Origin, consent: bool):
     """Register the application: number, category, the offer clock, consent, a letter."""
@@ -122,10 +112,13 @@ def application_submit(*, application: ConnectionApplication, origin: Origin, co
         raise ApplicationError(
             _("We can accept the form only with your consent to data processing."), code="consent"
         )
+    _check_complete(application)
     if not application.documents.filter(kind="location_plan").exists():
         raise ApplicationError(
             _("Attach the plan of the location of the devices."), code="location_plan"
         )
+    if application.social and not application.documents.filter(kind="social_proof").exists():
+        raise ApplicationError(_("Attach the proof of the social category."), code="social_proof")
     today = _today()
     values = rule_values(today)
     application.category = category_for(
@@ -218,6 +211,7 @@ def application_offer_issue(
     application.substation_name = substation_name[:64]
     application.fee_total = fee_total
     application.save()
+    offer_papers_issue(application=application)
     _event(application, EventKind.OFFER, actor=actor)
     _audit(application, actor, {"stage": Stage.OFFER, "power_centre": power_centre_id}, request)
     return application
@@ -242,29 +236,6 @@ def application_payment_record(*, application, actor, paid_on: dt.date, request=
     application.save()
     _event(application, EventKind.PAID, actor=actor)
     _audit(application, actor, {"stage": Stage.PAID, "paid_on": paid_on.isoformat()}, request)
-    return application
-
-
-@transaction.atomic
-def application_complete(*, application, actor, request=None):
-    """The object is connected and energized; the acts are in the account."""
-    if application.stage != Stage.PAID:
-        raise ApplicationError(_("Only a paid application can be completed."))
-    application.stage = Stage.COMPLETED
-    application.completed_on = _today()
-    application.save()
-    _event(application, EventKind.CONNECTED, actor=actor)
-    _audit(application, actor, {"stage": Stage.COMPLETED}, request)
-    transaction.on_commit(
-        lambda: service_event_send(
-            kind=ServiceEventKind.CONNECTION_COMPLETED,
-            record=application,
-            branch_id=application.branch_id,
-            contact=application.customer.email,
-            language=application.language,
-            details={"number": application.number, "kw": str(application.power_new_kw)},
-        )
-    )
     return application
 
 

@@ -87,3 +87,23 @@ def far_home(other_branch, rates):
         feeder__power_centre__district=district, latitude=57.8, longitude=28.3, name="ТП-7"
     )
     return address_create(street=street_create(settlement=settlement), substation=tp, house="3")
+
+
+@pytest.fixture
+def private_files(settings, tmp_path):
+    """Uploads and generated documents go to a temporary folder."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private"},
+        },
+    }
+
+
+@pytest.fixture
+def paid(customer, home, connection_officer, private_files):
+    """Anna's 15 kW house at ул. Ленина, 1: offered and paid, the works ahead."""
+    from .steps import paid_application
+
+    return paid_application(customer, home, connection_officer)

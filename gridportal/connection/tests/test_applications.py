@@ -13,28 +13,11 @@ from gridportal.connection.models import ConnectionApplication
 from gridportal.connection.services import applications as services
 from gridportal.core.signals import service_event
 
+from .steps import energize, walk
+
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-FORM = {
-    "applicant_kind": "individual",
-    "applicant_name": "Петрова Анна Сергеевна",
-    "identity": "8601 123456, МВД по Республике Карелия, 01.02.2015",
-    "cadastral_number": "10:01:0100101:55",
-    "object_kind": "house",
-    "reason": "new",
-    "power_new_kw": "15",
-    "power_existing_kw": "0",
-    "voltage": "0.4",
-    "reliability": "3",
-    "supplier": "АО «ТНС энерго Карелия»",
-    "consent": "on",
-}
-
-
-def plan():
-    return SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf")
 
 
 @pytest.fixture
@@ -56,8 +39,7 @@ def private_files(settings, tmp_path):
 
 
 def send(client, home, **changes):
-    data = {**FORM, "address": home.pk, "location_plan": plan(), "send": "1", **changes}
-    return client.post(reverse("connection:application-new"), data)
+    return walk(client, home, **changes)
 
 
 def committed(centre_id):
@@ -65,10 +47,11 @@ def committed(centre_id):
 
 
 def test_a_draft_is_kept_without_a_number_or_a_clock(en, home, private_files):
-    data = {**FORM, "address": home.pk, "draft": "1"}
-    response = en.post(reverse("connection:application-new"), data)
+    response = walk(en, home, until="applicant")
     draft = ConnectionApplication.objects.get()
-    assert response.status_code == 302 and response["Location"].endswith(f"/drafts/{draft.pk}/")
+    assert response.status_code == 302 and response["Location"].endswith(
+        f"/drafts/{draft.pk}/object/"
+    )
     assert draft.stage == "draft" and draft.number is None and draft.offer_due is None
 
 
@@ -80,14 +63,14 @@ def test_a_disguised_attachment_is_refused(en, home, private_files):
     assert response.status_code == 400
     assert "Attach a PDF, JPEG or PNG file." in response.content.decode()
     assert not ConnectionApplication.objects.exclude(stage="draft").exists()
+    assert not ConnectionApplication.objects.get().documents.exists()
 
 
 def test_without_the_location_plan_the_application_is_not_registered(en, home, private_files):
-    response = en.post(
-        reverse("connection:application-new"), {**FORM, "address": home.pk, "send": "1"}
-    )
+    response = send(en, home, location_plan="")
     assert response.status_code == 400
     assert "Attach the plan of the location of the devices." in response.content.decode()
+    assert not ConnectionApplication.objects.exclude(stage="draft").exists()
 
 
 def test_the_whole_life_of_an_application(
@@ -149,16 +132,16 @@ def test_the_whole_life_of_an_application(
         assert a.stage == "paid" and a.completion_due is not None
 
         with django_capture_on_commit_callbacks(execute=True):
-            services.application_complete(application=a, actor=connection_officer)
+            energize(a, officer=connection_officer)
         a.refresh_from_db()
         assert a.stage == "completed"
         assert heard == [("connection_completed", a.number)]
         page = en.get(reverse("connection:application", args=[a.number])).content.decode()
-        assert page.count("done on") >= 5
+        assert page.count("done on") == 9  # every stage, each with its date
     finally:
         service_event.disconnect(listener)
     subjects = [m["subject"] for m in smtp_server.messages]
-    assert len(subjects) == 6 and all(a.number in s for s in subjects)
+    assert len(subjects) == 10 and all(a.number in s for s in subjects)
 
 
 def test_an_unpaid_invoice_is_annulled_once_with_a_letter(
@@ -241,7 +224,7 @@ def test_the_report_counts_received_annulled_completed_and_kw_per_quarter(
     services.application_payment_record(
         application=first, actor=connection_officer, paid_on=first.offer_on
     )
-    services.application_complete(application=first, actor=connection_officer)
+    energize(first, officer=connection_officer)
     second.refresh_from_db()
     services.applications_annul_unpaid(today=second.payment_due + dt.timedelta(days=1))
     client.force_login(connection_officer)

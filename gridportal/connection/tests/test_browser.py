@@ -97,17 +97,42 @@ def test_from_a_request_intention_to_an_energized_house(
     page.click("form.form button[type=submit]")
     page.wait_for_load_state()
 
-    # The full application, prefilled from the request-intention, with the location plan.
+    # The full application step by step, prefilled from the request-intention.
     page.goto(start)
-    assert page.get_by_label("Новая мощность, кВт").input_value() == "15,0"
+    assert page.get_by_label("ФИО или наименование организации").input_value() == "Анна Петрова"
     page.get_by_label("Паспорт (серия, номер, кем и когда выдан) или ОГРН и ИНН").fill(
         "8601 123456, МВД по Республике Карелия, 01.02.2015"
     )
+    assert_accessible(page)
+    page.get_by_role("button", name="Сохранить и продолжить").click()
+    page.wait_for_load_state()
+    assert "Шаг 2 из 5" in page.get_by_role("main").inner_text()
+    assert home.label in page.get_by_role("main").inner_text()
     page.get_by_label("Кадастровый номер участка").fill("10:01:0100101:55")
+    assert_accessible(page)
+    page.get_by_role("button", name="Сохранить и продолжить").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("Новая мощность, кВт").input_value() == "15,0"
     page.get_by_label("Будущий поставщик (гарантирующий поставщик)").fill("АО «ТНС энерго Карелия»")
+    assert_accessible(page)
+    page.get_by_role("button", name="Сохранить и продолжить").click()
+    page.wait_for_load_state()
+
+    # The draft is kept: the person leaves and comes back to the step where they stopped.
+    page.goto("/connection/applications/")
+    page.get_by_role("link", name="Черновик").click()
+    page.wait_for_load_state()
+    assert "Шаг 4 из 5" in page.get_by_role("main").inner_text()
+    assert "до 15 кВт для бытовых нужд" in page.get_by_test_id("category").inner_text()
+    assert "План расположения" in page.get_by_test_id("needed").inner_text()
     page.get_by_label("План расположения энергопринимающих устройств").set_input_files(
         files["plan"]
     )
+    assert_accessible(page)
+    page.get_by_role("button", name="Сохранить и продолжить").click()
+    page.wait_for_load_state()
+    review = page.get_by_test_id("review").inner_text()
+    assert "Петрова" in review and "plan.pdf" in review and "10:01:0100101:55" in review
     assert_accessible(page)
     page.get_by_label("Я согласен").check()
     page.get_by_role("button", name="Отправить заявку").click()
@@ -149,18 +174,61 @@ def test_from_a_request_intention_to_an_energized_house(
     officer_page.goto(f"/staff/connection/applications/{application.number}/")
     officer_page.get_by_role("button", name="Отметить оплату").click()
     officer_page.wait_for_load_state()
-    officer_page.get_by_role("button", name="Присоединение выполнено").click()
+
+    # After payment the two sides' works run side by side: the customer's part first here.
+    page.reload()
+    assert "уведомление о выполнении ТУ" in page.get_by_test_id("next-action").inner_text()
+    page.get_by_label("Что сделано (необязательно)").fill("Вводной щит и кабель смонтированы.")
+    page.get_by_label("Уведомление или фотографии работ файлом (необязательно)").set_input_files(
+        files["title"]
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Отправить уведомление о выполнении ТУ").click()
+    page.wait_for_load_state()
+    assert "мы завершаем свои мероприятия" in page.get_by_test_id("next-action").inner_text()
+
+    # Staff finish their works, inspect, issue the act (a PDF) and energize.
+    officer_page.reload()
+    assert "уведомление о выполнении ТУ" in officer_page.get_by_test_id("readiness").inner_text()
+    officer_page.get_by_role("button", name="Мероприятия сетевой организации выполнены").click()
+    officer_page.wait_for_load_state()
+    assert "ожидается осмотр" in officer_page.get_by_test_id("stage").inner_text()
+    assert_accessible(officer_page)
+    officer_page.get_by_label("Результат осмотра (это увидит заявитель)").fill("Замечаний нет.")
+    officer_page.get_by_role("button", name="Отметить осмотр").click()
+    officer_page.wait_for_load_state()
+    officer_page.get_by_role("button", name="Выдать акт о присоединении").click()
+    officer_page.wait_for_load_state()
+    assert_accessible(officer_page)
+    officer_page.get_by_role("button", name="Напряжение подано: присоединение выполнено").click()
     officer_page.wait_for_load_state()
     assert "Присоединено" in officer_page.get_by_test_id("stage").inner_text()
 
-    # The timeline shows every stage done, with its date.
+    # The timeline shows every stage done, with its date, and the documents to download.
     page.reload()
     timeline = page.get_by_test_id("timeline").inner_text()
-    assert timeline.count("выполнено") >= 5
+    assert len(re.findall(r"выполнено \d\d\.\d\d\.\d{4}", timeline)) == 9
+    for stage in (
+        "Мероприятия сетевой организации",
+        "Мероприятия заявителя: уведомление о выполнении ТУ",
+        "Осмотр (проверка выполнения ТУ)",
+        "Акт о присоединении выдан",
+        "Напряжение подано: присоединение выполнено",
+    ):
+        assert stage in timeline
     assert "Ничего: присоединение выполнено" in page.get_by_test_id("next-action").inner_text()
+    assert "Замечаний нет." in page.get_by_test_id("events").inner_text()
     assert_accessible(page)
-    subjects = [m["subject"] for m in smtp_server.wait_for(8)]
-    assert sum(application.number in s for s in subjects) == 6
+    with page.expect_download() as download:
+        page.get_by_test_id("timeline").get_by_role(
+            "link", name="Акт об осуществлении технологического присоединения (PDF)"
+        ).click()
+    with open(download.value.path(), "rb") as act:
+        assert act.read(5) == b"%PDF-"
+    for name in ("Договор об осуществлении технологического присоединения (PDF)", "Счёт (PDF)"):
+        assert page.get_by_test_id("timeline").get_by_role("link", name=name).is_visible()
+    subjects = [m["subject"] for m in smtp_server.wait_for(12)]
+    assert sum(application.number in s for s in subjects) == 10
 
 
 def test_an_unpaid_invoice_is_annulled_on_time_with_a_letter(

@@ -200,3 +200,41 @@ def test_a_paused_clock_moves_the_due_date_by_the_working_days_it_stood():
 @pytest.mark.parametrize("category", list(Category))
 def test_every_category_has_a_completion_term(category):
     assert term(category).amount > 0
+
+
+# --- the steps after the readiness notice ------------------------------------------------
+
+
+def test_the_inspection_is_due_10_working_days_after_the_notice_across_the_new_year():
+    t = deadlines.inspection_term(category=Category.INDIVIDUAL_15, values=VALUES)
+    # Notice on Friday 26.12.2025: 29, 30 Dec, then 12–16 and 19–21 Jan (31 Dec–11 Jan off).
+    assert deadlines.step_due(dt.date(2025, 12, 26), t, CAL, None) == dt.date(2026, 1, 21)
+
+
+def test_the_contracts_deadline_caps_every_step():
+    t = deadlines.inspection_term(category=Category.SMALL_150, values=VALUES)
+    assert deadlines.step_due(dt.date(2025, 12, 26), t, CAL, dt.date(2026, 1, 13)) == dt.date(
+        2026, 1, 13
+    )
+
+
+def test_over_150_kw_the_inspection_has_only_the_contracts_deadline():
+    for category in (Category.MEDIUM_670, Category.LARGE):
+        assert deadlines.inspection_term(category=category, values=VALUES) is None
+        assert deadlines.step_due(dt.date(2026, 3, 2), None, CAL, dt.date(2026, 9, 2)) == dt.date(
+            2026, 9, 2
+        )
+
+
+def test_the_act_and_energizing_count_a_transferred_working_saturday():
+    # Inspected on 29.10.2025: 30, 31 Oct, Saturday 1 Nov (working), 5, 6 Nov (3–4 Nov off).
+    act = deadlines.act_term(values=VALUES)
+    assert deadlines.step_due(dt.date(2025, 10, 29), act, CAL, None) == dt.date(2025, 11, 6)
+    energize = deadlines.energize_term(values=VALUES)
+    assert deadlines.step_due(dt.date(2025, 10, 29), energize, CAL, None) == dt.date(2025, 11, 6)
+
+
+def test_the_new_step_rules_are_marked_unverified():
+    new = {s.key: s for s in SPECS if s.key in ("inspection_wd", "act_wd", "energize_wd")}
+    assert set(new) == {"inspection_wd", "act_wd", "energize_wd"}
+    assert all(not s.verified and "НЕ ПРОВЕРЕНО" in s.source for s in new.values())

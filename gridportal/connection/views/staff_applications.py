@@ -18,7 +18,15 @@ from gridportal.core.uploads import private_file_response
 
 from .. import selectors, timeline
 from ..choices import OPEN_STAGES, Stage
-from ..forms import CommentForm, DocumentsRequestForm, OfferForm, PaymentForm
+from ..forms import (
+    CommentForm,
+    CompanyWorksForm,
+    DocumentsRequestForm,
+    EnergizeForm,
+    InspectionForm,
+    OfferForm,
+    PaymentForm,
+)
 from ..services import applications as services
 
 VIEW = "connection.view_connectionapplication"
@@ -27,12 +35,7 @@ DUE_SOON_DAYS = 3
 
 
 def _due(a):
-    return {
-        Stage.RECEIVED: a.offer_due,
-        Stage.INCOMPLETE: a.applicant_due,
-        Stage.OFFER: a.payment_due,
-        Stage.PAID: a.completion_due,
-    }.get(a.stage)
+    return timeline.stage_due(a)
 
 
 def _colour(due, today):
@@ -79,13 +82,41 @@ def _centres(application):
     return choices, answer
 
 
+# action -> (form, service, the service's own arguments from the form's cleaned data)
 ACTIONS = {
-    "request": (DocumentsRequestForm, "application_documents_request"),
-    "offer": (OfferForm, "application_offer_issue"),
-    "payment": (PaymentForm, "application_payment_record"),
-    "complete": (None, "application_complete"),
-    "comment": (CommentForm, "application_comment"),
-    "assign": (None, "application_assign"),
+    "request": (
+        DocumentsRequestForm,
+        "application_documents_request",
+        lambda d: {"text": d["text"]},
+    ),
+    "offer": (
+        OfferForm,
+        "application_offer_issue",
+        lambda d: {
+            "power_centre_id": d["power_centre"],
+            "substation_name": d["substation_name"],
+            "fee_total": d["fee_total"],
+        },
+    ),
+    "payment": (PaymentForm, "application_payment_record", lambda d: {"paid_on": d["paid_on"]}),
+    "works": (
+        CompanyWorksForm,
+        "application_company_works_done",
+        lambda d: {"done_on": d["done_on"]},
+    ),
+    "inspection": (
+        InspectionForm,
+        "application_inspection_record",
+        lambda d: {"inspected_on": d["inspected_on"], "note": d["note"]},
+    ),
+    "act": (None, "application_act_issue", lambda d: {}),
+    "complete": (
+        EnergizeForm,
+        "application_complete",
+        lambda d: {"energized_on": d["energized_on"]},
+    ),
+    "comment": (CommentForm, "application_comment", lambda d: {"text": d["text"]}),
+    "assign": (None, "application_assign", lambda d: {}),
 }
 
 
@@ -104,6 +135,9 @@ def detail(request, number: str):
             },
         ),
         "payment": PaymentForm(initial={"paid_on": timezone.localdate()}),
+        "works": CompanyWorksForm(initial={"done_on": timezone.localdate()}),
+        "inspection": InspectionForm(initial={"inspected_on": timezone.localdate()}),
+        "complete": EnergizeForm(initial={"energized_on": timezone.localdate()}),
         "comment": CommentForm(),
     }
     status = 200
@@ -113,7 +147,7 @@ def detail(request, number: str):
         action = request.POST.get("action", "")
         if action not in ACTIONS:
             return render(request, "connection/staff/application.html", {}, status=400)
-        form_class, service_name = ACTIONS[action]
+        form_class, service_name, arguments = ACTIONS[action]
         form = None
         if form_class is not None:
             form = (
@@ -125,24 +159,16 @@ def detail(request, number: str):
         if form is None or form.is_valid():
             data = form.cleaned_data if form is not None else {}
             kwargs = {"application": application, "actor": request.user, "request": request}
-            if action == "request":
-                kwargs["text"] = data["text"]
-            elif action == "offer":
-                kwargs.update(
-                    power_centre_id=data["power_centre"],
-                    substation_name=data["substation_name"],
-                    fee_total=data["fee_total"],
-                )
-            elif action == "payment":
-                kwargs["paid_on"] = data["paid_on"]
-            elif action == "comment":
-                kwargs["text"] = data["text"]
-            elif action == "assign":
+            kwargs.update(arguments(data))
+            if action == "assign":
                 kwargs["assignee"] = request.user
             try:
                 getattr(services, service_name)(**kwargs)
             except ApplicationError as error:
-                messages.error(request, str(error.message))
+                if form is not None and error.code in form.fields:
+                    form.add_error(error.code, str(error.message))
+                else:
+                    messages.error(request, str(error.message))
                 status = error.status
             else:
                 messages.success(request, _("Saved."))
@@ -159,14 +185,18 @@ def detail(request, number: str):
             details={"number": application.number},
         )
     today = timezone.localdate()
+    documents = list(application.documents.all())
     return render(
         request,
         "connection/staff/application.html",
         {
             "application": application,
-            "steps": [(s, s.state(today)) for s in timeline.steps(application, today=today)],
+            "steps": [
+                (s, s.state(today))
+                for s in timeline.steps(application, today=today, documents=documents)
+            ],
             "events": application.events.all(),
-            "documents": application.documents.all(),
+            "documents": documents,
             "forms": forms,
             "answer": answer,
             "due_colour": _colour(_due(application), today),
@@ -183,6 +213,14 @@ def document(request, number: str, pk: int):
         from django.http import Http404
 
         raise Http404
+    audit_record(
+        actor=request.user,
+        action="view",
+        obj=application,
+        branch=application.branch,
+        request=request,
+        details={"number": application.number, "document": doc.pk, "kind": doc.kind},
+    )
     return private_file_response(stored_name=doc.stored_file, download_name=doc.file_name)
 
 
