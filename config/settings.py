@@ -50,6 +50,9 @@ for _cidr in TRUSTED_PROXIES:
             f"TRUSTED_PROXIES: {_cidr!r} is not an address or CIDR."
         ) from None
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# A TrueType font with Cyrillic for PDF documents; empty: DejaVu Sans where the system has it
+# (gridportal/core/pdf.py; Debian: apt-get install fonts-dejavu-core).
+PDF_FONT = env.str("PDF_FONT", default="")
 
 INSTALLED_APPS = [
     # django.contrib.admin with the administrators-only, branch-scoped site (decision 0013).

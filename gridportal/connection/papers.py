@@ -1,38 +1,21 @@
 """The documents the company issues on an application — the contract, the technical conditions
 (ТУ), the invoice and the connection act — as PDFs made from the application's data.
 
-fpdf2 (the project's PDF library, as for the learn certificates) with the system's DejaVu
-Sans for Cyrillic. The documents are in Russian, the language they have force in. Each
+fpdf2 (the project's PDF library, as for the learn certificates) with the Unicode font that
+`gridportal.core.pdf` finds. The documents are in Russian, the language they have force in. Each
 function returns the bytes; `services/paperwork.py` stores them.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-# fpdf2 subsets the font through fontTools, which logs every glyph at INFO.
-logging.getLogger("fontTools").setLevel(logging.WARNING)
+from gridportal.core.pdf import new_pdf
 
-FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
 LANGUAGE = "ru"
-
-
-class FontMissing(RuntimeError):
-    """No Unicode font for the documents: install fonts-dejavu-core."""
-
-
-def _fonts() -> tuple[Path, Path]:
-    for folder in FONT_DIRS:
-        regular = folder / "DejaVuSans.ttf"
-        if regular.exists():
-            bold = folder / "DejaVuSans-Bold.ttf"
-            return regular, bold if bold.exists() else regular
-    raise FontMissing("DejaVu Sans is not installed (Debian: fonts-dejavu-core)")
 
 
 @dataclass(frozen=True)
@@ -46,14 +29,9 @@ class Paper:
 
 
 def render(paper: Paper) -> bytes:
-    from fpdf import FPDF
-
-    regular, bold = _fonts()
-    pdf = FPDF(format="A4")
+    pdf = new_pdf(format="A4")
     pdf.set_title(paper.title)
     pdf.set_creator("Gridportal")
-    pdf.add_font("Doc", "", str(regular))
-    pdf.add_font("Doc", "B", str(bold))
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     pdf.set_font("Doc", "B", 14)

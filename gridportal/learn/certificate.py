@@ -1,51 +1,26 @@
 """The printable certificate: a one-page PDF made with fpdf2, in memory, never stored.
 
-Cyrillic needs a Unicode TrueType font: DejaVu Sans from Debian's `fonts-dejavu-core`
-(/usr/share/fonts/truetype/dejavu/), or the file named by the `LEARN_CERTIFICATE_FONT`
-setting (a regular face; a bold face beside it named *-Bold.ttf is used when present).
+Cyrillic needs a Unicode TrueType font: `gridportal.core.pdf` finds it (DejaVu Sans from
+Debian's `fonts-dejavu-core`, or the file named by the `PDF_FONT` setting).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
-from pathlib import Path
 
-from django.conf import settings
 from django.utils import formats
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
-DEFAULT_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-
-# fpdf2 subsets the font with fontTools, which logs every glyph table at INFO.
-logging.getLogger("fontTools").setLevel(logging.WARNING)
-
-
-class FontMissing(RuntimeError):
-    """No Unicode font for the certificate: install fonts-dejavu-core or set the setting."""
-
-
-def _font_paths() -> tuple[Path, Path]:
-    regular = Path(getattr(settings, "LEARN_CERTIFICATE_FONT", "") or DEFAULT_FONT)
-    if not regular.exists():
-        raise FontMissing(
-            f"certificate font {regular} not found (apt-get install fonts-dejavu-core)"
-        )
-    bold = regular.with_name(regular.stem + "-Bold" + regular.suffix)
-    return regular, bold if bold.exists() else regular
+from gridportal.core.pdf import new_pdf
 
 
 def certificate_pdf(
     *, name: str, lesson_title: str, score: int, total: int, company: str, on: dt.date
 ) -> bytes:
     """A landscape A4 certificate with the child's first name; the bytes are sent, not kept."""
-    regular, bold = _font_paths()
-    pdf = FPDF(orientation="L", format="A4")
+    pdf = new_pdf(orientation="L", format="A4")
     pdf.set_title(_("Certificate"))
     pdf.set_creator("Gridportal")
-    pdf.add_font("Cert", "", str(regular))
-    pdf.add_font("Cert", "B", str(bold))
     pdf.set_auto_page_break(False)
     pdf.add_page()
     pdf.set_draw_color(29, 78, 216)
@@ -55,7 +30,7 @@ def certificate_pdf(
     pdf.rect(15, 15, 267, 180)
 
     def line(text: str, size: int, style: str = "", gap: float = 4):
-        pdf.set_font("Cert", style, size)
+        pdf.set_font("Doc", style, size)
         pdf.multi_cell(0, size * 0.5, text, align="C", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(gap)
 

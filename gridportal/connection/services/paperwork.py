@@ -4,8 +4,12 @@ connection act after the inspection. The applicant downloads them from the timel
 
 from __future__ import annotations
 
+import logging
+
+from django.conf import settings
 from django.utils import translation
 
+from gridportal.core.pdf import FontMissing
 from gridportal.core.uploads import upload_accept
 
 from .. import deadlines, papers
@@ -13,10 +17,21 @@ from ..choices import DocumentKind
 from ..rules import rule_values
 from .events import documents_store
 
+logger = logging.getLogger(__name__)
+
 
 def _pdf(kind: str, application, paper: papers.Paper):
     name = "{}-{}.pdf".format(kind.replace("_", "-"), application.number)
-    return kind, upload_accept(name=name, content=papers.render(paper), kinds=("pdf",))
+    try:
+        content = papers.render(paper)
+    except FontMissing:
+        if not settings.DEBUG:
+            raise  # production has the font (check --deploy, core.E002): refuse, 503
+        # The embedded tier on a machine without the font: the stage is recorded and
+        # the document is not made (the system check warned at start-up).
+        logger.warning("no Unicode font: %s of %s not generated", kind, application.number)
+        return kind, None
+    return kind, upload_accept(name=name, content=content, kinds=("pdf",))
 
 
 def offer_papers_issue(*, application) -> list:

@@ -200,3 +200,17 @@ def test_a_content_editor_creates_a_draft_lesson(client, learn_demo, content_edi
     lesson = Lesson.objects.get(slug="vozdushnye-linii")
     assert lesson.versions.get().number == 1
     assert client.get("/learn/safety/vozdushnye-linii/").status_code == 404  # a draft
+
+
+def test_without_a_font_the_certificate_is_refused_with_a_message_not_a_500(
+    client, learn_demo, settings, tmp_path
+):
+    settings.PDF_FONT = str(tmp_path / "absent.ttf")
+    lesson = _lesson()
+    page = client.post(f"/learn/safety/{lesson.slug}/quiz/", right_answers(lesson))
+    token = page.context["certificate_form"].initial["result"]
+    response = client.post(
+        f"/learn/safety/{lesson.slug}/certificate/", {"name": CHILD, "result": token}
+    )
+    assert response.status_code == 503
+    assert "fonts-dejavu-core" in response.content.decode()

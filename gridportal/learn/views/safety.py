@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from gridportal.core.degraded import company_contacts
 from gridportal.core.exceptions import RateLimited
+from gridportal.core.pdf import FontMissing
 
 from .. import selectors
 from ..certificate import certificate_pdf
@@ -151,14 +152,23 @@ def certificate(request, slug):
             status=400,
         )
     contacts = company_contacts()
-    pdf = certificate_pdf(
-        name=form.cleaned_data["name"].strip(),
-        lesson_title=lesson.display_title,
-        score=result["s"],
-        total=result["t"],
-        company=getattr(contacts, "display_name", "") or "",
-        on=timezone.localdate(),
-    )
+    try:
+        pdf = certificate_pdf(
+            name=form.cleaned_data["name"].strip(),
+            lesson_title=lesson.display_title,
+            score=result["s"],
+            total=result["t"],
+            company=getattr(contacts, "display_name", "") or "",
+            on=timezone.localdate(),
+        )
+    except FontMissing as error:
+        form.add_error(None, error.message)
+        return render(
+            request,
+            "learn/public/certificate_refused.html",
+            {"lesson": lesson, "certificate_form": form},
+            status=error.status,
+        )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{lesson.slug}.pdf"'
     response["Cache-Control"] = "no-store"
