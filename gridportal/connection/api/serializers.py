@@ -114,6 +114,12 @@ class IntentionAnswerSerializer(serializers.Serializer):
     closed = serializers.BooleanField(
         help_text="No candidate has room: the area is closed for this load."
     )
+    blocked_by = serializers.CharField(
+        required=False,
+        default="",
+        help_text="The address's transformer substation when it has no room: the load goes "
+        "through it, so the connection needs it reinforced or a new one built (empty: none).",
+    )
     candidates = CandidateSerializer(many=True)
     fee = FeeSerializer(allow_null=True)
     deadlines = DeadlineSerializer(many=True)

@@ -142,6 +142,8 @@ def intention_answer(
         "cos_phi": str(found.cos_phi),
         "need_kva": str(found.need_kva),
         "closed": found.closed,
+        # The address's ТП has no room: the load goes through it whatever the centre has.
+        "blocked_by": found.blocked_by.name if found.blocked_by else "",
         "candidates": [_candidate(c) for c in found.candidates],
         "fee": _fee(
             category=choice.category,

@@ -65,6 +65,19 @@ def test_a_household_gets_its_category_candidates_fee_deadlines_and_documents(
     assert "75,000.00 ₽" in letter["body"] and "ТП-110" in letter["body"]
 
 
+def test_a_shop_of_100_kw_hears_its_tp_is_full_even_though_the_centre_has_room(en, home):
+    response = post(en, home, applicant_kind="entrepreneur", object_kind="shop", power_new_kw="100")
+    assert response.status_code == 201
+    html = response.content.decode()
+    # ТП-110 has 25 kVA free, 100 kW / 0.9 = 111.1 kVA: the load goes through the full ТП.
+    assert "Free: 25.0 kVA; after your load -86.1 kVA." in html
+    assert "The centre has room, but ТП-110 above does not." in html
+    assert "Your load would go through ТП-110, which has no room now" in html
+    assert "There is room." not in html
+    answer = ConnectionIntention.objects.get().answer
+    assert answer["blocked_by"] == "ТП-110"
+
+
 def test_the_answer_is_in_russian_by_default(client, home):
     html = post(client, home).content.decode()
     assert "Физическое лицо, до 15 кВт для бытовых нужд" in html
