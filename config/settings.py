@@ -225,6 +225,18 @@ CELERY_BEAT_SCHEDULE = {
     # Restored incidents become interruption records (idempotent; the signal does it at once).
     "reliability-sync": {"task": "reliability.sync", "schedule": 3600},
 }
+# Report intake at storm scale (gridportal/outages/services/rollups.py): with a broker the
+# request persists the report and answers; a worker rolls its power centre up moments later,
+# once per burst of reports there (OUTAGES_ROLLUP_DELAY seconds after the first), and the
+# sweep rolls up any report still waiting after OUTAGES_ROLLUP_SWEEP_AFTER seconds. Without
+# a broker (eager tasks) the request rolls up itself.
+OUTAGES_ROLLUP_DEFERRED = env.bool("OUTAGES_ROLLUP_DEFERRED", default=not CELERY_TASK_ALWAYS_EAGER)
+OUTAGES_ROLLUP_DELAY = env.float("OUTAGES_ROLLUP_DELAY", default=0.5)
+OUTAGES_ROLLUP_SWEEP_AFTER = env.float("OUTAGES_ROLLUP_SWEEP_AFTER", default=60.0)
+if OUTAGES_ROLLUP_DELAY < 0 or OUTAGES_ROLLUP_SWEEP_AFTER <= 0:
+    raise ImproperlyConfigured(
+        "OUTAGES_ROLLUP_DELAY must be 0 or more and OUTAGES_ROLLUP_SWEEP_AFTER positive."
+    )
 # Without a broker there is no beat either: the process serving pages runs the periodic jobs
 # of the beat schedule itself (gridportal/core/periodic.py). Off → run `manage.py run_periodic`.
 EMBEDDED_SCHEDULER = env.bool("EMBEDDED_SCHEDULER", default=True)
