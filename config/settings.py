@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "gridportal.core.middleware.BranchSelectionMiddleware",
     # Degraded mode: a page whose database is down answers 503 with the hotline (decision 0014).
     "gridportal.core.middleware.DatabaseUnavailableMiddleware",
+    # After it, so that a replica lost half-way is retried on the primary before the 503.
+    "gridportal.core.db_router.ReplicaReadsMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last: turns a sign-in refused by django-axes into the lock-out page (429).
     "axes.middleware.AxesMiddleware",
@@ -160,6 +162,64 @@ _INSTRUMENTED = {
 DATABASES["default"]["ENGINE"] = _INSTRUMENTED.get(
     DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"]
 )
+
+# A streaming read replica (docs/operations.md, «Read replica»): public look-ups, outage
+# pages, the load map and open data read from it; writes, staff pages, sessions and reads
+# inside a transaction use the primary (gridportal/core/db_router.py). No URL → no replica.
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    DATABASES["replica"]["ENGINE"] = _INSTRUMENTED.get(
+        DATABASES["replica"]["ENGINE"], DATABASES["replica"]["ENGINE"]
+    )
+    if DATABASES["replica"]["ENGINE"] != DATABASES["default"]["ENGINE"]:
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL must use the engine of DATABASE_URL.")
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"].get("CONN_MAX_AGE", 0))
+    DATABASES["replica"].setdefault("CONN_HEALTH_CHECKS", True)
+    # A stopped replica must not hold a page up: fail fast, read from the primary.
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_REPLICA_CONNECT_TIMEOUT", default=2)
+    )
+    # In tests the replica is the test database itself.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["gridportal.core.db_router.ReplicaRouter"]
+REPLICA_RETRY_SECONDS = env.float("REPLICA_RETRY_SECONDS", default=10.0)
+# The views whose GET answers may be seconds old (URL names; "namespace:*" for all of one).
+REPLICA_READ_VIEWS = [
+    "core:home",
+    "grid:address-search",
+    "grid:address",
+    "grid:address-text",
+    "outages:outages",
+    "outages:status",
+    "outages:status-text",
+    "outages:planned",
+    "outages:planned-ics",
+    "outages:incident",
+    "outages:etr-accuracy",
+    "capacity:map",
+    "capacity:map-data",
+    "capacity:download",
+    "capacity:substations-download",
+    "capacity:power-centre",
+    "capacity:nearby",
+    "capacity:quarters",
+    "capacity:quarter-map",
+    "capacity:quarter-map-data",
+    "capacity:quarter-download",
+    "capacity:quarter-substations-download",
+    "capacity:quarter-power-centre",
+    "api:address-search",
+    "api:address-page",
+    "api:outages-status",
+    "api:outages-planned",
+    "api:outages-feed",
+    "api:outages-feed-geojson",
+    "api:power-centre-list",
+    "api:power-centre-detail",
+    "api:capacity-nearby",
+    "api:capacity-quarters",
+]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

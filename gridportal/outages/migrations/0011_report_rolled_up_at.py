@@ -1,14 +1,30 @@
-from django.db import migrations, models
+from django.db import migrations, models, transaction
 from django.db.models import F
 
 
+BATCH = 2000
+
+
 def mark_existing_rolled_up(apps, schema_editor):
-    """Reports before this migration were rolled up inside their request."""
+    """Reports before this migration were rolled up inside their request.
+
+    In batches, each its own short transaction: the reports table is hot on a storm day.
+    """
     OutageReport = apps.get_model("outages", "OutageReport")
-    OutageReport.objects.filter(rolled_up_at__isnull=True).update(rolled_up_at=F("created_at"))
+    waiting = OutageReport.objects.filter(rolled_up_at__isnull=True)
+    last = 0
+    while True:
+        ids = list(waiting.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:BATCH])
+        if not ids:
+            return
+        with transaction.atomic(using=schema_editor.connection.alias):
+            waiting.filter(pk__in=ids).update(rolled_up_at=F("created_at"))
+        last = ids[-1]
 
 
 class Migration(migrations.Migration):
+    atomic = False
+
     dependencies = [
         ("outages", "0010_special_needs_register"),
     ]
