@@ -38,7 +38,7 @@ from .planned import (
     planned_reminders_send,
 )
 from .predictions import rollup_apply, topology_for_centre
-from .rollups import rollup_request, rollup_run, rollup_sweep
+from .rollups import rollup_inline, rollup_request, rollup_run, rollup_sweep
 from .special_needs import special_needs_add
 from .undo import incident_undo, undo_deadline, undo_window
 
@@ -67,6 +67,7 @@ __all__ = [
     "report_contact_reveal",
     "report_submit",
     "rollup_apply",
+    "rollup_inline",
     "rollup_request",
     "rollup_run",
     "rollup_sweep",

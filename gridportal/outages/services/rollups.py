@@ -18,6 +18,8 @@ the request rolls up itself, inside its transaction, as before.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import logging
 
@@ -39,8 +41,26 @@ QUEUED_KEY = "outages:rollup-queued:{centre}"
 QUEUED_TTL = 10
 
 
+_inline: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "outages_rollup_inline", default=False
+)
+
+
 def rollup_deferred() -> bool:
+    if _inline.get():
+        return False
     return bool(getattr(settings, "OUTAGES_ROLLUP_DEFERRED", False))
+
+
+@contextlib.contextmanager
+def rollup_inline():
+    """Reports submitted inside are rolled up in their own transaction even with a worker
+    (demo data and imports that go on to act on the incidents they produce)."""
+    token = _inline.set(True)
+    try:
+        yield
+    finally:
+        _inline.reset(token)
 
 
 def centre_of_substation(substation_id: int) -> int | None:

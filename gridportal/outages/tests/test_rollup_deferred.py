@@ -239,3 +239,11 @@ def test_rolling_up_in_batches_gives_the_same_incidents_as_one_by_one(branch, no
                     services.rollup_run(power_centre_id=net.centre.pk, now=at)
             outcomes.append(outcome(net))
         assert outcomes[0] == outcomes[1]
+
+
+def test_the_demo_still_has_confirmed_outages_when_a_worker_rolls_up(deferred, network):
+    from django.core.management import call_command
+
+    call_command("seed_outages_demo", incidents=4, planned=0, verbosity=0)
+    assert Incident.objects.filter(status=IncidentStatus.CONFIRMED).exists()
+    assert not OutageReport.objects.filter(rolled_up_at__isnull=True).exists()
