@@ -181,7 +181,7 @@ def report_submit(
     # The answer needs only what is known already (an incident covering the address); the
     # roll-up places the report here or, at storm scale, on a worker moments later.
     if address.substation_id is not None and rollup_request(
-        substation_id=address.substation_id, now=now
+        substation_id=address.substation_id, now=now, urgent=report.urgent
     ):
         report.refresh_from_db()
     return ReportReceipt(report, False, covering_incident(report))

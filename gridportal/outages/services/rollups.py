@@ -71,11 +71,12 @@ def centre_of_substation(substation_id: int) -> int | None:
     )
 
 
-def rollup_request(*, substation_id: int, now: dt.datetime) -> bool:
+def rollup_request(*, substation_id: int, now: dt.datetime, urgent: bool = False) -> bool:
     """A new report at this substation: roll its power centre up now or soon.
 
     True when it was rolled up here (the report's incident is known), False when a worker
-    will do it after this transaction commits.
+    will do it after this transaction commits (at once for danger, which is predicted on
+    its own and should not wait for company).
     """
     centre_id = centre_of_substation(substation_id)
     if centre_id is None:
@@ -83,11 +84,12 @@ def rollup_request(*, substation_id: int, now: dt.datetime) -> bool:
     if not rollup_deferred():
         rollup_apply(power_centre_id=centre_id, now=now)
         return True
-    transaction.on_commit(lambda: _rollup_queue(centre_id), robust=True)
+    delay = 0.0 if urgent else float(getattr(settings, "OUTAGES_ROLLUP_DELAY", 0.5))
+    transaction.on_commit(lambda: _rollup_queue(centre_id, delay), robust=True)
     return False
 
 
-def _rollup_queue(centre_id: int) -> None:
+def _rollup_queue(centre_id: int, delay: float) -> None:
     """After commit: one queued roll-up per centre at a time; a failure never reaches the
     person (the report is persisted, the sweep rolls it up)."""
     try:
@@ -95,9 +97,7 @@ def _rollup_queue(centre_id: int) -> None:
             return
         from ..tasks import rollup_centre
 
-        rollup_centre.apply_async(
-            args=[centre_id], countdown=float(getattr(settings, "OUTAGES_ROLLUP_DELAY", 0.5))
-        )
+        rollup_centre.apply_async(args=[centre_id], countdown=delay)
     except Exception:
         logger.exception("outages: could not queue the roll-up of power centre %s", centre_id)
 
