@@ -295,6 +295,11 @@ def worker_kill_and_restart() -> None:
     worker_start()
 
 
+def replica_reads() -> int:
+    row = "SELECT xact_commit FROM pg_stat_database WHERE datname = 'gridportal'"
+    return int(REPLICA.sql(row) or 0)
+
+
 def main() -> None:
     import loadgen
 
@@ -313,7 +318,9 @@ def main() -> None:
         f"data: {len(data['storm']):,} storm addresses (60 substations), "
         f"{len(data['anywhere']):,} addresses for look-ups"
     )
+    served = replica_reads()
     phases.throughput(port, data)
+    print(f"  the replica answered {replica_reads() - served:,} transactions (the look-up pages)")
     phases.design_storm(port, data)
     phases.visibility(data, NODES["node-1"]["port"], NODES["node-2"]["port"])
     print(f"\n4. faults during a storm of {FAULT_RATE:.0f} reports/s for {FAULT_SECONDS:.0f} s:")
@@ -327,6 +334,10 @@ def main() -> None:
         offset=3_000_000,
     )
     phases.fault(port, data, "replica stopped", replica_stop, replica_restart, offset=4_000_000)
+    fallbacks = sum(
+        p.read_text(errors="replace").count("replica unavailable") for p in WORK.glob("node-*.log")
+    )
+    print(f"  (the nodes logged {fallbacks} switches to the primary while the replica was down)")
     beat_log = next(WORK.glob("celery-beat.log")).read_text(errors="replace")
     errors = sum(p.read_text(errors="replace").count("ERROR") for p in WORK.glob("celery-*.log"))
     print(f"\nCelery logs: {errors} ERROR lines; beat log {len(beat_log)} bytes")
