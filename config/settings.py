@@ -114,6 +114,8 @@ MIDDLEWARE = [
     "gridportal.core.middleware.BranchSelectionMiddleware",
     # Degraded mode: a page whose database is down answers 503 with the hotline (decision 0014).
     "gridportal.core.middleware.DatabaseUnavailableMiddleware",
+    # After it, so that a replica lost half-way is retried on the primary before the 503.
+    "gridportal.core.db_router.ReplicaReadsMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last: turns a sign-in refused by django-axes into the lock-out page (429).
     "axes.middleware.AxesMiddleware",
@@ -163,6 +165,64 @@ _INSTRUMENTED = {
 DATABASES["default"]["ENGINE"] = _INSTRUMENTED.get(
     DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"]
 )
+
+# A streaming read replica (docs/operations.md, «Read replica»): public look-ups, outage
+# pages, the load map and open data read from it; writes, staff pages, sessions and reads
+# inside a transaction use the primary (gridportal/core/db_router.py). No URL → no replica.
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    DATABASES["replica"]["ENGINE"] = _INSTRUMENTED.get(
+        DATABASES["replica"]["ENGINE"], DATABASES["replica"]["ENGINE"]
+    )
+    if DATABASES["replica"]["ENGINE"] != DATABASES["default"]["ENGINE"]:
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL must use the engine of DATABASE_URL.")
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"].get("CONN_MAX_AGE", 0))
+    DATABASES["replica"].setdefault("CONN_HEALTH_CHECKS", True)
+    # A stopped replica must not hold a page up: fail fast, read from the primary.
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_REPLICA_CONNECT_TIMEOUT", default=2)
+    )
+    # In tests the replica is the test database itself.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["gridportal.core.db_router.ReplicaRouter"]
+REPLICA_RETRY_SECONDS = env.float("REPLICA_RETRY_SECONDS", default=10.0)
+# The views whose GET answers may be seconds old (URL names; "namespace:*" for all of one).
+REPLICA_READ_VIEWS = [
+    "core:home",
+    "grid:address-search",
+    "grid:address",
+    "grid:address-text",
+    "outages:outages",
+    "outages:status",
+    "outages:status-text",
+    "outages:planned",
+    "outages:planned-ics",
+    "outages:incident",
+    "outages:etr-accuracy",
+    "capacity:map",
+    "capacity:map-data",
+    "capacity:download",
+    "capacity:substations-download",
+    "capacity:power-centre",
+    "capacity:nearby",
+    "capacity:quarters",
+    "capacity:quarter-map",
+    "capacity:quarter-map-data",
+    "capacity:quarter-download",
+    "capacity:quarter-substations-download",
+    "capacity:quarter-power-centre",
+    "api:address-search",
+    "api:address-page",
+    "api:outages-status",
+    "api:outages-planned",
+    "api:outages-feed",
+    "api:outages-feed-geojson",
+    "api:power-centre-list",
+    "api:power-centre-detail",
+    "api:capacity-nearby",
+    "api:capacity-quarters",
+]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -228,6 +288,18 @@ CELERY_BEAT_SCHEDULE = {
     # Restored incidents become interruption records (idempotent; the signal does it at once).
     "reliability-sync": {"task": "reliability.sync", "schedule": 3600},
 }
+# Report intake at storm scale (gridportal/outages/services/rollups.py): with a broker the
+# request persists the report and answers; a worker rolls its power centre up moments later,
+# once per burst of reports there (OUTAGES_ROLLUP_DELAY seconds after the first), and the
+# sweep rolls up any report still waiting after OUTAGES_ROLLUP_SWEEP_AFTER seconds. Without
+# a broker (eager tasks) the request rolls up itself.
+OUTAGES_ROLLUP_DEFERRED = env.bool("OUTAGES_ROLLUP_DEFERRED", default=not CELERY_TASK_ALWAYS_EAGER)
+OUTAGES_ROLLUP_DELAY = env.float("OUTAGES_ROLLUP_DELAY", default=0.5)
+OUTAGES_ROLLUP_SWEEP_AFTER = env.float("OUTAGES_ROLLUP_SWEEP_AFTER", default=60.0)
+if OUTAGES_ROLLUP_DELAY < 0 or OUTAGES_ROLLUP_SWEEP_AFTER <= 0:
+    raise ImproperlyConfigured(
+        "OUTAGES_ROLLUP_DELAY must be 0 or more and OUTAGES_ROLLUP_SWEEP_AFTER positive."
+    )
 # Without a broker there is no beat either: the process serving pages runs the periodic jobs
 # of the beat schedule itself (gridportal/core/periodic.py). Off → run `manage.py run_periodic`.
 EMBEDDED_SCHEDULER = env.bool("EMBEDDED_SCHEDULER", default=True)

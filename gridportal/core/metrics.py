@@ -22,6 +22,20 @@ REPORTS_ACKNOWLEDGED = Counter(
     "Outage reports persisted (committed) and acknowledged to the person.",
     ["channel"],
 )
+REPORTS_ROLLED_UP = Counter(
+    "gridportal_outage_reports_rolled_up_total",
+    "Outage reports placed by the roll-up for the first time (in an incident or unassigned).",
+)
+ROLLUP_LAG_SECONDS = Histogram(
+    "gridportal_outage_rollup_lag_seconds",
+    "From a report's acknowledgement to its first roll-up (0 when rolled up in the request).",
+    buckets=(0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 900),
+)
+ROLLUP_SECONDS = Histogram(
+    "gridportal_outage_rollup_duration_seconds",
+    "One roll-up run over one power centre (under its row lock).",
+    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+)
 SNAPSHOT_REBUILD_SECONDS = Histogram(
     "gridportal_storm_snapshot_rebuild_seconds",
     "Time to rebuild (and publish) the storm snapshot.",
@@ -42,3 +56,19 @@ def report_received(channel: str) -> None:
 def report_acknowledged(channel: str) -> None:
     """Counted when the surrounding transaction commits: acknowledged means persisted."""
     transaction.on_commit(lambda: REPORTS_ACKNOWLEDGED.labels(channel=str(channel)).inc())
+
+
+def reports_rolled_up(lags: list[float]) -> None:
+    """Reports a roll-up placed for the first time, each with its lag in seconds.
+
+    Counted when the roll-up's transaction commits, like the acknowledgement.
+    """
+    if not lags:
+        return
+
+    def count():
+        REPORTS_ROLLED_UP.inc(len(lags))
+        for lag in lags:
+            ROLLUP_LAG_SECONDS.observe(max(lag, 0.0))
+
+    transaction.on_commit(count)

@@ -241,6 +241,9 @@ class OutageReport(models.Model):
         help_text=_("The roll-up leaves reports a dispatcher has moved where they are."),
     )
     repeat_count = models.PositiveIntegerField(_("repeated"), default=0)
+    # Empty while the report waits for the roll-up of its power centre (a worker does it
+    # seconds after the report was acknowledged); the sweep rolls up any left behind.
+    rolled_up_at = models.DateTimeField(_("rolled up"), null=True, blank=True, editable=False)
     consent = models.ForeignKey(
         "accounts.ConsentRecord", on_delete=models.PROTECT, null=True, blank=True
     )
@@ -272,6 +275,12 @@ class OutageReport(models.Model):
         indexes = [
             models.Index(fields=["address", "contact_key", "created_at"]),
             models.Index(fields=["branch", "callback_status"]),
+            # The sweep's question «which reports still wait for a roll-up?» reads only these.
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(rolled_up_at__isnull=True),
+                name="outages_report_not_rolled_up",
+            ),
         ]
 
     def __str__(self):

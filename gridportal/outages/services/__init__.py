@@ -1,6 +1,7 @@
 """Writes of the hotline, one module per concern.
 
     intake       every channel's outage report: consent, contacts, repeats, limits, roll-up
+    rollups      when the roll-up runs: in the request, or coalesced per centre on a worker; the sweep
     predictions  the roll-up applied to the database (predicted incidents and their areas)
     incidents    dispatcher actions on an incident (ACTIONS: the board's table of actions)
     events       the incident event log
@@ -39,6 +40,7 @@ from .planned import (
     planned_reminders_send,
 )
 from .predictions import rollup_apply, topology_for_centre
+from .rollups import rollup_inline, rollup_request, rollup_run, rollup_sweep
 from .special_needs import special_needs_add, special_needs_update, special_needs_withdraw
 from .undo import incident_undo, undo_deadline, undo_window
 
@@ -69,6 +71,10 @@ __all__ = [
     "report_contact_reveal",
     "report_submit",
     "rollup_apply",
+    "rollup_inline",
+    "rollup_request",
+    "rollup_run",
+    "rollup_sweep",
     "special_needs_add",
     "special_needs_update",
     "special_needs_withdraw",

@@ -19,7 +19,7 @@ from gridportal.core.contacts import contact_key, email_normalize, phone_normali
 from gridportal.core.exceptions import ApplicationError, RateLimited
 from gridportal.core.intake import Origin
 from gridportal.core.limits import limit_hit
-from gridportal.grid.models import ServiceAddress, Substation
+from gridportal.grid.models import ServiceAddress
 
 from ..choices import (
     CallbackStatus,
@@ -32,7 +32,7 @@ from ..choices import (
 from ..models import Incident, IncidentSubstation, OutageReport
 from ..rules import rule_values
 from .notify import STILL_OUT_SALT
-from .predictions import rollup_apply
+from .rollups import rollup_request
 
 STILL_OUT_MAX_AGE = 7 * 24 * 3600
 
@@ -127,7 +127,8 @@ def report_submit(
     *, submission: Submission, origin: Origin, now: dt.datetime | None = None
 ) -> ReportReceipt:
     """Accept a report from any channel: contacts normalised once, consent recorded, repeats
-    recognised, limits applied, persisted and rolled up onto the network before we answer."""
+    recognised, limits applied, persisted before we answer; the roll-up onto the network
+    follows in this transaction or, deferred, on a worker (services/rollups.py)."""
     now = now or timezone.now()
     metrics.report_received(origin.channel)
     if submission.problem not in Problem.values:
@@ -173,15 +174,15 @@ def report_submit(
         unassigned_reason=(
             UnassignedReason.NOT_ON_NETWORK if address.substation_id is None else ""
         ),
+        # Off the network there is nothing to roll up: placed (unassigned) at once.
+        rolled_up_at=now if address.substation_id is None else None,
     )
     metrics.report_acknowledged(origin.channel)
-    if address.substation_id is not None:
-        centre_id = (
-            Substation.objects.filter(pk=address.substation_id)
-            .values_list("feeder__power_centre_id", flat=True)
-            .first()
-        )
-        rollup_apply(power_centre_id=centre_id, now=now)
+    # The answer needs only what is known already (an incident covering the address); the
+    # roll-up places the report here or, at storm scale, on a worker moments later.
+    if address.substation_id is not None and rollup_request(
+        substation_id=address.substation_id, now=now, urgent=report.urgent
+    ):
         report.refresh_from_db()
     return ReportReceipt(report, False, covering_incident(report))
 

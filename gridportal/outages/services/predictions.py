@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections import defaultdict
 
 from django.core.cache import cache
@@ -12,6 +13,7 @@ from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from gridportal.core import metrics
 from gridportal.grid.models import Feeder, PowerCentre, Substation
 
 from ..choices import (
@@ -97,14 +99,25 @@ def customers_refresh(incident: Incident) -> None:
 
 
 @transaction.atomic
-def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> None:
-    """Re-run the roll-up over one power centre and write the difference to the database."""
+def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> int:
+    """Re-run the roll-up over one power centre and write the difference to the database.
+
+    Every report of the centre still waiting for its first roll-up takes part, however old
+    (a worker that was down, the sweep), and is marked rolled up. Returns how many were.
+    """
+    started = time.perf_counter()
     now = now or timezone.now()
     centre = PowerCentre.objects.select_for_update().get(pk=power_centre_id)
     values = rule_values(now.date())
     topology = topology_for_centre(power_centre_id)
     substation_ids = list(topology.substations)
     window = dt.timedelta(minutes=int(values[RuleKey.ROLLUP_WINDOW_MINUTES]))
+    # Read under the lock and before the reports: whatever commits later waits for the next run.
+    waiting = dict(
+        OutageReport.objects.filter(
+            substation_id__in=substation_ids, rolled_up_at__isnull=True
+        ).values_list("id", "created_at")
+    )
 
     held_rows = (
         IncidentSubstation.objects.filter(
@@ -121,9 +134,8 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> Non
     held = [HeldIncident(i, lvl, 0, frozenset(subs)) for i, (lvl, subs) in held_map.items()]
 
     rows = list(
-        OutageReport.objects.filter(
-            substation_id__in=substation_ids, created_at__gte=now - window, manual=False
-        )
+        OutageReport.objects.filter(substation_id__in=substation_ids, manual=False)
+        .filter(Q(created_at__gte=now - window) | Q(rolled_up_at__isnull=True))
         .filter(
             Q(incident__isnull=True, unassigned_reason__in=["", UnassignedReason.BELOW_THRESHOLD])
             | Q(incident__status=IncidentStatus.PREDICTED, incident__pinned=False)
@@ -212,6 +224,12 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> Non
         incident.merged_into = home
         incident.save(update_fields=["status", "merged_into", "updated_at"])
         event_record(incident, EventKind.MERGED if home else EventKind.REJECTED, at=now)
+
+    if waiting:
+        OutageReport.objects.filter(pk__in=list(waiting)).update(rolled_up_at=now)
+        metrics.reports_rolled_up([(now - at).total_seconds() for at in waiting.values()])
+    metrics.ROLLUP_SECONDS.observe(time.perf_counter() - started)
+    return len(waiting)
 
 
 def _prediction_create(centre, topology, prediction, created_at) -> Incident:

@@ -23,6 +23,7 @@ from ...services import (
     incident_update,
     planned_outage_create,
     report_submit,
+    rollup_inline,
 )
 
 FACILITIES = [
@@ -51,8 +52,14 @@ class Command(BaseCommand):
             "--if-empty", action="store_true", help="Do nothing when outages are already recorded."
         )
 
+    def handle(self, *args, **options):
+        # The demo confirms the predictions its reports produce: roll up as it goes, also
+        # where a worker would do it for real reports.
+        with rollup_inline():
+            self._seed(**options)
+
     @transaction.atomic
-    def handle(self, *args, incidents, planned, seed, if_empty=False, **options):
+    def _seed(self, *, incidents, planned, seed, if_empty=False, **options):
         if if_empty and (Incident.objects.exists() or PlannedOutage.objects.exists()):
             self.stdout.write("Outages are already recorded; leaving them as they are.")
             return

@@ -1,0 +1,134 @@
+"""When the roll-up runs: in the request (embedded tier) or soon after it, on a worker.
+
+At storm scale the request only persists the report and answers from what is already
+known; the roll-up of its power centre (35–65 ms under the centre's row lock) runs on a
+Celery worker, once for all the reports of that centre that arrived in the last moment:
+
+* after the report's transaction commits, a per-centre mark is added to the shared cache
+  (`cache.add`: only the first report of a burst gets it) and that report queues one
+  `outages.rollup_centre` task with a short countdown (OUTAGES_ROLLUP_DELAY);
+* the task drops the mark first, then rolls the centre up under its row lock, so a report
+  committed while it reads schedules the next run instead of being missed;
+* a report whose run never came (a worker or the cache down, a lost message) is still
+  waiting (`rolled_up_at` empty): the sweep (beat, every 30 s) rolls its centre up.
+
+With OUTAGES_ROLLUP_DEFERRED off (the default when tasks run eagerly: `make run`, tests)
+the request rolls up itself, inside its transaction, as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from gridportal.grid.models import Substation
+
+from ..models import OutageReport
+from .predictions import rollup_apply
+
+logger = logging.getLogger(__name__)
+
+QUEUED_KEY = "outages:rollup-queued:{centre}"
+# The mark outlives the countdown; should its task be lost, the next report after this
+# queues a new one (and the sweep catches the reports in between).
+QUEUED_TTL = 10
+
+
+_inline: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "outages_rollup_inline", default=False
+)
+
+
+def rollup_deferred() -> bool:
+    if _inline.get():
+        return False
+    return bool(getattr(settings, "OUTAGES_ROLLUP_DEFERRED", False))
+
+
+@contextlib.contextmanager
+def rollup_inline():
+    """Reports submitted inside are rolled up in their own transaction even with a worker
+    (demo data and imports that go on to act on the incidents they produce)."""
+    token = _inline.set(True)
+    try:
+        yield
+    finally:
+        _inline.reset(token)
+
+
+def centre_of_substation(substation_id: int) -> int | None:
+    return (
+        Substation.objects.filter(pk=substation_id)
+        .values_list("feeder__power_centre_id", flat=True)
+        .first()
+    )
+
+
+def rollup_request(*, substation_id: int, now: dt.datetime, urgent: bool = False) -> bool:
+    """A new report at this substation: roll its power centre up now or soon.
+
+    True when it was rolled up here (the report's incident is known), False when a worker
+    will do it after this transaction commits (at once for danger, which is predicted on
+    its own and should not wait for company).
+    """
+    centre_id = centre_of_substation(substation_id)
+    if centre_id is None:
+        return False
+    if not rollup_deferred():
+        rollup_apply(power_centre_id=centre_id, now=now)
+        return True
+    delay = 0.0 if urgent else float(getattr(settings, "OUTAGES_ROLLUP_DELAY", 0.5))
+    transaction.on_commit(lambda: _rollup_queue(centre_id, delay), robust=True)
+    return False
+
+
+def _rollup_queue(centre_id: int, delay: float) -> None:
+    """After commit: one queued roll-up per centre at a time; a failure never reaches the
+    person (the report is persisted, the sweep rolls it up)."""
+    try:
+        if not cache.add(QUEUED_KEY.format(centre=centre_id), 1, QUEUED_TTL):
+            return
+        from ..tasks import rollup_centre
+
+        rollup_centre.apply_async(args=[centre_id], countdown=delay)
+    except Exception:
+        logger.exception("outages: could not queue the roll-up of power centre %s", centre_id)
+
+
+def rollup_run(*, power_centre_id: int, now: dt.datetime | None = None) -> int:
+    """The worker's roll-up of one centre (every report waiting there); how many it placed."""
+    cache.delete(QUEUED_KEY.format(centre=power_centre_id))
+    return rollup_apply(power_centre_id=power_centre_id, now=now)
+
+
+def rollup_sweep(*, now: dt.datetime | None = None, older_than: float | None = None) -> int:
+    """Roll up every power centre with a report waiting longer than `older_than` seconds."""
+    now = now or timezone.now()
+    if older_than is None:
+        older_than = float(getattr(settings, "OUTAGES_ROLLUP_SWEEP_AFTER", 60))
+    centres = sorted(
+        {
+            centre
+            for centre in OutageReport.objects.filter(
+                rolled_up_at__isnull=True,
+                created_at__lt=now - dt.timedelta(seconds=older_than),
+                substation__isnull=False,
+            )
+            .values_list("substation__feeder__power_centre_id", flat=True)
+            .distinct()
+            if centre is not None
+        }
+    )
+    placed = 0
+    for centre_id in centres:
+        placed += rollup_apply(power_centre_id=centre_id, now=now)
+    if placed:
+        logger.warning("outages: the sweep rolled up %s waiting reports", placed)
+    return placed
