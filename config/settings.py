@@ -279,15 +279,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE = {
-    # Service-centre visitors are reminded the day before (idempotent: once per booking).
-    "offices-remind-bookings": {
-        "task": "gridportal.offices.tasks.remind_bookings",
-        "schedule": 3600,
-    },
-    # Restored incidents become interruption records (idempotent; the signal does it at once).
-    "reliability-sync": {"task": "reliability.sync", "schedule": 3600},
-}
+# The beat schedule is declared where each task lives (add_periodic_task in the apps'
+# tasks.py, gridportal/core/periodic.py); config/ names no domain task.
 # Report intake at storm scale (gridportal/outages/services/rollups.py): with a broker the
 # request persists the report and answers; a worker rolls its power centre up moments later,
 # once per burst of reports there (OUTAGES_ROLLUP_DELAY seconds after the first), and the

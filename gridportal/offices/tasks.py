@@ -22,3 +22,15 @@ def remind_bookings() -> int:
     for booking_id in due:
         send_booking_message.delay(booking_id, "reminder")
     return len(due)
+
+
+def _register_beat(sender, **kwargs):
+    sender.add_periodic_task(3600.0, remind_bookings.s(), name="offices: remind bookings")
+
+
+try:  # the beat entry lives with the task; config/ stays free of domain code
+    from celery import current_app
+
+    current_app.on_after_finalize.connect(_register_beat, weak=False)
+except Exception:  # pragma: no cover
+    pass

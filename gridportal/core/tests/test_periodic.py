@@ -22,6 +22,10 @@ EXPECTED = {
     "outages: planned reminders",
     "notifications: sweep deliveries",
     "notifications: erase stale contacts",
+    "outages: planned work closed",
+    "appeals: due-date reminders",
+    "offices: remind bookings",
+    "reliability: sync the archive",
 }
 
 calls = []

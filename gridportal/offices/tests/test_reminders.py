@@ -4,7 +4,6 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 
 from gridportal.core.intake import Origin
@@ -33,8 +32,10 @@ def book(office, start, email, now):
 
 
 def test_the_beat_schedule_runs_the_reminders():
-    entry = settings.CELERY_BEAT_SCHEDULE["offices-remind-bookings"]
-    assert entry["task"] == tasks.remind_bookings.name
+    from gridportal.core.periodic import PeriodicRunner
+
+    entry = PeriodicRunner().entries["offices: remind bookings"]
+    assert entry.task == tasks.remind_bookings.name
 
 
 def test_tomorrows_visitors_are_reminded_once_by_real_mail(branch, smtp_server, time_machine):
