@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Avg
 from django.shortcuts import get_object_or_404
 
 from gridportal.accounts.scoping import restrict_to_branches
@@ -34,8 +35,6 @@ DEFAULT_CENTRE = (62.0, 34.0)
 def territory_centre(*, branch=None) -> dict:
     """Where the point map opens: the middle of the company's ТП (of the visitor's region when
     one is chosen), so a first click lands on the territory served."""
-    from django.db.models import Avg
-
     subs = Substation.objects.filter(latitude__isnull=False, longitude__isnull=False)
     if branch is not None and subs.filter(branch=branch).exists():
         subs = subs.filter(branch=branch)
