@@ -119,9 +119,10 @@ def _check(submission: IntentionSubmission, values: dict) -> None:
         )
 
 
-def _branch_of_point(point: tuple[float, float], values: dict):
+def point_branch(*, point: tuple[float, float], values: dict | None = None):
     """The branch of the ТП nearest to the point; a point with no ТП within the rule's
-    distance is outside the company's territory (400, never a guess)."""
+    distance is outside the company's territory (ApplicationError: 400, never a guess)."""
+    values = values or rule_values(timezone.localdate())
     limit_m = int(values["point_max_distance_m"])
     near = capacity_selectors.nearest_substation_ids(latitude=point[0], longitude=point[1])
     substation = (
@@ -164,7 +165,7 @@ def intention_submit(
         where = {"address": address}
     else:
         point = submission.point
-        branch = _branch_of_point(point, values)
+        branch = point_branch(point=point, values=values)
         place = point_label(*point)
         latitude, longitude = point
         where = {"address": None, "latitude": latitude, "longitude": longitude}

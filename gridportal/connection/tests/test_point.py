@@ -100,6 +100,15 @@ def test_bad_coordinates_on_the_map_form_are_explained(client, home, where, mess
     assert message in html and 'id="point-map"' in html
 
 
+def test_a_point_outside_the_territory_is_told_before_the_form(client, home):
+    response = client.get(URL, {"latitude": "55,75", "longitude": "37,62"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Эта точка вне территории, которую мы обслуживаем" in html
+    assert "ближе 5 км" in html and 'id="point-map"' in html
+    assert 'value="55,75"' in html
+
+
 def test_a_point_gets_the_answer_of_its_nearest_tp(
     client, home, smtp_server, django_capture_on_commit_callbacks
 ):

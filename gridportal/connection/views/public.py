@@ -79,6 +79,11 @@ def intention(request):
     context["map_centre"] = selectors.territory_centre(branch=selected_branch(request))
     if "latitude" in request.GET or "longitude" in request.GET:
         point_form = PointForm(request.GET)
+        if point_form.is_valid():
+            try:
+                services.point_branch(point=point_form.point())
+            except ApplicationError as error:
+                point_form.add_error(None, str(error.message))
         if not point_form.is_valid():
             context["point_form"] = point_form
             return render(request, TEMPLATE, context, status=400)
