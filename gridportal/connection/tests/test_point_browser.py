@@ -84,19 +84,33 @@ def test_the_keyboard_marks_the_centre_and_typed_coordinates_work_too(page, home
     assert ConnectionIntention.objects.get().latitude == 61.7912
 
 
-def test_the_map_page_and_the_point_answer_fit_360_px(browser, live_server, home):
+@pytest.mark.parametrize("locale", ["ru-RU", "en-GB"])
+def test_the_map_page_and_the_point_answer_fit_360_px(browser, live_server, home, locale):
     context = browser.new_context(
-        base_url=live_server.url, locale="ru-RU", viewport={"width": 360, "height": 740}
+        base_url=live_server.url, locale=locale, viewport={"width": 360, "height": 740}
     )
+    if locale.startswith("en"):
+        context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
     page = context.new_page()
     page.goto("/connection/")
     page.locator("#point-map[data-ready='1']").wait_for(state="attached")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.locator("#point-map").click()
-    page.get_by_role("button", name="Продолжить с этой точкой").click()
+    page.locator(".point-form button[type=submit]").click()
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    send(page)
+    page.locator("input[name=applicant_kind][value=individual]").check()
+    page.locator("#id_power_new_kw").fill("10")
+    page.locator("#id_name").fill("Olga Smirnova")
+    page.locator("#id_email").fill("olga@example.ru")
+    page.locator("#id_consent").check()
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_load_state()
     assert "ТП-110" in page.get_by_test_id("candidates").inner_text()
+    assert (
+        page.get_by_test_id("point")
+        .inner_text()
+        .startswith("point 61." if locale.startswith("en") else "точка 61,")
+    )
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
