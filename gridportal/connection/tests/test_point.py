@@ -166,6 +166,40 @@ def test_bad_where_is_refused_with_a_message(en, home, changes, message):
     assert not ConnectionIntention.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "where, code",
+    [
+        ({}, "address"),
+        ({"address": "HOME", "point": (61.78912, 34.35412)}, "address"),
+        ({"point": (float("nan"), 34.35412)}, "latitude"),
+        ({"point": (61.7, 190.0)}, "longitude"),
+        ({"point": (55.75, 37.62)}, "point"),
+    ],
+)
+def test_the_service_itself_wants_exactly_one_place_on_the_territory(home, where, code):
+    from gridportal.connection.services import IntentionSubmission, intention_submit
+    from gridportal.core.exceptions import ApplicationError
+    from gridportal.core.intake import Origin
+
+    if where.get("address") == "HOME":
+        where["address"] = home
+    submission = IntentionSubmission(
+        applicant_kind="individual",
+        object_kind="house",
+        power_new_kw=D("10"),
+        voltage="0.4",
+        reliability="3",
+        name="Анна",
+        email="anna@example.ru",
+        consent_given=True,
+        **where,
+    )
+    with pytest.raises(ApplicationError) as refused:
+        intention_submit(submission=submission, origin=Origin(channel="api"))
+    assert refused.value.code == code and refused.value.status == 400
+    assert not ConnectionIntention.objects.exists()
+
+
 def test_the_database_keeps_an_address_or_a_point(home):
     fields = {
         "created_at": timezone.now(),
