@@ -17,7 +17,9 @@ from .choices import (
     Reliability,
     Voltage,
 )
+from .points import LATITUDE_MESSAGE, LONGITUDE_MESSAGE, coordinate_parse
 from .selectors import address_get
+from .services.intake import BOTH_COORDINATES_MESSAGE, BOTH_MESSAGE, WHERE_MESSAGE
 
 POWER_MESSAGES = {
     "min_value": _("The power must be more than 0 kW."),
@@ -26,10 +28,66 @@ POWER_MESSAGES = {
 }
 
 
-class IntentionForm(forms.Form):
-    """«Отправить заявку-намерение»: who, what, where, how much, contact, consent."""
+class CoordinateField(forms.CharField):
+    """Degrees as typed or set by a click on the map: "61,78912", "61.78912°"; five decimals."""
 
-    address = forms.IntegerField(widget=forms.HiddenInput)
+    def __init__(self, *, limit: float, message, **kwargs):
+        self.limit = limit
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("error_messages", {"required": message, "max_length": message})
+        super().__init__(**kwargs)
+        self.message = message
+
+    def clean(self, value):
+        text = super().clean(value)
+        if text in (None, ""):
+            return None
+        number = coordinate_parse(text, limit=self.limit)
+        if number is None:
+            raise forms.ValidationError(self.message, code="invalid")
+        return number
+
+
+def _coordinate_attrs(name: str) -> dict:
+    return {
+        "inputmode": "decimal",
+        "autocomplete": "off",
+        "spellcheck": "false",
+        "data-point": name,
+    }
+
+
+class PointForm(forms.Form):
+    """«Или укажите точку на карте»: the two coordinates a click on the map fills in."""
+
+    latitude = CoordinateField(
+        label=_("Latitude, degrees north"),
+        limit=90,
+        message=LATITUDE_MESSAGE,
+        widget=forms.TextInput(attrs=_coordinate_attrs("latitude")),
+    )
+    longitude = CoordinateField(
+        label=_("Longitude, degrees east"),
+        limit=180,
+        message=LONGITUDE_MESSAGE,
+        widget=forms.TextInput(attrs=_coordinate_attrs("longitude")),
+    )
+
+    def point(self) -> tuple[float, float]:
+        return (self.cleaned_data["latitude"], self.cleaned_data["longitude"])
+
+
+class IntentionForm(forms.Form):
+    """«Отправить заявку-намерение»: who, what, where (an address or a point on the map),
+    how much, contact, consent."""
+
+    address = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    latitude = CoordinateField(
+        limit=90, message=LATITUDE_MESSAGE, required=False, widget=forms.HiddenInput
+    )
+    longitude = CoordinateField(
+        limit=180, message=LONGITUDE_MESSAGE, required=False, widget=forms.HiddenInput
+    )
     applicant_kind = forms.ChoiceField(
         label=_("Who applies"), choices=ApplicantKind.choices, widget=forms.RadioSelect
     )
@@ -80,6 +138,8 @@ class IntentionForm(forms.Form):
     consent = ConsentField(purpose=CONNECTION_INTENTION)
 
     def clean_address(self):
+        if self.cleaned_data.get("address") is None:
+            return None  # a point on the map instead (checked in clean)
         address = address_get(self.cleaned_data["address"])
         if address is None:
             raise forms.ValidationError(
@@ -91,6 +151,20 @@ class IntentionForm(forms.Form):
         data = super().clean()
         if not data.get("phone") and not data.get("email"):
             self.add_error("email", _("Give a phone number or an e-mail address."))
+        lat, lon = data.get("latitude"), data.get("longitude")
+        data["point"] = (lat, lon) if lat is not None and lon is not None else None
+        if (
+            self.errors.get("address")
+            or self.errors.get("latitude")
+            or self.errors.get("longitude")
+        ):
+            return data
+        if (lat is None) != (lon is None):
+            self.add_error(None, BOTH_COORDINATES_MESSAGE)
+        elif data.get("address") is not None and data["point"] is not None:
+            self.add_error(None, BOTH_MESSAGE)
+        elif data.get("address") is None and data["point"] is None:
+            self.add_error(None, WHERE_MESSAGE)
         return data
 
 

@@ -76,8 +76,9 @@ class ConnectionIntention(models.Model):
         ServiceAddress, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     place = models.CharField(_("place"), max_length=400)
-    latitude = models.FloatField(null=True, blank=True)
-    longitude = models.FloatField(null=True, blank=True)
+    # The address's coordinates, or the point the applicant marked on the map (no address).
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
     applicant_kind = models.CharField(_("applicant"), max_length=16, choices=ApplicantKind.choices)
     object_kind = models.CharField(_("object"), max_length=16, choices=ObjectKind.choices)
     power_new_kw = models.DecimalField(_("new power, kW"), max_digits=9, decimal_places=1)
@@ -119,11 +120,36 @@ class ConnectionIntention(models.Model):
             models.CheckConstraint(
                 condition=models.Q(power_new_kw__gt=0) & models.Q(power_existing_kw__gte=0),
                 name="intention_power_positive",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(address__isnull=False)
+                | (models.Q(latitude__isnull=False) & models.Q(longitude__isnull=False)),
+                name="intention_address_or_point",
+            ),
         ]
 
     def __str__(self):
         return self.number
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        """The point marked on the map when the applicant gave no address."""
+        if self.address_id is None and self.latitude is not None and self.longitude is not None:
+            return (self.latitude, self.longitude)
+        return None
+
+    def where(self) -> str:
+        """The address, or «точка 61,78912° с. ш., …» in the reader's language."""
+        from .points import point_label
+
+        point = self.point
+        return point_label(*point) if point else self.place
+
+    def map_url(self) -> str:
+        from .points import osm_url
+
+        point = self.point
+        return osm_url(*point) if point else ""
 
 
 class ConnectionApplication(TimeStampedModel):

@@ -23,6 +23,10 @@ from gridportal.core.rules import RuleSpec
 from .choices import DOMESTIC_OBJECTS, ApplicantKind, Category, ObjectKind, Reliability
 
 NAMESPACE = "connection"
+POINT_SOURCE = (
+    "Правило портала: заявка-намерение по точке на карте принимается, только если рядом есть "
+    "ТП компании (иначе точка вне территории обслуживания)."
+)
 SINCE = date(2022, 7, 1)  # ПП РФ от 30.06.2022 № 1178 (the 2022 reform of the Правила ТП)
 PP861 = (
     "Постановление Правительства РФ от 27.12.2004 № 861 (Правила технологического присоединения)"
@@ -258,6 +262,18 @@ SPECS += [
         minimum=0,
         valid_from=SINCE,
         source="Правило портала.",
+    ),
+    RuleSpec(
+        key="point_max_distance_m",
+        default=5000,
+        unit=RuleUnit.COUNT,
+        label=_(
+            "a point on the map farther than this from every transformer substation, m, "
+            "is outside the territory served"
+        ),
+        minimum=1,
+        valid_from=SINCE,
+        source=POINT_SOURCE,
     ),
 ]
 core_rules.register(NAMESPACE, SPECS)

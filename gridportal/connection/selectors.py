@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import Avg
 from django.shortcuts import get_object_or_404
 
 from gridportal.accounts.scoping import restrict_to_branches
-from gridportal.grid.models import ServiceAddress
+from gridportal.grid.models import ServiceAddress, Substation
 
 from .models import ConnectionIntention, ConnectionRate
 
@@ -25,6 +26,22 @@ def address_get(pk) -> ServiceAddress | None:
         .filter(pk=pk)
         .first()
     )
+
+
+# Where the point map opens when the company has no ТП with coordinates yet (Karelia).
+DEFAULT_CENTRE = (62.0, 34.0)
+
+
+def territory_centre(*, branch=None) -> dict:
+    """Where the point map opens: the middle of the company's ТП (of the visitor's region when
+    one is chosen), so a first click lands on the territory served."""
+    subs = Substation.objects.filter(latitude__isnull=False, longitude__isnull=False)
+    if branch is not None and subs.filter(branch=branch).exists():
+        subs = subs.filter(branch=branch)
+    middle = subs.aggregate(lat=Avg("latitude"), lon=Avg("longitude"))
+    if middle["lat"] is None:
+        return {"lat": DEFAULT_CENTRE[0], "lon": DEFAULT_CENTRE[1], "zoom": 6}
+    return {"lat": round(middle["lat"], 5), "lon": round(middle["lon"], 5), "zoom": 9}
 
 
 def intentions_for_user(*, user):

@@ -4,11 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from gridportal.api.serializers import IdField, JSONTypesMixin, PlainCharField
+from gridportal.api.serializers import (
+    FiniteFloatField,
+    IdField,
+    JSONTypesMixin,
+    PlainCharField,
+)
 
 from ..choices import ApplicantKind, ObjectKind, Reliability, Stage, Voltage
+from ..points import DECIMALS
 from ..selectors import address_get
 from ..services import IntentionSubmission
+from ..services.intake import BOTH_COORDINATES_MESSAGE, BOTH_MESSAGE, WHERE_MESSAGE
 
 
 @extend_schema_field({"type": "boolean", "enum": [True]})
@@ -17,7 +24,28 @@ class ConsentField(serializers.BooleanField):
 
 
 class IntentionCreateSerializer(JSONTypesMixin, serializers.Serializer):
-    address = IdField(help_text="Service address id (from the address search).")
+    address = IdField(
+        required=False,
+        allow_null=True,
+        help_text="Service address id (from the address search). Give either it or "
+        "`latitude` + `longitude` (a plot with no address yet), not both.",
+    )
+    latitude = FiniteFloatField(
+        required=False,
+        allow_null=True,
+        min_value=-90,
+        max_value=90,
+        help_text="Latitude of the point, degrees (WGS 84), with `longitude` instead of `address`. "
+        "The nearest transformer substation answers; a point farther than the rule "
+        "`connection.point_max_distance_m` from every one is refused (400).",
+    )
+    longitude = FiniteFloatField(
+        required=False,
+        allow_null=True,
+        min_value=-180,
+        max_value=180,
+        help_text="Longitude of the point, degrees (WGS 84), with `latitude`.",
+    )
     applicant_kind = serializers.ChoiceField(choices=ApplicantKind.choices)
     object_kind = serializers.ChoiceField(choices=ObjectKind.choices)
     power_new_kw = serializers.DecimalField(
@@ -42,12 +70,27 @@ class IntentionCreateSerializer(JSONTypesMixin, serializers.Serializer):
         return value
 
     def validate_address(self, value):
+        if value is None:
+            return None
         address = address_get(value)
         if address is None:
             raise serializers.ValidationError(
                 _("This address is not served by our network. Choose an address from the list.")
             )
         return address
+
+    def validate(self, data):
+        lat, lon = data.get("latitude"), data.get("longitude")
+        if (lat is None) != (lon is None):
+            raise serializers.ValidationError(
+                {"longitude" if lon is None else "latitude": BOTH_COORDINATES_MESSAGE}
+            )
+        data["point"] = (round(lat, DECIMALS), round(lon, DECIMALS)) if lat is not None else None
+        if data.get("address") is not None and data["point"] is not None:
+            raise serializers.ValidationError({"address": BOTH_MESSAGE})
+        if data.get("address") is None and data["point"] is None:
+            raise serializers.ValidationError({"address": WHERE_MESSAGE})
+        return data
 
     def submission(self) -> IntentionSubmission:
         return IntentionSubmission.from_cleaned(self.validated_data)
@@ -107,6 +150,16 @@ class CategorySerializer(serializers.Serializer):
 class IntentionAnswerSerializer(serializers.Serializer):
     number = serializers.CharField()
     duplicate = serializers.BooleanField()
+    address = serializers.IntegerField(
+        allow_null=True, help_text="The service address id; null when a point was given."
+    )
+    place = serializers.CharField(
+        help_text="The address, or the point as «точка 61,78912° с. ш., 34,35412° в. д.»."
+    )
+    latitude = serializers.FloatField(
+        allow_null=True, help_text="The point given, or the address's latitude (if known)."
+    )
+    longitude = serializers.FloatField(allow_null=True)
     binding = serializers.BooleanField(
         help_text="Always false: a request-intention starts no clock."
     )
@@ -130,7 +183,15 @@ class IntentionStaffSerializer(serializers.Serializer):
     number = serializers.CharField()
     created_at = serializers.DateTimeField()
     branch = serializers.CharField(source="branch.code")
-    place = serializers.CharField()
+    address = serializers.IntegerField(
+        source="address_id", allow_null=True, help_text="Null when the person marked a point."
+    )
+    place = serializers.CharField(help_text="The address, or the point in words.")
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
+    map_url = serializers.CharField(
+        help_text="The point on OpenStreetMap (empty for an address).", read_only=True
+    )
     category = serializers.CharField()
     power_new_kw = serializers.DecimalField(max_digits=9, decimal_places=1)
     voltage = serializers.CharField()

@@ -41,6 +41,10 @@ class IntentionCreateView(APIView):
         body = {
             "number": receipt.intention.number,
             "duplicate": receipt.duplicate,
+            "address": receipt.intention.address_id,
+            "place": receipt.intention.where(),
+            "latitude": receipt.intention.latitude,
+            "longitude": receipt.intention.longitude,
             **receipt.intention.answer,
         }
         return Response(

@@ -1,5 +1,5 @@
 from .answer import intention_answer
-from .intake import IntentionReceipt, IntentionSubmission, intention_submit
+from .intake import IntentionReceipt, IntentionSubmission, intention_submit, point_branch
 from .leads import intention_contact_view, intention_handle
 
 __all__ = [
@@ -9,4 +9,5 @@ __all__ = [
     "intention_contact_view",
     "intention_handle",
     "intention_submit",
+    "point_branch",
 ]

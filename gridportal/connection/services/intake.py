@@ -13,21 +13,32 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from gridportal.accounts.consents import CONNECTION_INTENTION
 from gridportal.accounts.services import consent_record
+from gridportal.capacity import selectors as capacity_selectors
+from gridportal.capacity.rules import haversine_km
 from gridportal.core.contacts import contact_key, email_normalize, phone_normalize
 from gridportal.core.exceptions import ApplicationError, RateLimited
 from gridportal.core.intake import Origin
 from gridportal.core.limits import limit_hit
-from gridportal.grid.models import ServiceAddress
+from gridportal.grid.models import ServiceAddress, Substation
 
 from ..choices import ApplicantKind, ObjectKind, Reliability, Voltage
 from ..models import ConnectionIntention
+from ..points import LATITUDE_MESSAGE, LONGITUDE_MESSAGE, point_label
 from ..rules import rule_values
 from .answer import intention_answer
 
+WHERE_MESSAGE = _("Choose an address from the list or mark a point on the map.")
+BOTH_COORDINATES_MESSAGE = _("Give both the latitude and the longitude of the point.")
+BOTH_MESSAGE = _("Give either an address or a point on the map, not both.")
+OUTSIDE_MESSAGE = _(
+    "This point is outside the territory we serve: none of our transformer substations is "
+    "within {km} km of it. Check the point, or choose an address from the list."
+)
 CONSENT_MESSAGE = _("We can accept the form only with your consent to data processing.")
 RATE_LIMITED_MESSAGE = _("Too many requests were sent from here in the last hour; try again later.")
 
@@ -36,7 +47,6 @@ RATE_LIMITED_MESSAGE = _("Too many requests were sent from here in the last hour
 class IntentionSubmission:
     """A validated request-intention as any channel hands it over."""
 
-    address: ServiceAddress
     applicant_kind: str
     object_kind: str
     power_new_kw: Decimal
@@ -48,11 +58,15 @@ class IntentionSubmission:
     phone: str = ""
     email: str = ""
     consent_given: bool = False
+    # Where: a service address from the search, or a point (latitude, longitude) on the map.
+    address: ServiceAddress | None = None
+    point: tuple[float, float] | None = None
 
     @classmethod
     def from_cleaned(cls, data: dict) -> IntentionSubmission:
         return cls(
-            address=data["address"],
+            address=data.get("address"),
+            point=data.get("point"),
             applicant_kind=data["applicant_kind"],
             object_kind=data["object_kind"],
             power_new_kw=data["power_new_kw"],
@@ -74,6 +88,16 @@ class IntentionReceipt:
 
 
 def _check(submission: IntentionSubmission, values: dict) -> None:
+    if submission.address is None and submission.point is None:
+        raise ApplicationError(WHERE_MESSAGE, code="address")
+    if submission.address is not None and submission.point is not None:
+        raise ApplicationError(BOTH_MESSAGE, code="address")
+    if submission.point is not None:
+        lat, lon = submission.point
+        if not (-90 <= lat <= 90):
+            raise ApplicationError(LATITUDE_MESSAGE, code="latitude")
+        if not (-180 <= lon <= 180):
+            raise ApplicationError(LONGITUDE_MESSAGE, code="longitude")
     if submission.applicant_kind not in ApplicantKind.values:
         raise ApplicationError(_("Choose who applies."), code="applicant_kind")
     if submission.object_kind not in ObjectKind.values:
@@ -95,6 +119,30 @@ def _check(submission: IntentionSubmission, values: dict) -> None:
         )
 
 
+def point_branch(*, point: tuple[float, float], values: dict | None = None):
+    """The branch of the ТП nearest to the point; a point with no ТП within the rule's
+    distance is outside the company's territory (ApplicationError: 400, never a guess)."""
+    values = values or rule_values(timezone.localdate())
+    limit_m = int(values["point_max_distance_m"])
+    near = capacity_selectors.nearest_substation_ids(latitude=point[0], longitude=point[1])
+    substation = (
+        Substation.objects.select_related("branch").filter(pk__in=near[:1]).first()
+        if near
+        else None
+    )
+    if (
+        substation is None
+        or substation.latitude is None
+        or haversine_km(point[0], point[1], substation.latitude, substation.longitude) * 1000
+        > limit_m
+    ):
+        km = Decimal(limit_m) / 1000
+        raise ApplicationError(
+            OUTSIDE_MESSAGE.format(km=number_format(km.normalize())), code="point"
+        )
+    return substation.branch
+
+
 @transaction.atomic
 def intention_submit(
     *, submission: IntentionSubmission, origin: Origin, now: dt.datetime | None = None
@@ -111,11 +159,21 @@ def intention_submit(
         raise ApplicationError(CONSENT_MESSAGE, code="consent")
     contact = contact_key(phone=phone, email=email, ip_address=origin.ip_address)
     address = submission.address
+    if address is not None:
+        branch, place, point = address.branch, address.label, None
+        latitude, longitude = address.latitude, address.longitude
+        where = {"address": address}
+    else:
+        point = submission.point
+        branch = point_branch(point=point, values=values)
+        place = point_label(*point)
+        latitude, longitude = point
+        where = {"address": None, "latitude": latitude, "longitude": longitude}
     window = dt.timedelta(minutes=int(values["repeat_window_minutes"]))
     earlier = (
         ConnectionIntention.objects.filter(
             contact_key=contact,
-            address=address,
+            **where,
             power_new_kw=submission.power_new_kw,
             voltage=submission.voltage,
             created_at__gte=now - window,
@@ -133,9 +191,9 @@ def intention_submit(
         raise RateLimited(RATE_LIMITED_MESSAGE)
     consent = consent_record(purpose=CONNECTION_INTENTION, origin=origin, contact=phone or email)
     answer = intention_answer(
-        branch=address.branch,
+        branch=branch,
         address=address,
-        point=None,
+        point=point,
         applicant=submission.applicant_kind,
         object_kind=submission.object_kind,
         power_new_kw=submission.power_new_kw,
@@ -147,11 +205,11 @@ def intention_submit(
     )
     intention = ConnectionIntention.objects.create(
         created_at=now,
-        branch=address.branch,
+        branch=branch,
         address=address,
-        place=address.label,
-        latitude=address.latitude,
-        longitude=address.longitude,
+        place=place,
+        latitude=latitude,
+        longitude=longitude,
         applicant_kind=submission.applicant_kind,
         object_kind=submission.object_kind,
         power_new_kw=submission.power_new_kw,

@@ -8,15 +8,36 @@ from django.urls import reverse
 
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.intake import Origin
+from gridportal.core.middleware import selected_branch
 from gridportal.grid.lookup import RESULTS_TEMPLATE, address_lookup
 
 from .. import selectors, services
 from ..choices import Channel
-from ..forms import IntentionForm
+from ..forms import IntentionForm, PointForm
+from ..points import point_label
+
+TEMPLATE = "connection/public/intention.html"
+
+
+def _where(form):
+    """The address or the point the form carries, to show above it."""
+    data = getattr(form, "cleaned_data", {})
+    address = data.get("address") or selectors.address_get(form.data.get("address"))
+    point = data.get("point")
+    return address, (point_label(*point) if point and address is None else "")
+
+
+def _prefill(request) -> dict:
+    initial = {}
+    for key in ("power_new_kw", "voltage"):
+        if request.GET.get(key):
+            initial[key] = request.GET[key]
+    return initial
 
 
 def intention(request):
-    """«Отправить заявку-намерение»: pick the address, fill the short form, get the answer."""
+    """«Отправить заявку-намерение»: pick the address or a point on the map, fill the short
+    form, get the answer."""
     if request.method == "POST":
         form = IntentionForm(request.POST)
         status = 400
@@ -41,14 +62,9 @@ def intention(request):
                     },
                     status=201 if not receipt.duplicate else 200,
                 )
-        address = form.cleaned_data.get("address") if hasattr(form, "cleaned_data") else None
-        if address is None:
-            address = selectors.address_get(request.POST.get("address"))
+        address, point = _where(form)
         return render(
-            request,
-            "connection/public/intention.html",
-            {"form": form, "address": address},
-            status=status,
+            request, TEMPLATE, {"form": form, "address": address, "point": point}, status=status
         )
     context = address_lookup(request).context(pick_url=reverse("connection:intention"))
     if request.htmx and not request.GET.get("address"):
@@ -57,10 +73,25 @@ def intention(request):
         address = selectors.address_get(request.GET["address"])
         if address is None:
             raise Http404
-        initial = {"address": address.pk}
-        for key in ("power_new_kw", "voltage"):
-            if request.GET.get(key):
-                initial[key] = request.GET[key]
         context["address"] = address
-        context["form"] = IntentionForm(initial=initial)
-    return render(request, "connection/public/intention.html", context)
+        context["form"] = IntentionForm(initial={"address": address.pk, **_prefill(request)})
+        return render(request, TEMPLATE, context)
+    context["map_centre"] = selectors.territory_centre(branch=selected_branch(request))
+    if "latitude" in request.GET or "longitude" in request.GET:
+        point_form = PointForm(request.GET)
+        if point_form.is_valid():
+            try:
+                services.point_branch(point=point_form.point())
+            except ApplicationError as error:
+                point_form.add_error(None, str(error.message))
+        if not point_form.is_valid():
+            context["point_form"] = point_form
+            return render(request, TEMPLATE, context, status=400)
+        lat, lon = point_form.point()
+        context["point"] = point_label(lat, lon)
+        context["form"] = IntentionForm(
+            initial={"latitude": lat, "longitude": lon, **_prefill(request)}
+        )
+        return render(request, TEMPLATE, context)
+    context["point_form"] = PointForm()
+    return render(request, TEMPLATE, context)

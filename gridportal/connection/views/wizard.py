@@ -9,9 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from gridportal.core.exceptions import ApplicationError
 from gridportal.core.intake import Origin
+from gridportal.grid.lookup import RESULTS_TEMPLATE, address_lookup
 
 from .. import documents, selectors
 from ..choices import Category, Channel
@@ -29,6 +31,7 @@ def _prefill(user, intention_number: str) -> dict:
     if intention is None:
         return {}
     return {
+        "intention": intention,
         "address": intention.address,
         "applicant_kind": intention.applicant_kind,
         "applicant_name": intention.name,
@@ -39,6 +42,21 @@ def _prefill(user, intention_number: str) -> dict:
         "reliability": intention.reliability,
         "social": intention.social,
     }
+
+
+def _address_step(request, intention):
+    """Ask for the service address the point-intention did not have; each hit comes back here
+    with ?intention=…&address=…, and the rest is prefilled from the intention."""
+    query = f"?{urlencode({'intention': intention.number})}"
+    pick_url = reverse("connection:application-new") + query
+    context = {
+        **address_lookup(request).context(pick_url=pick_url),
+        "intention": intention,
+        "carry": {"intention": intention.number},
+    }
+    if request.htmx:
+        return render(request, RESULTS_TEMPLATE, context)
+    return render(request, "connection/account/address.html", context)
 
 
 def _category(draft):
@@ -99,7 +117,11 @@ def application_start(request):
     user = _customer(request)
     number = request.GET.get("intention", "")
     prefill = _prefill(user, number)
+    intention = prefill.pop("intention", None)
     address = prefill.get("address") or selectors.address_get(request.GET.get("address"))
+    if address is None and intention is not None:
+        # A request-intention for a point on the map: the application needs the address.
+        return _address_step(request, intention)
     if address is None:
         return redirect("connection:intention")
     form_class = step_form("applicant")
