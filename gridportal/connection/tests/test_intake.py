@@ -1,6 +1,7 @@
 """The request-intention: the page, the letter, the API, the leads of the branch."""
 
 from decimal import Decimal as D
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -63,6 +64,9 @@ def test_a_household_gets_its_category_candidates_fee_deadlines_and_documents(
     assert letter["to"] == ["anna@example.ru"]
     assert intention.number in letter["subject"]
     assert "75,000.00 ₽" in letter["body"] and "ТП-110" in letter["body"]
+    # The letter's link starts the full application prefilled from this intention.
+    link = f"/connection/applications/new/?intention={quote(intention.number)}"
+    assert link in letter["body"]
 
 
 def test_a_shop_of_100_kw_hears_its_tp_is_full_even_though_the_centre_has_room(en, home):
