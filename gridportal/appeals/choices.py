@@ -1,7 +1,8 @@
 """Every kind and status of an appeal, as TextChoices (no bare strings elsewhere)."""
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AppealType(models.TextChoices):

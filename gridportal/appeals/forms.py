@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gridportal.accounts.consents import APPEAL
 from gridportal.accounts.forms import ConsentField
@@ -254,7 +255,9 @@ class StaffAppealForm(AppealForm):
 
 class QueueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", pgettext_lazy("appeals", "open"))])
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", pgettext_lazy("appeals", "open"))]
+    )
     appeal_type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("any")), *AppealType.choices]
     )
@@ -273,7 +276,11 @@ class QueueFilterForm(forms.Form):
         from .choices import Status
 
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", pgettext_lazy("appeals", "open")), ("all", _("all")), *Status.choices]
+        self.fields["status"].choices = [
+            ("", pgettext_lazy("appeals", "open")),
+            ("all", _("all")),
+            *Status.choices,
+        ]
         self.fields["branch"].queryset = branches
 
 

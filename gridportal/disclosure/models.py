@@ -6,7 +6,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gridportal.core.models import Branch, TimeStampedModel, bilingual
 
@@ -163,7 +164,9 @@ class Document(TimeStampedModel):
     rank_vector = SearchVectorField(null=True, editable=False)
     search_stems = models.TextField(blank=True, editable=False)
     # No index: a full-text query must reach its rows through the GIN index (_index_plan).
-    published_at = models.DateTimeField(pgettext_lazy("disclosure", "published"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        pgettext_lazy("disclosure", "published"), null=True, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -244,7 +247,9 @@ class Guide(models.Model):
         _("status"), max_length=16, choices=GuideStatus.choices, default=GuideStatus.DRAFT
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    published_at = models.DateTimeField(pgettext_lazy("disclosure", "published"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        pgettext_lazy("disclosure", "published"), null=True, blank=True
+    )
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
 
     class Meta:
@@ -297,7 +302,9 @@ class GuideFeedback(models.Model):
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="feedback")
     helpful = models.BooleanField(_("helpful"))
-    answered_at = models.DateTimeField(pgettext_lazy("disclosure", "answered"), default=timezone.now)
+    answered_at = models.DateTimeField(
+        pgettext_lazy("disclosure", "answered"), default=timezone.now
+    )
 
     class Meta:
         verbose_name = _("guide feedback")
@@ -364,7 +371,9 @@ class Publication(models.Model):
 
     item = models.ForeignKey(DisclosureItem, on_delete=models.CASCADE, related_name="publications")
     period = models.CharField(_("period"), max_length=16)
-    published_at = models.DateTimeField(pgettext_lazy("disclosure", "published"), default=timezone.now)
+    published_at = models.DateTimeField(
+        pgettext_lazy("disclosure", "published"), default=timezone.now
+    )
     url = models.CharField(_("link"), max_length=300, blank=True)
     document = models.ForeignKey(
         Document,

@@ -8,7 +8,8 @@ verdicts are put back on the fields here.
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gridportal.core.models import Branch, District
 
@@ -159,7 +160,9 @@ class QuestionAddForm(forms.Form):
 
 class AnalyticsFilterForm(forms.Form):
     date_from = forms.DateField(
-        label=pgettext_lazy("surveys", "From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("surveys", "From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = forms.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.utils import timezone
-from django.utils.translation import gettext as _, pgettext
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gridportal.core.tabular import write_csv, write_xlsx
 

@@ -1,0 +1,34 @@
+"""What a Russian reader sees on the reliability page: the locale's numbers and our own words."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from gridportal.testing.catalogue import shadowed_translations
+
+from .conftest import build_network
+from .test_pages import interruption
+
+pytestmark = pytest.mark.django_db
+
+
+def test_counts_have_thousands_separators_and_the_chart_a_decimal_comma(client, branch):
+    today = timezone.localdate()
+    this_month = timezone.make_aware(dt.datetime(today.year, today.month, 1, 3, 0))
+    network = build_network(branch, customers=(1000, 2000, 3000))  # 24 000 accounts
+    interruption(network, network.substations[:1], started=this_month, hours=1, key="a")
+    text = client.get(reverse("reliability:index")).content.decode()
+    assert "Лицевых счетов потребителей: 24\xa0000." in text
+    table = text[text.index('data-testid="districts-') :]
+    assert '<td class="num">24\xa0000</td>' in table
+    assert "SAIFI за год" in table  # the last column is the year's, not a month's
+    ticks = re.findall(r'<text x="2" y="[\d.]+">([^<]+)</text>', text)
+    assert ticks and all("." not in t for t in ticks), ticks
+    assert any("," in t for t in ticks), ticks
+
+
+def test_every_russian_word_of_the_app_is_the_one_pages_show():
+    assert shadowed_translations("reliability") == []
