@@ -168,10 +168,16 @@ class AnalyticsFilterForm(forms.Form):
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     branch = forms.ModelChoiceField(
-        label=_("Branch"), queryset=Branch.objects.none(), required=False
+        label=_("Branch"),
+        queryset=Branch.objects.none(),
+        required=False,
+        empty_label=_("All branches"),
     )
     district = forms.ModelChoiceField(
-        label=_("District"), queryset=District.objects.none(), required=False
+        label=_("District"),
+        queryset=District.objects.none(),
+        required=False,
+        empty_label=_("All districts"),
     )
     office = forms.ChoiceField(label=_("Office"), required=False)
     channel = forms.ChoiceField(

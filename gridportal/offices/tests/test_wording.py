@@ -1,0 +1,23 @@
+"""Words on the office pages are the offices' own, not another app's translation of them."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from gridportal.testing.catalogue import shadowed_translations
+
+from .factories import office_create
+
+
+@pytest.mark.django_db
+def test_a_day_without_hours_reads_closed_in_the_neuter(client, branch):
+    office = office_create(branch)
+    text = client.get(reverse("offices:office", args=[office.pk])).content.decode()
+    sunday = re.search(r"Воскресенье</th>\s*<td>([^<]+)</td>", text)
+    assert sunday and sunday.group(1) == "закрыто"  # it read «закрыта», the Open311 status
+    assert "закрыта" not in text
+
+
+def test_every_russian_word_of_the_app_is_the_one_pages_show():
+    assert shadowed_translations("offices") == []

@@ -1,0 +1,41 @@
+"""What an analyst reads on the analytics page: the month by name under the right headings,
+filters that say what an empty choice means, and the surveys' own words."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from gridportal.testing.catalogue import shadowed_translations
+
+from .test_staff import answer
+
+
+@pytest.mark.django_db
+def test_the_month_table_names_the_month_and_its_csat(client, officer, questionnaire, branch):
+    answer(questionnaire, branch, 5)
+    answer(questionnaire, branch, 2)
+    client.force_login(officer)
+    html = client.get(reverse("staff:surveys:analytics", args=["office"])).content.decode()
+    table = html[html.index("<caption>CSAT по месяцам, %</caption>") :]
+    table = table[: table.index("</table>")]
+    assert '<th scope="col">Месяц</th><th scope="col">CSAT, %</th></tr>' in table
+    assert "Количество" not in table and "Доля" not in table  # the answers' headings
+    month = date_format(timezone.localdate(), "F Y")  # «Ноябрь 2026», not «2026-11»
+    assert f"<td>{month}</td><td>50,0</td>" in table
+    assert not re.search(r"<td>\d{4}-\d{2}</td>", table)
+
+
+@pytest.mark.django_db
+def test_the_filters_say_from_and_all_branches(client, officer, questionnaire):
+    client.force_login(officer)
+    html = client.get(reverse("staff:surveys:analytics", args=["office"])).content.decode()
+    assert '<label for="id_date_from">С</label>' in html  # it read «Откуда»
+    assert "Все филиалы" in html and "Все РЭС" in html
+    assert "---------" not in html
+
+
+def test_every_russian_word_of_the_app_is_the_one_pages_show():
+    assert shadowed_translations("surveys") == []
