@@ -319,7 +319,7 @@ class ExtendForm(forms.Form):
 
 
 class RedirectBranchForm(forms.Form):
-    branch = forms.ModelChoiceField(label=_("Branch"), queryset=None)
+    branch = forms.ModelChoiceField(label=_("Branch"), queryset=None, empty_label=_("— choose —"))
     reason = forms.CharField(label=_("Reason"), max_length=2000)
 
     def __init__(self, *args, branches=None, **kwargs):
@@ -346,7 +346,9 @@ class AnswerForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=None)
+    assignee = forms.ModelChoiceField(
+        label=_("Assign to"), queryset=None, empty_label=_("— choose —")
+    )
 
     def __init__(self, *args, staff=None, **kwargs):
         super().__init__(*args, **kwargs)

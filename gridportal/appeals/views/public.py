@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -134,6 +135,8 @@ def _detail_context(appeal, **forms) -> dict:
     events = list(selectors.public_events(appeal=appeal))
     context = {
         "appeal": appeal,
+        # The heading keeps «А-2026-000205» on one line: a phone broke it at a hyphen.
+        "number_html": format_html('<span class="appeal-number">{}</span>', appeal.number),
         "events": events,
         "question": next((e for e in reversed(events) if e.kind == "info_requested"), None),
         "company_files": [a for a in selectors.person_attachments(appeal=appeal) if a.from_company],
