@@ -21,6 +21,7 @@ from .choices import (
     PublicationSource,
     Topic,
 )
+from .periods import period_label
 from .slugs import slug_of
 
 
@@ -400,3 +401,7 @@ class Publication(models.Model):
 
     def __str__(self):
         return f"{self.item.code} {self.period}"
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.period)

@@ -44,3 +44,26 @@ def test_on_a_phone_the_filters_sit_close_and_the_results_come_first(
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(page)
     context.close()
+
+
+def test_a_period_is_named_as_a_reader_says_it():
+    from django.utils import translation
+
+    from gridportal.disclosure.periods import period_label
+
+    with translation.override("ru"):
+        labels = [period_label(c) for c in ("2026-Q4", "2026-H1", "2026-11", "2026")]
+        assert labels == ["4 квартал 2026", "1 полугодие 2026", "Ноябрь 2026", "2026"]
+    with translation.override("en"):
+        assert period_label("2026-Q4") == "Q4 2026"
+        assert period_label("2026-11") == "November 2026"
+
+
+@pytest.mark.django_db
+def test_the_disclosure_page_shows_no_period_codes(client, free_capacity_item):
+    from gridportal.disclosure.models import Publication
+
+    Publication.objects.create(item=free_capacity_item, period="2026-Q4", url="/capacity/")
+    text = client.get(reverse("disclosure:disclosure")).content.decode()
+    assert "4 квартал 2026" in text
+    assert "2026-Q4" not in text
