@@ -67,3 +67,14 @@ def test_the_disclosure_page_shows_no_period_codes(client, free_capacity_item):
     text = client.get(reverse("disclosure:disclosure")).content.decode()
     assert "4 квартал 2026" in text
     assert "2026-Q4" not in text
+
+
+@pytest.mark.django_db
+def test_the_guides_say_outage_not_emergency(client):
+    """The glossary: an «авария» is a grave class of outage, not every one of them."""
+    from django.core.management import call_command
+
+    call_command("seed_disclosure_demo", "--if-empty", verbosity=0)
+    text = client.get(reverse("disclosure:guides")).content.decode()
+    assert "Отключения электроснабжения: что делать" in text
+    assert "авари" not in text.lower()
