@@ -21,3 +21,22 @@ def test_a_day_without_hours_reads_closed_in_the_neuter(client, branch):
 
 def test_every_russian_word_of_the_app_is_the_one_pages_show():
     assert shadowed_translations("offices") == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_the_address_box_is_as_wide_as_the_service_select(browser, live_server, branch):
+    from gridportal.testing.browser import assert_accessible
+
+    office_create(branch)
+    context = browser.new_context(
+        base_url=live_server.url, locale="ru-RU", viewport={"width": 360, "height": 740}
+    )
+    page = context.new_page()
+    page.goto(reverse("offices:directory"))
+    address = page.locator("#id_address").bounding_box()
+    service = page.locator("#id_service").bounding_box()
+    assert abs(address["width"] - service["width"]) < 2, (address, service)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(page)
+    context.close()
