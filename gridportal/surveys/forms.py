@@ -105,6 +105,11 @@ class SurveyCreateForm(forms.Form):
     intro = forms.CharField(
         label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    intro_en = forms.CharField(
+        label=_("Introduction in English"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class QuestionAddForm(forms.Form):

@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from gridportal.surveys.models import Survey
 from gridportal.testing.catalogue import shadowed_translations
 
-from .test_staff import answer
+from .test_staff import answer, editor  # noqa: F401 (editor is a fixture)
 
 
 @pytest.mark.django_db
@@ -39,3 +40,27 @@ def test_the_filters_say_from_and_all_branches(client, officer, questionnaire):
 
 def test_every_russian_word_of_the_app_is_the_one_pages_show():
     assert shadowed_translations("surveys") == []
+
+
+@pytest.mark.django_db
+def test_staff_write_the_introduction_in_english_too(client, editor):  # noqa: F811
+    client.force_login(editor)
+    response = client.post(
+        reverse("staff:surveys:new"),
+        {
+            "title": "Как мы работаем",
+            "title_en": "How do we work",
+            "slug": "kak-my-rabotaem",
+            "intro": "Ответьте на три вопроса.",
+            "intro_en": "Answer three questions.",
+        },
+    )
+    assert response.status_code == 302
+    survey = Survey.objects.get(slug="kak-my-rabotaem")
+    assert survey.intro_en == "Answer three questions."
+
+
+def test_the_demo_questionnaires_have_an_english_introduction():
+    from gridportal.surveys.demo import AFTER_SERVICE, SERVICE_QUALITY
+
+    assert all(spec["intro_en"] for spec in (SERVICE_QUALITY, AFTER_SERVICE))
