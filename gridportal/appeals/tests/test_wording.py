@@ -55,3 +55,13 @@ def test_on_a_phone_the_number_in_the_heading_is_not_broken(browser, live_server
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(page)
     context.close()
+
+
+@pytest.mark.django_db
+def test_a_stale_address_link_says_so_and_offers_the_search(client, address):
+    for bad in ("abc", "99999999"):
+        response = client.get("/appeals/", {"address": bad})
+        assert response.status_code == 404
+        text = response.content.decode()
+        assert "Этот адрес не найден. Найдите его снова" in text
+        assert 'name="q"' in text  # the address search to start again

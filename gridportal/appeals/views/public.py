@@ -77,7 +77,11 @@ def submit_page(request):
     if request.GET.get("address"):
         address = _address(request.GET["address"])
         if address is None:
-            raise Http404
+            # A stale or mistyped link: say so and offer the search, not a bare 404 page.
+            context["address_error"] = _(
+                "We could not find this address. Find it again: settlement, street and house."
+            )
+            return render(request, "appeals/public/submit.html", context, status=404)
         initial = {"address": address.pk}
         if request.GET.get("topic") in Topic.values:
             initial["topic"] = request.GET["topic"]
