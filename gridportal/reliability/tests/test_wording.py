@@ -32,3 +32,15 @@ def test_counts_have_thousands_separators_and_the_chart_a_decimal_comma(client, 
 
 def test_every_russian_word_of_the_app_is_the_one_pages_show():
     assert shadowed_translations("reliability") == []
+
+
+@pytest.mark.parametrize(
+    ("year", "message"),
+    [("1999", "Выберите год начиная с 2000-го."), ("abc", "Введите год четырьмя цифрами")],
+)
+def test_a_bad_year_is_explained_in_plain_words(client, db, year, message):
+    response = client.get(reverse("reliability:index"), {"year": year})
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert message in text
+    assert "Убедитесь, что это значение" not in text and "Введите целое число" not in text
