@@ -64,3 +64,20 @@ def test_the_demo_questionnaires_have_an_english_introduction():
     from gridportal.surveys.demo import AFTER_SERVICE, SERVICE_QUALITY
 
     assert all(spec["intro_en"] for spec in (SERVICE_QUALITY, AFTER_SERVICE))
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_on_the_office_tablet_every_answer_is_big_enough_for_a_finger(
+    browser, live_server, questionnaire
+):
+    context = browser.new_context(
+        base_url=live_server.url, locale="ru-RU", viewport={"width": 800, "height": 1280}
+    )
+    page = context.new_page()
+    page.goto(reverse("surveys:kiosk", args=[questionnaire.slug]))
+    options = page.locator(".sv-option")
+    assert options.count() > 0
+    for box in (options.nth(i).bounding_box() for i in range(options.count())):
+        assert box["width"] >= 44 and box["height"] >= 44, box
+    context.close()
