@@ -81,3 +81,28 @@ def test_on_the_office_tablet_every_answer_is_big_enough_for_a_finger(
     for box in (options.nth(i).bounding_box() for i in range(options.count())):
         assert box["width"] >= 44 and box["height"] >= 44, box
     context.close()
+
+
+@pytest.mark.django_db
+def test_counts_of_responses_have_thousands_separators(client, officer, questionnaire, branch):
+    """Bulk rows stand for a year of paper forms typed in: only their number matters here."""
+    import uuid
+
+    from gridportal.surveys.models import Response
+
+    first = answer(questionnaire, branch, 5)
+    Response.objects.bulk_create(
+        Response(
+            version=first.version,
+            client_id=uuid.uuid4(),
+            channel="paper",
+            branch=branch,
+            answered_at=first.answered_at,
+        )
+        for _ in range(1233)
+    )
+    client.force_login(officer)
+    html = client.get(reverse("staff:surveys:analytics", args=["office"])).content.decode()
+    assert 'data-testid="total">1\xa0234<' in html
+    channels = html[html.index('data-testid="channels"') :]
+    assert "<td>1\xa0233</td>" in channels[: channels.index("</table>")]
