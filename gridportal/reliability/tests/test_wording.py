@@ -44,3 +44,18 @@ def test_a_bad_year_is_explained_in_plain_words(client, db, year, message):
     text = response.content.decode()
     assert message in text
     assert "Убедитесь, что это значение" not in text and "Введите целое число" not in text
+
+
+def test_a_year_before_the_archive_says_there_is_no_data_not_zero(client, branch):
+    today = timezone.localdate()
+    network = build_network(branch)
+    start = timezone.make_aware(dt.datetime(today.year, 1, 10, 3, 0))
+    interruption(network, network.substations[:1], started=start, hours=1, key="a")
+    response = client.get(reverse("reliability:index"), {"year": today.year - 3})
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        f"Архив отключений начинается с {today.year} года: за {today.year - 3} год данных нет."
+        in text
+    )
+    assert 'data-testid="districts-' not in text  # no table of zeros
