@@ -59,3 +59,12 @@ def test_a_year_before_the_archive_says_there_is_no_data_not_zero(client, branch
         in text
     )
     assert 'data-testid="districts-' not in text  # no table of zeros
+
+
+def test_the_console_says_mass_outages_not_grave_accidents(client, officer, network):
+    """The glossary keeps «авария» for a grave class of outage; a major event day of IEEE 1366
+    is a day of mass outages."""
+    client.force_login(officer)
+    text = client.get(reverse("staff:reliability:dashboard")).content.decode()
+    assert "Дни массовых отключений" in text
+    assert "авари" not in text.lower()
