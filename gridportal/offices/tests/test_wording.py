@@ -40,3 +40,14 @@ def test_on_a_phone_the_address_box_is_as_wide_as_the_service_select(browser, li
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(page)
     context.close()
+
+
+@pytest.mark.django_db
+def test_the_booking_lookup_says_where_the_code_is_and_what_is_wrong(client):
+    page = client.get(reverse("offices:booking-manage")).content.decode()
+    assert "8 букв и цифр из подтверждения записи" in page
+    response = client.get(reverse("offices:booking-manage"), {"code": "zzz"})
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "Проверьте код: в нём 8 букв и цифр." in text
+    assert "Убедитесь, что это значение" not in text
