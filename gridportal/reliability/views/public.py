@@ -21,8 +21,9 @@ def index(request):
     form, year = _year(request)
     first_year = selectors.archive_first_year()
     # Before the archive begins every figure would read 0: «no interruptions», which is not
-    # what the company knows. Say that there is no data instead.
-    before_archive = first_year is None or year < first_year
+    # what the company knows. Say that there is no data instead. (An empty archive still
+    # shows this year's zeros: nothing has been recorded since the portal started.)
+    before_archive = first_year is not None and year < first_year
     rows = [] if before_archive else selectors.monthly_table(year=year)
     sections = []
     for row in rows:
