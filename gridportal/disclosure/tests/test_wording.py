@@ -78,3 +78,12 @@ def test_the_guides_say_outage_not_emergency(client):
     text = client.get(reverse("disclosure:guides")).content.decode()
     assert "Отключения электроснабжения: что делать" in text
     assert "авари" not in text.lower()
+
+
+@pytest.mark.django_db
+def test_the_disclosure_page_leads_to_the_figures_on_the_portal(client, free_capacity_item):
+    text = client.get(reverse("disclosure:disclosure")).content.decode()
+    see_also = text[text.index('data-testid="see-also"') :]
+    assert f'href="{reverse("reliability:index")}">Надёжность электроснабжения' in see_also
+    assert f'href="{reverse("capacity:map")}">Свободная мощность' in see_also
+    assert f'href="{reverse("disclosure:documents")}"' in see_also
