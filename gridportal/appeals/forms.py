@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -37,10 +38,14 @@ class AttachmentsField(UploadField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
+        # Lazy: the field is built when the module is imported, in the default language; an
+        # evaluated .format() froze the Russian hint on the English page.
         kwargs.setdefault(
             "help_text",
-            _("Up to {n} files, PDF, JPEG or PNG, at most {size} MB each.").format(
-                n=MAX_FILES, size=upload_max_megabytes()
+            format_lazy(
+                _("Up to {n} files, PDF, JPEG or PNG, at most {size} MB each."),
+                n=MAX_FILES,
+                size=upload_max_megabytes(),
             ),
         )
         super().__init__(kinds=ATTACHMENT_KINDS, refusal=FILE_REFUSAL, **kwargs)

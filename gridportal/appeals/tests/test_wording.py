@@ -65,3 +65,14 @@ def test_a_stale_address_link_says_so_and_offers_the_search(client, address):
         text = response.content.decode()
         assert "Этот адрес не найден. Найдите его снова" in text
         assert 'name="q"' in text  # the address search to start again
+
+
+@pytest.mark.django_db
+def test_the_file_hint_is_in_the_readers_language(client, address):
+    """The hint was worked out once, when the module was imported: one language for all."""
+    russian = client.get("/appeals/", {"address": address.pk}).content.decode()
+    assert "До 5 файлов PDF, JPEG или PNG" in russian
+    client.cookies["django_language"] = "en"
+    english = client.get("/appeals/", {"address": address.pk}).content.decode()
+    assert "Up to 5 files, PDF, JPEG or PNG" in english
+    assert "До 5 файлов" not in english
