@@ -76,3 +76,14 @@ def test_the_file_hint_is_in_the_readers_language(client, address):
     english = client.get("/appeals/", {"address": address.pk}).content.decode()
     assert "Up to 5 files, PDF, JPEG or PNG" in english
     assert "До 5 файлов" not in english
+
+
+@pytest.mark.django_db
+def test_a_wrong_code_is_explained_in_the_readers_language(client, address):
+    receipt = file_appeal(address)
+    wrong = {"number": receipt.appeal.number, "code": "AAAAA-AAAAA"}
+    russian = client.post("/appeals/track/", wrong).content.decode()
+    assert "Обращение с таким номером и кодом не найдено" in russian
+    client.cookies["django_language"] = "en"
+    english = client.post("/appeals/track/", wrong).content.decode()
+    assert "We found no appeal with this number and code" in english

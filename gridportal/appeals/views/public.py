@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gridportal.core.exceptions import ApplicationError
@@ -23,7 +24,8 @@ from ..forms import AppealForm, InfoAddForm, RateForm, ReopenForm, TrackForm, _a
 from ..rules import rule_values
 
 SESSION_KEY = "appeals:opened"
-NOT_FOUND = _("We found no appeal with this number and code. Check both and try again.")
+# Lazy: a module constant is made once, at import, before any reader's language is known.
+NOT_FOUND = gettext_lazy("We found no appeal with this number and code. Check both and try again.")
 
 
 def _remember(request, number: str) -> None:
