@@ -25,6 +25,7 @@ def test_counts_have_thousands_separators_and_the_chart_a_decimal_comma(client, 
     table = text[text.index('data-testid="districts-') :]
     assert '<td class="num">24\xa0000</td>' in table
     assert "SAIFI за год" in table  # the last column is the year's, not a month's
+    assert "<caption>Показатели по месяцам</caption>" in text  # not the chart's «Минут без…»
     ticks = re.findall(r'<text x="2" y="[\d.]+">([^<]+)</text>', text)
     assert ticks and all("." not in t for t in ticks), ticks
     assert any("," in t for t in ticks), ticks
