@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AppealType(models.TextChoices):
@@ -46,7 +47,7 @@ class Status(models.TextChoices):
     WAITING = "waiting", _("Waiting for information from you")
     REDIRECTED = "redirected", _("Sent to the body responsible")
     ANSWERED = "answered", _("Answered")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("appeals", "Closed")
 
 
 OPEN_STATUSES = (Status.REGISTERED, Status.IN_PROGRESS, Status.WAITING)

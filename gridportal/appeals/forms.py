@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gridportal.accounts.consents import APPEAL
 from gridportal.accounts.forms import ConsentField
@@ -36,10 +38,14 @@ class AttachmentsField(UploadField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
+        # Lazy: the field is built when the module is imported, in the default language; an
+        # evaluated .format() froze the Russian hint on the English page.
         kwargs.setdefault(
             "help_text",
-            _("Up to {n} files, PDF, JPEG or PNG, at most {size} MB each.").format(
-                n=MAX_FILES, size=upload_max_megabytes()
+            format_lazy(
+                _("Up to {n} files, PDF, JPEG or PNG, at most {size} MB each."),
+                n=MAX_FILES,
+                size=upload_max_megabytes(),
             ),
         )
         super().__init__(kinds=ATTACHMENT_KINDS, refusal=FILE_REFUSAL, **kwargs)
@@ -254,7 +260,9 @@ class StaffAppealForm(AppealForm):
 
 class QueueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("open"))])
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", pgettext_lazy("appeals", "open"))]
+    )
     appeal_type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("any")), *AppealType.choices]
     )
@@ -273,7 +281,11 @@ class QueueFilterForm(forms.Form):
         from .choices import Status
 
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", _("open")), ("all", _("all")), *Status.choices]
+        self.fields["status"].choices = [
+            ("", pgettext_lazy("appeals", "open")),
+            ("all", _("all")),
+            *Status.choices,
+        ]
         self.fields["branch"].queryset = branches
 
 
@@ -312,7 +324,7 @@ class ExtendForm(forms.Form):
 
 
 class RedirectBranchForm(forms.Form):
-    branch = forms.ModelChoiceField(label=_("Branch"), queryset=None)
+    branch = forms.ModelChoiceField(label=_("Branch"), queryset=None, empty_label=_("— choose —"))
     reason = forms.CharField(label=_("Reason"), max_length=2000)
 
     def __init__(self, *args, branches=None, **kwargs):
@@ -339,7 +351,9 @@ class AnswerForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=None)
+    assignee = forms.ModelChoiceField(
+        label=_("Assign to"), queryset=None, empty_label=_("— choose —")
+    )
 
     def __init__(self, *args, staff=None, **kwargs):
         super().__init__(*args, **kwargs)

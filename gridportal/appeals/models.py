@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gridportal.accounts.models import ConsentRecord
 from gridportal.core.models import Branch, District
@@ -175,7 +176,7 @@ class AppealEvent(models.Model):
         verbose_name=_("by"),
     )
     kind = models.CharField(_("what"), max_length=20, choices=EventKind.choices)
-    public = models.BooleanField(_("public"), default=True)
+    public = models.BooleanField(pgettext_lazy("appeals", "public"), default=True)
     text = models.TextField(_("text"), blank=True)  # what a person wrote: a reason, a note
     details = models.JSONField(_("data"), default=dict, blank=True)
 

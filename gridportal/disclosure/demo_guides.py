@@ -206,7 +206,7 @@ together with the contract terms. Its amount is set by the regional tariff autho
 """
 
 OUTAGES = """\
-Горячая линия сетевой компании работает круглосуточно. Информацию о плановых и аварийных
+Горячая линия сетевой компании работает круглосуточно. Информацию о плановых и внеплановых
 отключениях мы публикуем на портале.
 
 ## Если пропал свет
@@ -293,8 +293,8 @@ GUIDES = [
     (
         "outages",
         "outages",
-        "Аварии и отключения электроэнергии",
-        "Emergencies and power outages",
+        "Отключения электроснабжения: что делать",
+        "Power outages: what to do",
         OUTAGES,
         OUTAGES_EN,
     ),

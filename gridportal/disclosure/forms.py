@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gridportal.accounts.scoping import user_branch_ids, user_branches
 from gridportal.api.filters import MAX_QUERY_LENGTH
@@ -65,9 +66,13 @@ class DocumentForm(forms.Form):
     issuing_body = forms.CharField(label=_("Issuing body"), max_length=200)
     title = forms.CharField(label=_("Title"), max_length=1000)
     title_en = forms.CharField(label=_("Title in English"), max_length=1000, required=False)
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea, required=False)
+    summary = forms.CharField(
+        label=pgettext_lazy("disclosure", "Summary"), widget=forms.Textarea, required=False
+    )
     summary_en = forms.CharField(
-        label=_("Summary in English"), widget=forms.Textarea, required=False
+        label=pgettext_lazy("disclosure", "Summary in English"),
+        widget=forms.Textarea,
+        required=False,
     )
     effective_from = forms.DateField(label=_("In force from"), required=False, widget=DateInput)
     effective_until = forms.DateField(label=_("In force until"), required=False, widget=DateInput)
@@ -147,7 +152,7 @@ class GuideForm(forms.Form):
 
 
 class PublicationForm(forms.Form):
-    period = forms.CharField(label=_("Period"), max_length=16)
+    period = forms.CharField(label=pgettext_lazy("disclosure", "Period"), max_length=16)
     url = forms.CharField(label=_("Link"), max_length=300, required=False)
 
     def clean_url(self):

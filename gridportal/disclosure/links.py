@@ -36,6 +36,10 @@ HOTLINE = ServiceLink("outages:report", "/outages/report/", _("Report an outage"
 STATUS = ServiceLink("outages:status", "/outages/", _("Is there power at my address?"))
 APPEALS = ServiceLink("appeals:submit", "/appeals/", _("Send an appeal"))
 OFFICES = ServiceLink("offices:directory", "/offices/", _("Book a visit to a customer office"))
+RELIABILITY = ServiceLink(
+    "reliability:index", "/reliability/", _("Reliability of supply by region and district")
+)
+LOAD_MAP = ServiceLink("capacity:map", "/capacity/", _("Free capacity of power centres on the map"))
 
 STAGE_LINKS = {
     GuideStage.CONNECTION: [INTENTION, ADDRESS, OFFICES, APPEALS],

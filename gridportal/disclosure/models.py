@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gridportal.core.models import Branch, TimeStampedModel, bilingual
 
@@ -20,6 +21,7 @@ from .choices import (
     PublicationSource,
     Topic,
 )
+from .periods import period_label
 from .slugs import slug_of
 
 
@@ -35,7 +37,7 @@ class Category(models.Model):
         verbose_name=_("parent heading"),
     )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("disclosure", "name"), max_length=200)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -113,14 +115,14 @@ class Document(TimeStampedModel):
     branch_path = "branch"
 
     kind = models.CharField(_("kind"), max_length=32, choices=DocumentKind.choices)
-    number = models.CharField(_("number"), max_length=60, blank=True)
+    number = models.CharField(pgettext_lazy("disclosure", "number"), max_length=60, blank=True)
     date = models.DateField(_("date"))
     issuing_body = models.CharField(_("issuing body"), max_length=200)
     # The full title of ПП № 861 alone is over 600 characters.
     title = models.CharField(_("title"), max_length=1000)
     title_en = models.CharField(_("title in English"), max_length=1000, blank=True)
-    summary = models.TextField(_("summary"), blank=True)
-    summary_en = models.TextField(_("summary in English"), blank=True)
+    summary = models.TextField(pgettext_lazy("disclosure", "summary"), blank=True)
+    summary_en = models.TextField(pgettext_lazy("disclosure", "summary in English"), blank=True)
     effective_from = models.DateField(_("in force from"), null=True, blank=True)
     effective_until = models.DateField(_("in force until"), null=True, blank=True)
     status = models.CharField(
@@ -163,7 +165,9 @@ class Document(TimeStampedModel):
     rank_vector = SearchVectorField(null=True, editable=False)
     search_stems = models.TextField(blank=True, editable=False)
     # No index: a full-text query must reach its rows through the GIN index (_index_plan).
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        pgettext_lazy("disclosure", "published"), null=True, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -244,7 +248,9 @@ class Guide(models.Model):
         _("status"), max_length=16, choices=GuideStatus.choices, default=GuideStatus.DRAFT
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        pgettext_lazy("disclosure", "published"), null=True, blank=True
+    )
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
 
     class Meta:
@@ -297,7 +303,9 @@ class GuideFeedback(models.Model):
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="feedback")
     helpful = models.BooleanField(_("helpful"))
-    answered_at = models.DateTimeField(_("answered"), default=timezone.now)
+    answered_at = models.DateTimeField(
+        pgettext_lazy("disclosure", "answered"), default=timezone.now
+    )
 
     class Meta:
         verbose_name = _("guide feedback")
@@ -364,7 +372,9 @@ class Publication(models.Model):
 
     item = models.ForeignKey(DisclosureItem, on_delete=models.CASCADE, related_name="publications")
     period = models.CharField(_("period"), max_length=16)
-    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    published_at = models.DateTimeField(
+        pgettext_lazy("disclosure", "published"), default=timezone.now
+    )
     url = models.CharField(_("link"), max_length=300, blank=True)
     document = models.ForeignKey(
         Document,
@@ -391,3 +401,7 @@ class Publication(models.Model):
 
     def __str__(self):
         return f"{self.item.code} {self.period}"
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.period)

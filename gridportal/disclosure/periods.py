@@ -31,6 +31,10 @@ class Period:
     end: dt.date  # the last day of the period
     code: str
 
+    @property
+    def label(self) -> str:
+        return period_label(self.code)
+
 
 def _add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
@@ -45,6 +49,24 @@ def _code(start: dt.date, frequency: str) -> str:
     if frequency == Frequency.HALF_YEARLY:
         return f"{start.year}-H{(start.month - 1) // 6 + 1}"
     return str(start.year)
+
+
+def period_label(code: str) -> str:
+    """The period as a reader names it: «2026-Q4» → «4 квартал 2026», «2026-11» → «Ноябрь 2026»."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext
+
+    match = _CODE.match(code or "")
+    if not match:
+        return code
+    year = match["year"]
+    if match["month"] and 1 <= int(match["month"]) <= 12:
+        return date_format(dt.date(int(year), int(match["month"]), 1), "F Y")
+    if match["q"]:
+        return gettext("Q{number} {year}").format(number=match["q"], year=year)
+    if match["h"]:
+        return gettext("H{number} {year}").format(number=match["h"], year=year)
+    return year
 
 
 def period_of(day: dt.date, frequency: str) -> Period:

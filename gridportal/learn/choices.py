@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TariffKind(models.TextChoices):
@@ -93,7 +94,7 @@ class Illustration(models.TextChoices):
 
 class LessonStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", pgettext_lazy("learn", "Published")
 
 
 class SavingKind(models.TextChoices):

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .calculator import Line
 from .choices import LessonStatus, TariffKind
@@ -173,7 +174,9 @@ class LessonForm(forms.Form):
 
     title = forms.CharField(label=_("Title"), max_length=200)
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
-    summary = forms.CharField(label=_("Summary"), max_length=300, required=False)
+    summary = forms.CharField(
+        label=pgettext_lazy("learn", "Summary"), max_length=300, required=False
+    )
     summary_en = forms.CharField(label=_("Summary in English"), max_length=300, required=False)
     body = forms.CharField(
         label=_("Text (Markdown)"), max_length=20000, widget=forms.Textarea(attrs={"rows": 16})

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ServiceKind(models.TextChoices):
@@ -35,7 +36,7 @@ class VisitStatus(models.TextChoices):
 
 
 class ExceptionKind(models.TextChoices):
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("offices", "Closed")
     HOURS = "hours", _("Other hours")
 
 

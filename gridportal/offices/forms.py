@@ -70,7 +70,16 @@ class BookingForm(forms.Form):
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(label=_("Booking code"), max_length=12, min_length=4)
+    code = forms.CharField(
+        label=_("Booking code"),
+        max_length=12,
+        min_length=4,
+        help_text=_("The 8 letters and digits from your confirmation: the page, e-mail or SMS."),
+        error_messages={
+            "min_length": _("Check the code: it has 8 letters and digits."),
+            "max_length": _("Check the code: it has 8 letters and digits."),
+        },
+    )
 
 
 class MoveForm(forms.Form):

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gridportal.core.models import Branch, District, TimeStampedModel
 from gridportal.grid.models import Settlement
@@ -29,7 +30,7 @@ class Office(TimeStampedModel):
     settlement = models.ForeignKey(
         Settlement, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("settlement")
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("offices", "name"), max_length=200)
     address = models.CharField(_("address"), max_length=300)
     latitude = models.FloatField(
         _("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)]
@@ -178,7 +179,7 @@ class Booking(models.Model):
     service = models.CharField(_("service"), max_length=16, choices=ServiceKind.choices)
     starts_at = models.DateTimeField(_("starts"), db_index=True)
     ends_at = models.DateTimeField(_("ends"))
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("offices", "name"), max_length=200)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     contact_key = models.CharField(max_length=200, db_index=True, editable=False)
@@ -226,7 +227,7 @@ class Visit(models.Model):
         Booking, on_delete=models.PROTECT, null=True, blank=True, related_name="visit"
     )
     service = models.CharField(_("service"), max_length=16, choices=ServiceKind.choices)
-    name = models.CharField(_("name"), max_length=200, blank=True)
+    name = models.CharField(pgettext_lazy("offices", "name"), max_length=200, blank=True)
     status = models.CharField(
         _("status"), max_length=8, choices=VisitStatus.choices, default=VisitStatus.WAITING
     )

@@ -12,7 +12,15 @@ FIRST_YEAR = 2000
 
 
 class YearForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=FIRST_YEAR)
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=FIRST_YEAR,
+        error_messages={
+            "invalid": _("Enter a year as four digits, for example 2025."),
+            "min_value": _("Choose a year from 2000 on."),
+        },
+    )
 
     def clean_year(self):
         year = self.cleaned_data.get("year")

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class QuestionKind(models.TextChoices):
@@ -14,7 +15,7 @@ class QuestionKind(models.TextChoices):
 
 class VersionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", pgettext_lazy("surveys", "Published")
     RETIRED = "retired", _("Replaced by a newer version")
 
 

@@ -13,6 +13,10 @@ SERVICE_QUALITY = {
         "Сетевая организация регулярно изучает мнение потребителей о качестве обслуживания. "
         "Ответьте, пожалуйста, на несколько вопросов — это займёт две минуты."
     ),
+    "intro_en": (
+        "The grid company regularly asks its customers how well it serves them. "
+        "Please answer a few questions: it takes two minutes."
+    ),
     "event_kinds": [],
     "questions": [
         (
@@ -104,6 +108,7 @@ AFTER_SERVICE = {
     "title": "Как мы справились?",
     "title_en": "How did we do?",
     "intro": "Вы недавно воспользовались нашей услугой. Оцените, пожалуйста, как всё прошло.",
+    "intro_en": "You have recently used one of our services. Please tell us how it went.",
     "event_kinds": [
         ServiceEventKind.APPEAL_CLOSED,
         ServiceEventKind.OFFICE_VISIT_SERVED,

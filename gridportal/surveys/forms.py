@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gridportal.core.models import Branch, District
 
@@ -104,6 +105,11 @@ class SurveyCreateForm(forms.Form):
     intro = forms.CharField(
         label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    intro_en = forms.CharField(
+        label=_("Introduction in English"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class QuestionAddForm(forms.Form):
@@ -159,16 +165,24 @@ class QuestionAddForm(forms.Form):
 
 class AnalyticsFilterForm(forms.Form):
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("surveys", "From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = forms.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     branch = forms.ModelChoiceField(
-        label=_("Branch"), queryset=Branch.objects.none(), required=False
+        label=_("Branch"),
+        queryset=Branch.objects.none(),
+        required=False,
+        empty_label=_("All branches"),
     )
     district = forms.ModelChoiceField(
-        label=_("District"), queryset=District.objects.none(), required=False
+        label=_("District"),
+        queryset=District.objects.none(),
+        required=False,
+        empty_label=_("All districts"),
     )
     office = forms.ChoiceField(label=_("Office"), required=False)
     channel = forms.ChoiceField(

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gridportal.core.models import TimeStampedModel, bilingual
 
@@ -159,7 +160,9 @@ class Response(models.Model):
     )
     office = models.CharField(_("office"), max_length=120, blank=True)
     language = models.CharField(max_length=8, default="ru")
-    answered_at = models.DateTimeField(_("answered"), default=timezone.now, db_index=True)
+    answered_at = models.DateTimeField(
+        pgettext_lazy("surveys", "answered"), default=timezone.now, db_index=True
+    )
     received_at = models.DateTimeField(default=timezone.now)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL

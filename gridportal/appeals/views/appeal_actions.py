@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gridportal.core.models import Branch
@@ -24,7 +25,9 @@ def _branch_staff(appeal):
     return (
         get_user_model()
         .objects.filter(is_staff=True, is_active=True)
-        .filter(branches=appeal.branch)
+        # Staff of every branch (administrators) may take an appeal too: without them the
+        # list of a branch with no officer of its own offered nobody at all.
+        .filter(Q(branches=appeal.branch) | Q(all_branches=True))
         .order_by("last_name", "first_name", "username")
         .distinct()
     )

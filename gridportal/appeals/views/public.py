@@ -6,7 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gridportal.core.exceptions import ApplicationError
@@ -22,7 +24,8 @@ from ..forms import AppealForm, InfoAddForm, RateForm, ReopenForm, TrackForm, _a
 from ..rules import rule_values
 
 SESSION_KEY = "appeals:opened"
-NOT_FOUND = _("We found no appeal with this number and code. Check both and try again.")
+# Lazy: a module constant is made once, at import, before any reader's language is known.
+NOT_FOUND = gettext_lazy("We found no appeal with this number and code. Check both and try again.")
 
 
 def _remember(request, number: str) -> None:
@@ -76,7 +79,11 @@ def submit_page(request):
     if request.GET.get("address"):
         address = _address(request.GET["address"])
         if address is None:
-            raise Http404
+            # A stale or mistyped link: say so and offer the search, not a bare 404 page.
+            context["address_error"] = _(
+                "We could not find this address. Find it again: settlement, street and house."
+            )
+            return render(request, "appeals/public/submit.html", context, status=404)
         initial = {"address": address.pk}
         if request.GET.get("topic") in Topic.values:
             initial["topic"] = request.GET["topic"]
@@ -134,6 +141,8 @@ def _detail_context(appeal, **forms) -> dict:
     events = list(selectors.public_events(appeal=appeal))
     context = {
         "appeal": appeal,
+        # The heading keeps «А-2026-000205» on one line: a phone broke it at a hyphen.
+        "number_html": format_html('<span class="appeal-number">{}</span>', appeal.number),
         "events": events,
         "question": next((e for e in reversed(events) if e.kind == "info_requested"), None),
         "company_files": [a for a in selectors.person_attachments(appeal=appeal) if a.from_company],

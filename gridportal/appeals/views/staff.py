@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -113,6 +114,8 @@ def _detail_context(request, appeal, **bound) -> dict:
     today = timezone.localdate()
     return {
         "appeal": appeal,
+        # The heading keeps «А-2026-000205» on one line: a phone broke it at a hyphen.
+        "number_html": format_html('<span class="appeal-number">{}</span>', appeal.number),
         "state": services.state_of(appeal, today=today),
         "events": appeal.events.select_related("actor").prefetch_related("attachments"),
         "attachments": appeal.attachments.all(),

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from gridportal.core.uploads import private_file_response
 
-from .. import selectors, services
+from .. import links, selectors, services
 from ..choices import Topic
 from ..diff import document_diff
 from ..forms import DocumentSearchForm, FeedbackForm
@@ -144,4 +144,8 @@ def disclosure(request):
     for item in items:
         publications = list(item.publications.all())
         rows.append({"item": item, "latest": publications[:1], "archive": publications[1:]})
-    return render(request, "disclosure/public/disclosure.html", {"rows": rows})
+    # The figures themselves live on other pages of the portal: lead the reader to them.
+    see_also = [links.RELIABILITY, links.LOAD_MAP]
+    return render(
+        request, "disclosure/public/disclosure.html", {"rows": rows, "see_also": see_also}
+    )

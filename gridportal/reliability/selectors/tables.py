@@ -43,6 +43,16 @@ class GroupRow:
     year: ix.Indices
 
 
+def archive_first_year() -> int | None:
+    """The first year the interruption archive holds, or None while it is empty."""
+    first = (
+        InterruptionRecord.objects.order_by("started_at")
+        .values_list("started_at", flat=True)
+        .first()
+    )
+    return timezone.localtime(first).year if first else None
+
+
 def months_of(year: int, today: dt.date | None = None) -> list[tuple[dt.date, dt.date]]:
     """(first, last) day of each month of the year, up to the current month."""
     today = today or timezone.localdate()

@@ -19,7 +19,12 @@ def _year(request) -> tuple[YearForm, int]:
 
 def index(request):
     form, year = _year(request)
-    rows = selectors.monthly_table(year=year)
+    first_year = selectors.archive_first_year()
+    # Before the archive begins every figure would read 0: «no interruptions», which is not
+    # what the company knows. Say that there is no data instead. (An empty archive still
+    # shows this year's zeros: nothing has been recorded since the portal started.)
+    before_archive = first_year is not None and year < first_year
+    rows = [] if before_archive else selectors.monthly_table(year=year)
     sections = []
     for row in rows:
         if row.kind != "branch":
@@ -39,6 +44,7 @@ def index(request):
         {
             "form": form,
             "year": year,
+            "first_year": first_year,
             "sections": sections,
             "months": selectors.months_of(year),
             "params": params_on(selectors.months_of(year)[0][0]) if rows else None,

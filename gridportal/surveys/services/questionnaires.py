@@ -18,11 +18,20 @@ CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
 
 @transaction.atomic
 def survey_create(
-    *, slug: str, title: str, title_en: str = "", intro: str = "", actor=None, request=None
+    *,
+    slug: str,
+    title: str,
+    title_en: str = "",
+    intro: str = "",
+    intro_en: str = "",
+    actor=None,
+    request=None,
 ) -> Survey:
     if Survey.objects.filter(slug=slug).exists():
         raise ApplicationError(_("A questionnaire with this link name exists."), code="slug")
-    survey = Survey.objects.create(slug=slug, title=title, title_en=title_en, intro=intro)
+    survey = Survey.objects.create(
+        slug=slug, title=title, title_en=title_en, intro=intro, intro_en=intro_en
+    )
     SurveyVersion.objects.create(survey=survey, number=1)
     if actor is not None:
         audit_record(actor=actor, action=AuditAction.CREATE, obj=survey, request=request)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gridportal.core.tabular import write_csv, write_xlsx
 
@@ -23,7 +24,7 @@ def _raw(user, survey, filters):
     channels = dict(ResponseChannel.choices)
     header = [
         _("Answer id"),
-        _("Answered"),
+        pgettext("surveys", "Answered"),
         _("Channel"),
         _("Branch"),
         _("District"),
@@ -56,7 +57,7 @@ def _summary(user, survey, filters):
     result = selectors.survey_analytics(user=user, survey=survey, filters=filters)
     header = [
         _("Question"),
-        _("Answered"),
+        pgettext("surveys", "Answered"),
         _("Answer"),
         _("Count"),
         _("Mean"),

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -213,7 +214,11 @@ def _bars(question, summary) -> dict:
 def _month_bars(months, result) -> dict:
     """Bars of CSAT (or responses when there is no rating question) by month."""
     key = "csat" if result.csat_key else "responses"
-    values = [(m.label, getattr(m, key)) for m in months]
+    # «2025-11» → «Ноябрь 2025» (or «November 2025»): the month as the reader names it.
+    values = [
+        (date_format(dt.date.fromisoformat(m.label + "-01"), "F Y"), getattr(m, key))
+        for m in months
+    ]
     top = max((v or 0 for _m, v in values), default=0) or 1
     bars = [
         {"label": label, "count": value, "width": round(250 * (value or 0) / top), "y": 22 * i}

@@ -25,7 +25,11 @@ CHANNEL_WEIGHTS = [
 
 def build(spec) -> Survey:
     survey = survey_create(
-        slug=spec["slug"], title=spec["title"], title_en=spec["title_en"], intro=spec["intro"]
+        slug=spec["slug"],
+        title=spec["title"],
+        title_en=spec["title_en"],
+        intro=spec["intro"],
+        intro_en=spec["intro_en"],
     )
     survey.event_kinds = [str(k) for k in spec["event_kinds"]]
     survey.is_public = not spec["event_kinds"]
