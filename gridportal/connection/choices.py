@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ApplicantKind(models.TextChoices):
@@ -73,7 +74,7 @@ class IntentionStatus(models.TextChoices):
     NEW = "new", _("New")
     CONTACTED = "contacted", _("Contacted")
     APPLIED = "applied", _("Full application filed")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("request-intention", "Closed")
 
 
 class DeadlineKind(models.TextChoices):
