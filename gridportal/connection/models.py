@@ -70,7 +70,9 @@ class ConnectionIntention(models.Model):
 
     branch_path = "branch"
 
-    number = models.CharField(pgettext_lazy("connection", "number"), max_length=20, unique=True, blank=True)
+    number = models.CharField(
+        pgettext_lazy("connection", "number"), max_length=20, unique=True, blank=True
+    )
     created_at = models.DateTimeField(_("received at"), db_index=True)
     branch = models.ForeignKey(Branch, on_delete=models.PROTECT, related_name="+")
     address = models.ForeignKey(
@@ -81,7 +83,9 @@ class ConnectionIntention(models.Model):
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     applicant_kind = models.CharField(_("applicant"), max_length=16, choices=ApplicantKind.choices)
-    object_kind = models.CharField(pgettext_lazy("connection", "object"), max_length=16, choices=ObjectKind.choices)
+    object_kind = models.CharField(
+        pgettext_lazy("connection", "object"), max_length=16, choices=ObjectKind.choices
+    )
     power_new_kw = models.DecimalField(_("new power, kW"), max_digits=9, decimal_places=1)
     power_existing_kw = models.DecimalField(
         _("power already connected, kW"), max_digits=9, decimal_places=1, default=0
@@ -158,7 +162,9 @@ class ConnectionApplication(TimeStampedModel):
 
     branch_path = "branch"
 
-    number = models.CharField(pgettext_lazy("connection", "number"), max_length=20, unique=True, null=True, blank=True)
+    number = models.CharField(
+        pgettext_lazy("connection", "number"), max_length=20, unique=True, null=True, blank=True
+    )
     branch = models.ForeignKey(Branch, on_delete=models.PROTECT, related_name="+")
     customer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="connection_applications"
@@ -173,7 +179,9 @@ class ConnectionApplication(TimeStampedModel):
         _("passport or ОГРН/ИНН"), max_length=200, help_text=_("Series, number, issued by, date")
     )
     cadastral_number = models.CharField(_("cadastral number"), max_length=40, blank=True)
-    object_kind = models.CharField(pgettext_lazy("connection", "object"), max_length=16, choices=ObjectKind.choices)
+    object_kind = models.CharField(
+        pgettext_lazy("connection", "object"), max_length=16, choices=ObjectKind.choices
+    )
     reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
     # Empty only in a draft saved before its power step; registration requires it.
     power_new_kw = models.DecimalField(
