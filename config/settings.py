@@ -22,6 +22,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.databases import REPLICA_READ_VIEWS as PUBLIC_READ_VIEWS
+from config.databases import databases
 from config.logs import logging_config, sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -141,88 +143,11 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'gridportal.sqlite3'}"),
-}
-DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the look-up pages read while a report is being written.
-    DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].setdefault(
-        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-    )
-    DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
-    DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
-else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
-    DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
-
-# Query counts and latency per database (django-prometheus' instrumented backends).
-_INSTRUMENTED = {
-    "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
-    "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
-}
-DATABASES["default"]["ENGINE"] = _INSTRUMENTED.get(
-    DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"]
-)
-
-# A streaming read replica (docs/operations.md, «Read replica»): public look-ups, outage
-# pages, the load map and open data read from it; writes, staff pages, sessions and reads
-# inside a transaction use the primary (gridportal/core/db_router.py). No URL → no replica.
-DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
-if DATABASE_REPLICA_URL:
-    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
-    DATABASES["replica"]["ENGINE"] = _INSTRUMENTED.get(
-        DATABASES["replica"]["ENGINE"], DATABASES["replica"]["ENGINE"]
-    )
-    if DATABASES["replica"]["ENGINE"] != DATABASES["default"]["ENGINE"]:
-        raise ImproperlyConfigured("DATABASE_REPLICA_URL must use the engine of DATABASE_URL.")
-    DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"].get("CONN_MAX_AGE", 0))
-    DATABASES["replica"].setdefault("CONN_HEALTH_CHECKS", True)
-    # A stopped replica must not hold a page up: fail fast, read from the primary.
-    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env.int("DATABASE_REPLICA_CONNECT_TIMEOUT", default=2)
-    )
-    # In tests the replica is the test database itself.
-    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+# The primary, and a streaming read replica when DATABASE_REPLICA_URL is set (config/databases.py).
+DATABASES = databases(env, BASE_DIR)
 DATABASE_ROUTERS = ["gridportal.core.db_router.ReplicaRouter"]
 REPLICA_RETRY_SECONDS = env.float("REPLICA_RETRY_SECONDS", default=10.0)
-# The views whose GET answers may be seconds old (URL names; "namespace:*" for all of one).
-REPLICA_READ_VIEWS = [
-    "core:home",
-    "grid:address-search",
-    "grid:address",
-    "grid:address-text",
-    "outages:outages",
-    "outages:status",
-    "outages:status-text",
-    "outages:planned",
-    "outages:planned-ics",
-    "outages:incident",
-    "outages:etr-accuracy",
-    "capacity:map",
-    "capacity:map-data",
-    "capacity:download",
-    "capacity:substations-download",
-    "capacity:power-centre",
-    "capacity:nearby",
-    "capacity:quarters",
-    "capacity:quarter-map",
-    "capacity:quarter-map-data",
-    "capacity:quarter-download",
-    "capacity:quarter-substations-download",
-    "capacity:quarter-power-centre",
-    "api:address-search",
-    "api:address-page",
-    "api:outages-status",
-    "api:outages-planned",
-    "api:outages-feed",
-    "api:outages-feed-geojson",
-    "api:power-centre-list",
-    "api:power-centre-detail",
-    "api:capacity-nearby",
-    "api:capacity-quarters",
-]
+REPLICA_READ_VIEWS = PUBLIC_READ_VIEWS
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
