@@ -27,7 +27,8 @@ after). Then prints, from one run:
 Environment: BENCH_SCALE (medium), BENCH_PHASE_SECONDS (8), BENCH_ROUNDS (2),
 BENCH_DESIGN_SECONDS (60), BENCH_FAULT_SECONDS (30), BENCH_FAULT_RATE (25 reports/s),
 BENCH_NODE_WORKERS (2 gthread × 4 threads per node), BENCH_REDIS (redis://127.0.0.1:6379),
-BENCH_REDIS_DB (5), BENCH_SEED (7), BENCH_KEEP (keep the folder and logs).
+BENCH_REDIS_DB (5), BENCH_SEED (7), BENCH_KEEP (keep the folder and logs), BENCH_ONLY
+(`throughput`: stop after 1 and 2, for trying a change).
 """
 
 from __future__ import annotations
@@ -321,6 +322,8 @@ def main() -> None:
     served = replica_reads()
     phases.throughput(port, data)
     print(f"  the replica answered {replica_reads() - served:,} transactions (the look-up pages)")
+    if os.environ.get("BENCH_ONLY") == "throughput":
+        return
     phases.design_storm(port, data)
     phases.visibility(data, NODES["node-1"]["port"], NODES["node-2"]["port"])
     print(f"\n4. faults during a storm of {FAULT_RATE:.0f} reports/s for {FAULT_SECONDS:.0f} s:")

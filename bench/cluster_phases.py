@@ -78,6 +78,33 @@ def lags(after_id: int, up_to: int | None = None) -> list[float]:
     )
 
 
+def cpu_seconds() -> dict[str, float]:
+    """CPU seconds (user + system) used so far by each kind of process on the machine."""
+    import os
+
+    tick = os.sysconf("SC_CLK_TCK")
+    used: dict[str, float] = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
+        used[name] = used.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return used
+
+
+def cpu_line(label: str, before: dict[str, float], requests: int) -> None:
+    """Where the machine's CPU went during a phase, in milliseconds per request."""
+    after = cpu_seconds()
+    spent = {k: v - before.get(k, 0.0) for k, v in after.items()}
+    top = sorted(((v, k) for k, v in spent.items() if v > 0.05), reverse=True)[:6]
+    parts = ", ".join(f"{k} {v * 1000 / max(requests, 1):.1f}" for v, k in top)
+    print(f"    CPU per request, ms — {label}: {parts}", flush=True)
+
+
 def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q / 100 * len(values)))] if values else float("nan")
 
@@ -139,11 +166,13 @@ def throughput(port: int, data: dict) -> int:
     print(f"\n1. throughput through nginx, {rounds} alternating rounds of {seconds} s:")
     for n in range(1, rounds + 1):
         for key, (label, lua) in phases.items():
-            before = last_report_id()
+            before, cpu = last_report_id(), cpu_seconds()
             runs[key].append(wrk(f"{key}-{n}", port, lua, connections=32))
             if key == "intake":
                 intake_ids.append((before, last_report_id()))
             wrk_line(f"{label} #{n}", runs[key][-1])
+            if key in ("insert", "intake"):
+                cpu_line(key, cpu, runs[key][-1]["requests"])
     total = {k: merge(v) for k, v in runs.items()}
     print("  all rounds together:")
     for key, (label, _lua) in phases.items():

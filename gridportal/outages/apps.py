@@ -76,6 +76,17 @@ class OutagesConfig(AppConfig):
 
         storm_signals.connect()
 
+        # The roll-up's memory of which centre feeds a substation (services/rollups.py).
+        from django.db.models.signals import post_delete, post_save
+
+        from gridportal.grid.models import Feeder, Substation
+
+        from .services.rollups import centres_forget
+
+        for model in (Feeder, Substation):
+            for signal in (post_save, post_delete):
+                signal.connect(centres_forget, sender=model, dispatch_uid=f"centres-{model.__name__}")
+
         # A new subscriber of an address inside a live outage is told of it at once.
         from gridportal.notifications.signals import subscription_confirmed
 

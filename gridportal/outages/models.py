@@ -202,15 +202,19 @@ class OutageReport(models.Model):
     branch_path = "branch"
 
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    # Every index is paid by every report of a storm: the address and the branch lead the
+    # composite indexes below, which serve their look-ups too.
     address = models.ForeignKey(
-        ServiceAddress, on_delete=models.PROTECT, related_name="outage_reports"
+        ServiceAddress, on_delete=models.PROTECT, related_name="outage_reports", db_index=False
     )
-    branch = models.ForeignKey(Branch, on_delete=models.PROTECT, verbose_name=_("branch"))
+    branch = models.ForeignKey(
+        Branch, on_delete=models.PROTECT, verbose_name=_("branch"), db_index=False
+    )
     substation = models.ForeignKey(
         Substation, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("substation")
     )
     problem = models.CharField(_("problem"), max_length=16, choices=Problem.choices)
-    urgent = models.BooleanField(_("urgent (danger)"), default=False, db_index=True)
+    urgent = models.BooleanField(_("urgent (danger)"), default=False)
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
     open311_service = models.CharField(
         _("Open311 service"),
@@ -221,7 +225,7 @@ class OutageReport(models.Model):
     )
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    contact_key = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
+    contact_key = models.CharField(max_length=200, blank=True, editable=False)
     comment = models.TextField(_("comment"), blank=True, max_length=1000)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     incident = models.ForeignKey(

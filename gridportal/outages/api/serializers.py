@@ -7,7 +7,7 @@ from gridportal.api.serializers import IdField, JSONTypesMixin, PlainCharField, 
 
 from ..choices import IncidentStatus, Problem
 from ..models import Incident, IncidentEvent, PlannedOutage
-from ..selectors import address_get
+from ..selectors import address_for_intake
 from ..services import Submission
 
 
@@ -80,7 +80,7 @@ class ReportCreateSerializer(JSONTypesMixin, serializers.Serializer):
         return value
 
     def validate_address(self, value):
-        address = address_get(value)
+        address = address_for_intake(value)
         if address is None:
             raise serializers.ValidationError(_("No such address."))
         return address

@@ -71,13 +71,13 @@ class ReportCreateView(APIView):
             submission=data.submission(),
             origin=Origin.from_request(request, channel=Channel.API),
         )
-        incident = receipt.incident
+        incident_id, etr = receipt.known_outage() or (None, None)
         body = {
             "number": receipt.report.number,
             "duplicate": receipt.duplicate,
             "urgent": receipt.report.urgent,
-            "incident": incident.pk if incident else None,
-            "estimated_restoration": incident.etr if incident else None,
+            "incident": incident_id,
+            "estimated_restoration": etr,
         }
         return Response(
             ReportReceiptSerializer(body).data,

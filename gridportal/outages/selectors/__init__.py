@@ -3,6 +3,7 @@
 from .etr import etr_accuracy_rows, etr_tallies
 from .lookup import (
     PUBLIC_STATUSES,
+    address_for_intake,
     address_get,
     address_status,
     incident_views,
@@ -47,6 +48,7 @@ from .staff import (
 
 __all__ = [
     "PUBLIC_STATUSES",
+    "address_for_intake",
     "address_get",
     "address_status",
     "archive_for_user",

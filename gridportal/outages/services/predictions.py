@@ -205,6 +205,11 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> int
         OutageReport.objects.filter(pk__in=report_ids).update(
             incident_id=incident_id, unassigned_reason=reason
         )
+    if changes:
+        # Queryset updates send no signals: the storm answers are rebuilt from here.
+        from ..storm.services import rebuild_request
+
+        rebuild_request()
 
     # Predictions that no longer explain any report were absorbed by a higher one.
     for incident in list(existing.values()) + spare:

@@ -22,6 +22,7 @@ import contextlib
 import contextvars
 import datetime as dt
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -63,12 +64,31 @@ def rollup_inline():
         _inline.reset(token)
 
 
-def centre_of_substation(substation_id: int) -> int | None:
-    return (
-        Substation.objects.filter(pk=substation_id)
-        .values_list("feeder__power_centre_id", flat=True)
-        .first()
-    )
+# Which power centre feeds a substation changes only when the network is re-imported; each
+# process keeps what it read for a minute. A report placed under a stale answer queues the
+# wrong centre's roll-up and is caught by the sweep (which reads the network afresh).
+CENTRES_TTL = 60.0
+_centres: dict[int, int | None] = {}
+_centres_since = time.monotonic()
+
+
+def centres_forget(**kwargs) -> None:
+    """A substation or feeder was saved here: read the centres afresh (a signal receiver)."""
+    global _centres_since
+    _centres.clear()
+    _centres_since = time.monotonic()
+
+
+def centre_of_substation(substation_id: int, *, remembered: bool = False) -> int | None:
+    if remembered and time.monotonic() - _centres_since > CENTRES_TTL:
+        centres_forget()
+    if not remembered or substation_id not in _centres:
+        _centres[substation_id] = (
+            Substation.objects.filter(pk=substation_id)
+            .values_list("feeder__power_centre_id", flat=True)
+            .first()
+        )
+    return _centres[substation_id]
 
 
 def rollup_request(*, substation_id: int, now: dt.datetime, urgent: bool = False) -> bool:
@@ -78,10 +98,11 @@ def rollup_request(*, substation_id: int, now: dt.datetime, urgent: bool = False
     will do it after this transaction commits (at once for danger, which is predicted on
     its own and should not wait for company).
     """
-    centre_id = centre_of_substation(substation_id)
+    deferred = rollup_deferred()
+    centre_id = centre_of_substation(substation_id, remembered=deferred)
     if centre_id is None:
         return False
-    if not rollup_deferred():
+    if not deferred:
         rollup_apply(power_centre_id=centre_id, now=now)
         return True
     delay = 0.0 if urgent else float(getattr(settings, "OUTAGES_ROLLUP_DELAY", 0.5))
