@@ -58,6 +58,7 @@ DESIGN_SECONDS = float(os.environ.get("BENCH_DESIGN_SECONDS", "60"))
 FAULT_SECONDS = float(os.environ.get("BENCH_FAULT_SECONDS", "30"))
 FAULT_RATE = float(os.environ.get("BENCH_FAULT_RATE", "25"))
 NODE_WORKERS = int(os.environ.get("BENCH_NODE_WORKERS", "2"))
+NODE_THREADS = int(os.environ.get("BENCH_NODE_THREADS", "4"))
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379")
 REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "5"))
 SEED = int(os.environ.get("BENCH_SEED", "7"))
@@ -93,6 +94,7 @@ ENV = {
     "STATIC_ROOT": str(WORK / "static"),
     "LOG_LEVEL": "WARNING",
     "CONN_MAX_AGE": "60",
+    **{k: v for k, v in os.environ.items() if k.startswith("OUTAGES_ROLLUP_")},
 }
 configure_servers(workdir=WORK, root=ROOT, env=ENV, publish=PUBLISH)
 NODES: dict[str, dict] = {}  # name → {"port": …, "proc": …}
@@ -114,7 +116,14 @@ def node_start(name: str, port: int | None = None) -> None:
     proc = start(
         name,
         [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}"]
-        + ["--workers", str(NODE_WORKERS), "--worker-class", "gthread", "--threads", "4"]
+        + [
+            "--workers",
+            str(NODE_WORKERS),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            str(NODE_THREADS),
+        ]
         + ["--backlog", "2048", "--keep-alive", "5", "--log-level", "warning"],
     )
     NODES[name] = {"port": port, "proc": proc}

@@ -85,7 +85,9 @@ class OutagesConfig(AppConfig):
 
         for model in (Feeder, Substation):
             for signal in (post_save, post_delete):
-                signal.connect(centres_forget, sender=model, dispatch_uid=f"centres-{model.__name__}")
+                signal.connect(
+                    centres_forget, sender=model, dispatch_uid=f"centres-{model.__name__}"
+                )
 
         # A new subscriber of an address inside a live outage is told of it at once.
         from gridportal.notifications.signals import subscription_confirmed

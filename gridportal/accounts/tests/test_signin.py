@@ -203,7 +203,7 @@ def test_every_web_node_sees_the_count_through_redis(client, officer, settings, 
     from django.core.cache.backends.redis import RedisCache
 
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        "default": {"BACKEND": "gridportal.core.cache.RedisCache", "LOCATION": redis_url}
     }
     AxesProxyHandler.get_implementation(force=True)
     try:

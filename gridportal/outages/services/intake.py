@@ -137,7 +137,9 @@ def _limits_check(*, origin: Origin, contact: str, address_id: int, values) -> N
             "" if contact.startswith("ip:") else contact,
             int(values[RuleKey.LIMIT_PER_PHONE_HOUR]),
         ),
-        Limit("outages.report.address", str(address_id), int(values[RuleKey.LIMIT_PER_ADDRESS_HOUR])),
+        Limit(
+            "outages.report.address", str(address_id), int(values[RuleKey.LIMIT_PER_ADDRESS_HOUR])
+        ),
     )
     if hit is None:
         return

@@ -19,6 +19,8 @@ from gridportal.outages import services
 from gridportal.outages.choices import IncidentStatus, Level, Problem, UnassignedReason
 from gridportal.outages.models import Incident, OutageReport
 from gridportal.outages.services.rollups import QUEUED_KEY
+from gridportal.outages.storm import services as storm_services
+from gridportal.outages.storm.snapshots import snapshot_build
 
 from .conftest import build_network
 from .factories import report, submit
@@ -108,6 +110,57 @@ def test_the_answer_says_we_know_when_a_confirmed_outage_covers_the_address(
         callback()
     newest.refresh_from_db()
     assert newest.incident == incident
+
+
+@pytest.fixture
+def fresh_snapshot():
+    storm_services._local.clear()
+    yield
+    storm_services._local.clear()
+
+
+def test_through_the_api_the_known_outage_comes_from_the_snapshot_without_a_query(
+    client, deferred, network, officer, fresh_snapshot, django_capture_on_commit_callbacks
+):
+    first, second = network.addresses_of(network.substations[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        report(first)
+        report(second)
+    # The node's snapshot as it was before the dispatcher confirmed the outage.
+    storm_services.snapshot_store(snapshot_build())
+    incident = services.incident_confirm(incident=Incident.objects.get(), actor=officer)
+    etr = (timezone.now() + dt.timedelta(hours=3)).replace(microsecond=0)
+    services.incident_update(incident=incident, actor=officer, etr=etr)
+
+    def post(phone):
+        response = client.post(
+            "/api/v1/outages/reports/",
+            {"address": first.pk, "problem": "no_power", "phone": phone, "consent": True},
+            content_type="application/json",
+        )
+        assert response.status_code == 201
+        return response.json()
+
+    assert post("+79001110003")["incident"] is None  # the snapshot does not know yet
+    # Rebuilt (what the rebuild task does seconds after the confirmation): now it does.
+    storm_services.snapshot_rebuild()
+    body = post("+79001110004")
+    assert body["incident"] == incident.pk
+    assert dt.datetime.fromisoformat(body["estimated_restoration"]) == etr
+    assert OutageReport.objects.order_by("-pk").first().rolled_up_at is None
+
+
+def test_a_new_report_asks_for_no_snapshot_rebuild_but_its_roll_up_does(
+    deferred, network, django_capture_on_commit_callbacks
+):
+    first, second = network.addresses_of(network.substations[0])
+    with django_capture_on_commit_callbacks() as queued:
+        report(first)
+        report(second)
+    assert storm_services._schedule not in queued
+    with django_capture_on_commit_callbacks() as queued:
+        services.rollup_run(power_centre_id=network.centre.pk)
+    assert queued.count(storm_services._schedule) == 1  # once, however many reports moved
 
 
 def test_reports_through_the_api_are_placed_after_commit(

@@ -50,7 +50,7 @@ def shared_cache(settings, redis_url):
     """This process's cache is the Redis the second process will read."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "gridportal.core.cache.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": PREFIX,
         }

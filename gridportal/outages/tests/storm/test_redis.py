@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.redis]
 def redis_cache(settings, redis_url):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "gridportal.core.cache.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "storm-test",
         }
