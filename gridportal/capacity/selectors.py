@@ -149,9 +149,9 @@ def substation_headrooms(*, substation_ids: list[int], cos_phi: Decimal) -> dict
 def substations_of_centre_summary(*, power_centre_id: int, cos_phi: Decimal) -> dict:
     """ТП fed from a centre: how many can take a small applicant (sensitive ones only counted)."""
     ids = list(
-        Substation.objects.filter(feeder__power_centre_id=power_centre_id).values_list(
-            "id", flat=True
-        )
+        Substation.objects.of_company()
+        .filter(feeder__power_centre_id=power_centre_id)
+        .values_list("id", flat=True)
     )
     rooms = substation_headrooms(substation_ids=ids, cos_phi=cos_phi)
     small_kw = small_applicant_kw()
@@ -220,10 +220,12 @@ def nearest_substations(*, latitude: float, longitude: float, limit: int = 5):
     small_kw = small_applicant_kw()
     box = 0.2
     candidates = list(
-        Substation.objects.filter(
+        Substation.objects.of_company()
+        .filter(
             latitude__range=(latitude - box, latitude + box),
             longitude__range=(longitude - 2 * box, longitude + 2 * box),
-        ).values_list("id", "latitude", "longitude")[:2000]
+        )
+        .values_list("id", "latitude", "longitude")[:2000]
     )
     candidates.sort(key=lambda c: rules.haversine_km(latitude, longitude, c[1], c[2]))
     ids = [c[0] for c in candidates[: limit * 4]]
@@ -439,10 +441,12 @@ def connection_candidates(
 def nearest_substation_ids(*, latitude: float, longitude: float, limit: int = 1) -> list[int]:
     box = 0.2
     near = list(
-        Substation.objects.filter(
+        Substation.objects.of_company()
+        .filter(
             latitude__range=(latitude - box, latitude + box),
             longitude__range=(longitude - 2 * box, longitude + 2 * box),
-        ).values_list("id", "latitude", "longitude")[:2000]
+        )
+        .values_list("id", "latitude", "longitude")[:2000]
     )
     near.sort(key=lambda c: rules.haversine_km(latitude, longitude, c[1], c[2]))
     return [c[0] for c in near[:limit]]

@@ -47,7 +47,9 @@ def substation_rows(*, as_of: date, window_months: int, branch_code: str | None 
         "substation_id", "measured_on", "load_kva"
     ):
         loads[sid][day] = kva
-    qs = Substation.objects.select_related("feeder", "branch", "district", "capacity_sensitivity")
+    qs = Substation.objects.of_company().select_related(
+        "feeder", "branch", "district", "capacity_sensitivity"
+    )
     if branch_code:
         qs = qs.filter(branch__code=branch_code)
     rows, totals = [], defaultdict(lambda: {"count": 0, "rated": Decimal(0), "free": Decimal(0)})

@@ -103,6 +103,13 @@ class Feeder(NetworkElement):
         return f"{self.power_centre.dispatch_number} {self.name}"
 
 
+class SubstationQuerySet(models.QuerySet):
+    def of_company(self):
+        """The grid company's own ТП: the only ones a new applicant connects through, and the
+        only ones whose free capacity the company publishes (a consumer's ТП is its own)."""
+        return self.filter(owner=SubstationOwner.COMPANY)
+
+
 class Substation(NetworkElement):
     """A 6–10/0.4 kV transformer substation (ТП/КТП) feeding buildings."""
 
@@ -122,6 +129,8 @@ class Substation(NetworkElement):
             "supply is at medium voltage, not 0.4 kV."
         ),
     )
+
+    objects = SubstationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("substation")

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from gridportal.capacity.models import SensitiveSubstation, SubstationLoad
+from gridportal.grid.choices import SubstationOwner
 from gridportal.testing.factories import FeederFactory, SubstationFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +88,49 @@ def test_each_quarter_publishes_substations_below_35_kv_by_voltage_level(
     assert {r["По состоянию на"] for r in rows} == {"2026-07-01"}
     xlsx = client.get("/capacity/quarters/2026-07-01/substations.xlsx")
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+@pytest.fixture
+def consumers_own(substations):
+    """A consumer's own ТП beside them, nearest to the point and with the most room."""
+    own = SubstationFactory(
+        feeder=substations["roomy"].feeder,
+        name="ТП-104",
+        rated_kva=1000,
+        latitude=61.7905,
+        longitude=34.3605,
+        owner=SubstationOwner.CONSUMER,
+    )
+    SubstationLoad.objects.create(
+        substation=own, measured_on=date(2025, 12, 17), load_kva=Decimal("100")
+    )
+    return own
+
+
+def test_a_consumers_own_substation_is_never_offered_or_published(
+    en, client, network, substations, consumers_own
+):
+    """Its capacity is its owner's: a new applicant connects through the company's ТП."""
+    import csv
+    import io
+
+    from gridportal.capacity import selectors, services
+
+    html = en.get("/capacity/nearby/?kw=15&lat=61.7905&lon=34.3605").content.decode()
+    assert "ТП-101" in html and "ТП-104" not in html
+    data = client.get("/api/v1/capacity/nearby/?kw=10&lat=61.7905&lon=34.3605").json()
+    assert [s["name"] for s in data["substations"]] == ["ТП-101"]
+    page = en.get("/capacity/centres/{}/".format(network["north"].pk)).content.decode()
+    assert "ТП-104" not in page
+    assert "1 of 3 substations have indicative room for an applicant of 15 kW." in page
+
+    answer = selectors.connection_candidates(
+        point=(61.7905, 34.3605), power_kw=Decimal("10"), voltage_kv=Decimal("0.4")
+    )
+    assert answer.candidates[0].name == "ТП-101"  # not the nearer ТП-104
+
+    services.capacity_snapshot_publish(as_of=date(2026, 7, 1))
+    body = client.get("/capacity/quarters/2026-07-01/substations.csv").content.decode("utf-8-sig")
+    names = [row[0] for row in csv.reader(io.StringIO(body))]
+    assert "ТП-101" in names and "ТП-104" not in names
+    assert len([n for n in names if n.startswith("ТП-")]) == 2  # ТП-103 is sensitive
