@@ -218,6 +218,22 @@ def redis_url():
     client.flushdb()
 
 
+REDIS_CACHE_PREFIX = "test"
+
+
+@pytest.fixture
+def redis_cache(settings, redis_url):
+    """The default cache is a real Redis through the production backend (keys «test:…»)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "gridportal.core.cache.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": REDIS_CACHE_PREFIX,
+        }
+    }
+    return redis_url
+
+
 @pytest.fixture(scope="session")
 def browser():
     chromium = find_chromium()

@@ -33,7 +33,7 @@ from gridportal.outages.storm import selectors, services
 
 pytestmark = pytest.mark.django_db
 
-PREFIX = "degraded-test"
+PREFIX = "test"  # the redis_cache fixture's key prefix (conftest.py)
 HOTLINE = "8-800-000-00-00"  # CompanyFactory's hotline
 START_SECONDS = 60
 REQUEST_SECONDS = 15
@@ -46,19 +46,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def shared_cache(settings, redis_url):
+def shared_cache(redis_cache):
     """This process's cache is the Redis the second process will read."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "gridportal.core.cache.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": PREFIX,
-        }
-    }
     services._local.clear()
     selectors.address_local_clear()
     contacts_local_clear()
-    yield redis_url
+    yield redis_cache
     services._local.clear()
     selectors.address_local_clear()
     contacts_local_clear()

@@ -10,29 +10,20 @@ pytestmark = [pytest.mark.django_db, pytest.mark.redis]
 
 
 @pytest.fixture
-def redis_cache(settings, redis_url):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "gridportal.core.cache.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": "storm-test",
-        }
-    }
+def storm_redis(redis_cache):
     services._local.clear()
     selectors.address_local_clear()
-    yield redis_url
+    yield redis_cache
     services._local.clear()
     selectors.address_local_clear()
 
 
 def test_another_process_serves_the_snapshot_from_redis_without_the_database(
-    client, network, outage, redis_cache, django_assert_num_queries
+    client, network, outage, storm_redis, django_assert_num_queries
 ):
     built = services.snapshot_rebuild()
     assert cache.get(services.CURRENT_KEY) == built.version
-    stored = {
-        k.decode().split(":", 2)[2] for k in redis.Redis.from_url(redis_cache).keys("storm-test:*")
-    }
+    stored = {k.decode().split(":", 2)[2] for k in redis.Redis.from_url(storm_redis).keys("test:*")}
     assert {
         "storm:current",
         f"storm:{built.version}:answers",
@@ -50,7 +41,7 @@ def test_another_process_serves_the_snapshot_from_redis_without_the_database(
 
 
 def test_a_new_version_in_redis_reaches_the_process_within_a_second(
-    client, network, officer, outage, redis_cache
+    client, network, officer, outage, storm_redis
 ):
     from gridportal.outages import services as outages
 
