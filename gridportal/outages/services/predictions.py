@@ -201,10 +201,21 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> int
     for report_id, target in desired.items():
         if current.get(report_id) != target:
             changes[target].append(report_id)
+    # A report's first roll-up is written together with its place: one new row version
+    # (and one entry in each of the table's indexes) per report, not two.
+    placed_now: set[int] = set()
     for (incident_id, reason), report_ids in changes.items():
-        OutageReport.objects.filter(pk__in=report_ids).update(
-            incident_id=incident_id, unassigned_reason=reason
-        )
+        first = [r for r in report_ids if r in waiting]
+        again = [r for r in report_ids if r not in waiting]
+        if first:
+            OutageReport.objects.filter(pk__in=first).update(
+                incident_id=incident_id, unassigned_reason=reason, rolled_up_at=now
+            )
+            placed_now.update(first)
+        if again:
+            OutageReport.objects.filter(pk__in=again).update(
+                incident_id=incident_id, unassigned_reason=reason
+            )
     if changes:
         # Queryset updates send no signals: the storm answers are rebuilt from here.
         from ..storm.services import rebuild_request
@@ -231,7 +242,9 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> int
         event_record(incident, EventKind.MERGED if home else EventKind.REJECTED, at=now)
 
     if waiting:
-        OutageReport.objects.filter(pk__in=list(waiting)).update(rolled_up_at=now)
+        rest = [r for r in waiting if r not in placed_now]
+        if rest:
+            OutageReport.objects.filter(pk__in=rest).update(rolled_up_at=now)
         metrics.reports_rolled_up([(now - at).total_seconds() for at in waiting.values()])
     metrics.ROLLUP_SECONDS.observe(time.perf_counter() - started)
     return len(waiting)
