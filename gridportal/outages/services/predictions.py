@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Min, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -146,7 +146,6 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> int
             "urgent",
             "incident_id",
             "unassigned_reason",
-            "created_at",
             "channel",
         )
     )
@@ -154,12 +153,11 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> int
     # are enough on their own to predict an outage of the substation.
     result = rollup(
         topology=topology,
-        reports=[ReportIn(r[0], r[1], r[2] or r[6] == Channel.CALLBACK) for r in rows],
+        reports=[ReportIn(r[0], r[1], r[2] or r[5] == Channel.CALLBACK) for r in rows],
         held=held,
         rules=RollupRules.from_values(values),
     )
     current = {r[0]: (r[3], r[4]) for r in rows}
-    created_at = {r[0]: r[5] for r in rows}
 
     existing: dict[tuple[str, int], Incident] = {}
     spare: list[Incident] = []
@@ -177,7 +175,7 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> int
     for prediction in result.predictions:
         incident = existing.pop(prediction.key, None)
         if incident is None:
-            incident = _prediction_create(centre, topology, prediction, created_at)
+            incident = _prediction_create(centre, topology, prediction)
             earlier = {current[r][0] for r in prediction.report_ids if current[r][0]}
             event_record(
                 incident,
@@ -250,7 +248,7 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> int
     return len(waiting)
 
 
-def _prediction_create(centre, topology, prediction, created_at) -> Incident:
+def _prediction_create(centre, topology, prediction) -> Incident:
     feeder_id = substation_id = None
     district_id = centre.district_id
     if prediction.level == Level.SUBSTATION:
@@ -268,7 +266,14 @@ def _prediction_create(centre, topology, prediction, created_at) -> Incident:
             Feeder.objects.filter(pk=feeder_id).values_list("district_id", flat=True).first()
             or district_id
         )
-    started = min((created_at[r] for r in prediction.report_ids), default=timezone.now())
+    # Read only for a new prediction: every run re-reads the centre's recent reports, and
+    # their times (thousands in a storm) are the costliest column to load.
+    started = (
+        OutageReport.objects.filter(pk__in=prediction.report_ids).aggregate(
+            first=Min("created_at")
+        )["first"]
+        or timezone.now()
+    )
     return Incident.objects.create(
         branch_id=centre.branch_id,
         district_id=district_id,

@@ -300,3 +300,16 @@ def test_the_demo_still_has_confirmed_outages_when_a_worker_rolls_up(deferred, n
     call_command("seed_outages_demo", incidents=4, planned=0, verbosity=0)
     assert Incident.objects.filter(status=IncidentStatus.CONFIRMED).exists()
     assert not OutageReport.objects.filter(rolled_up_at__isnull=True).exists()
+
+
+def test_a_predicted_outage_starts_at_its_first_report_however_late_the_roll_up(
+    deferred, network, now, django_capture_on_commit_callbacks
+):
+    first, second = network.addresses_of(network.substations[0])
+    report(first, now=now - dt.timedelta(minutes=7))
+    report(second, now=now - dt.timedelta(minutes=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.rollup_run(power_centre_id=network.centre.pk, now=now)
+    incident = Incident.objects.get()
+    assert incident.status == IncidentStatus.PREDICTED
+    assert incident.started_at == now - dt.timedelta(minutes=7)
