@@ -52,6 +52,6 @@ def test_a_new_version_in_redis_reaches_the_process_within_a_second(
     local = services._local.snapshot
     services.snapshot_rebuild()
     services._local.put(local)
-    services._local.checked -= services.RECHECK_SECONDS  # a second has passed
+    services._local.checked -= services.RECHECK_SECONDS  # the re-check interval has passed
     new = client.get("/outages/live/status.json", {"substation": network.substations[0].pk})
     assert new["ETag"] != old["ETag"] and new.json()["state"] == "none"
