@@ -158,7 +158,7 @@ def _repeat_of(*, address: ServiceAddress, contact: str, window: dt.timedelta, n
         cursor.execute(
             f"SELECT id FROM {table} WHERE address_id = %s AND contact_key = %s "  # noqa: S608
             "AND created_at >= %s ORDER BY created_at DESC LIMIT 1",
-            [address.pk, contact, now - window],
+            [address.pk, contact, connection.ops.adapt_datetimefield_value(now - window)],
         )
         row = cursor.fetchone()
     if row is None:

@@ -58,6 +58,19 @@ def test_a_repeated_report_from_the_same_phone_and_address_is_recognized_not_cou
     assert OutageReport.objects.count() == 1
 
 
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Moscow", "Asia/Vladivostok"])
+def test_a_repeat_is_recognized_whatever_time_zone_the_time_is_given_in(network, now, zone):
+    from zoneinfo import ZoneInfo
+
+    local = now.astimezone(ZoneInfo(zone))
+    address = network.addresses[0]
+    first = submit(address, phone="+79001112233", now=local)
+    again = submit(address, phone="+79001112233", now=local + dt.timedelta(minutes=5))
+    assert again.duplicate and again.report.pk == first.report.pk
+    late = submit(address, phone="+79001112233", now=local + dt.timedelta(minutes=61))
+    assert not late.duplicate
+
+
 def test_the_same_contact_after_the_window_makes_a_new_report(network, now):
     address = network.addresses[0]
     report(address, phone="+79001112233", now=now)
