@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import random
 import threading
 import time
@@ -80,8 +81,6 @@ def lags(after_id: int, up_to: int | None = None) -> list[float]:
 
 def cpu_seconds() -> dict[str, float]:
     """CPU seconds (user + system) used so far by each kind of process on the machine."""
-    import os
-
     tick = os.sysconf("SC_CLK_TCK")
     used: dict[str, float] = {}
     for pid in filter(str.isdigit, os.listdir("/proc")):

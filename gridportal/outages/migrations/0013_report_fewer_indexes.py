@@ -10,13 +10,14 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-DROPPED = [
-    "outages_outagereport_address_id_e77f8a71",
-    "outages_outagereport_branch_id_946cd573",
-    "outages_outagereport_contact_key_ac788497",
-    "outages_outagereport_contact_key_ac788497_like",
-    "outages_outagereport_urgent_50edc4ae",
-]
+# Index → its column; the PostgreSQL-only LIKE index on the contact is not made again.
+DROPPED = {
+    "outages_outagereport_address_id_e77f8a71": "address_id",
+    "outages_outagereport_branch_id_946cd573": "branch_id",
+    "outages_outagereport_contact_key_ac788497": "contact_key",
+    "outages_outagereport_contact_key_ac788497_like": None,
+    "outages_outagereport_urgent_50edc4ae": "urgent",
+}
 
 
 class Migration(migrations.Migration):
@@ -64,14 +65,9 @@ class Migration(migrations.Migration):
                 migrations.RunSQL(
                     [f"DROP INDEX IF EXISTS {name}" for name in DROPPED],
                     reverse_sql=[
-                        "CREATE INDEX outages_outagereport_address_id_e77f8a71 "
-                        "ON outages_outagereport (address_id)",
-                        "CREATE INDEX outages_outagereport_branch_id_946cd573 "
-                        "ON outages_outagereport (branch_id)",
-                        "CREATE INDEX outages_outagereport_contact_key_ac788497 "
-                        "ON outages_outagereport (contact_key)",
-                        "CREATE INDEX outages_outagereport_urgent_50edc4ae "
-                        "ON outages_outagereport (urgent)",
+                        f"CREATE INDEX {name} ON outages_outagereport ({column})"
+                        for name, column in DROPPED.items()
+                        if column
                     ],
                 ),
             ],

@@ -118,7 +118,7 @@ def address_for_intake(pk) -> ServiceAddress | None:
             [pk],
         )
         row = cursor.fetchone()
-    return None if row is None else ServiceAddress.from_db("default", INTAKE_FIELDS, row)
+    return None if row is None else ServiceAddress.from_db(connection.alias, INTAKE_FIELDS, row)
 
 
 def status_snapshot(*, now: dt.datetime | None = None):

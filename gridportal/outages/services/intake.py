@@ -33,7 +33,7 @@ from ..choices import (
 )
 from ..models import Incident, IncidentSubstation, OutageReport
 from ..rules import rule_values
-from ..snapshot import State
+from ..snapshot import State, answer_from_dict
 from .notify import STILL_OUT_SALT
 from .rollups import rollup_request
 
@@ -113,13 +113,11 @@ def snapshot_outage(substation_id: int) -> tuple[int, dt.datetime | None] | None
     except SnapshotUnavailable:
         return None
     if found is None or not found[0].startswith("s"):
+        return None  # no such substation, or nothing touches it
+    answer = answer_from_dict(json.loads(found[1]))
+    if answer.state != State.OUTAGE or answer.incident is None:
         return None
-    answer = json.loads(found[1])
-    incident = answer.get("incident")
-    if answer.get("state") != State.OUTAGE or not incident:
-        return None
-    etr = incident.get("estimated_restoration")
-    return incident["id"], dt.datetime.fromisoformat(etr) if etr else None
+    return answer.incident.id, answer.incident.etr
 
 
 def _limits_check(*, origin: Origin, contact: str, address_id: int, values) -> None:

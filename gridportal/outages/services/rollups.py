@@ -80,15 +80,22 @@ def centres_forget(**kwargs) -> None:
 
 
 def centre_of_substation(substation_id: int, *, remembered: bool = False) -> int | None:
-    if remembered and time.monotonic() - _centres_since > CENTRES_TTL:
+    """The power centre feeding a substation; `remembered`: from this process's memory."""
+    if not remembered:
+        return _centre_read(substation_id)
+    if time.monotonic() - _centres_since > CENTRES_TTL:
         centres_forget()
-    if not remembered or substation_id not in _centres:
-        _centres[substation_id] = (
-            Substation.objects.filter(pk=substation_id)
-            .values_list("feeder__power_centre_id", flat=True)
-            .first()
-        )
+    if substation_id not in _centres:
+        _centres[substation_id] = _centre_read(substation_id)
     return _centres[substation_id]
+
+
+def _centre_read(substation_id: int) -> int | None:
+    return (
+        Substation.objects.filter(pk=substation_id)
+        .values_list("feeder__power_centre_id", flat=True)
+        .first()
+    )
 
 
 def rollup_request(*, substation_id: int, now: dt.datetime, urgent: bool = False) -> bool:
