@@ -79,6 +79,14 @@ def lags(after_id: int, up_to: int | None = None) -> list[float]:
     )
 
 
+def rollup_runs(after_id: int, up_to: int) -> int:
+    """Roll-up runs that placed these reports: each marks its batch with one time."""
+    from gridportal.outages.models import OutageReport
+
+    rows = OutageReport.objects.filter(pk__gt=after_id, pk__lte=up_to)
+    return rows.exclude(rolled_up_at=None).values("rolled_up_at").distinct().count()
+
+
 def cpu_seconds() -> dict[str, float]:
     """CPU seconds (user + system) used so far by each kind of process on the machine."""
     tick = os.sysconf("SC_CLK_TCK")
@@ -190,6 +198,7 @@ def throughput(port: int, data: dict) -> int:
     )
     values = sorted(v for lo, hi in intake_ids for v in lags(lo, hi))
     lag_line("at the maximum intake rate", values, 10)
+    print(f"  in {sum(rollup_runs(lo, hi) for lo, hi in intake_ids):,} roll-up runs", flush=True)
     if left:
         print(f"  !! {left} reports still waiting after {waited:.0f} s")
     return first

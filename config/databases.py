@@ -68,6 +68,12 @@ def databases(env, base_dir) -> dict:
     else:
         default.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
         default.setdefault("CONN_HEALTH_CHECKS", True)
+        # Django turns psycopg's prepared statements off (None) for PgBouncer's sake; the
+        # report intake asks for them by name (core/inserts.py, `fetch_prepared`). Nothing
+        # else is prepared: Django's cursors bind on the client. False: none at all
+        # (PgBouncer before 1.21 in transaction mode).
+        if env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
+            default.setdefault("OPTIONS", {}).setdefault("prepare_threshold", 1_000_000)
     default["ENGINE"] = INSTRUMENTED.get(default["ENGINE"], default["ENGINE"])
     result = {"default": default}
     url = env.str("DATABASE_REPLICA_URL", default="")

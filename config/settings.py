@@ -204,6 +204,10 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
+# Celery closes the database connections after every task: a new PostgreSQL connection
+# per roll-up cost a storm more than the roll-up. Kept for this many tasks instead, and
+# checked before each like a request's (config/celery.py).
+CELERY_DB_REUSE_MAX = env.int("CELERY_DB_REUSE_MAX", default=1000)
 # The beat schedule is declared where each task lives (add_periodic_task in the apps'
 # tasks.py, gridportal/core/periodic.py); config/ names no domain task.
 # Report intake at storm scale (gridportal/outages/services/rollups.py): with a broker the
@@ -213,10 +217,16 @@ CELERY_TIMEZONE = "UTC"
 # a broker (eager tasks) the request rolls up itself.
 OUTAGES_ROLLUP_DEFERRED = env.bool("OUTAGES_ROLLUP_DEFERRED", default=not CELERY_TASK_ALWAYS_EAGER)
 OUTAGES_ROLLUP_DELAY = env.float("OUTAGES_ROLLUP_DELAY", default=0.5)
+# At storm rates a centre is rolled up less often, in bigger batches: once this process
+# has taken OUTAGES_ROLLUP_BUSY_RATE reports in the last second, the roll-ups it queues
+# wait OUTAGES_ROLLUP_BUSY_DELAY seconds (decision 0017).
+OUTAGES_ROLLUP_BUSY_RATE = env.int("OUTAGES_ROLLUP_BUSY_RATE", default=20)
+OUTAGES_ROLLUP_BUSY_DELAY = env.float("OUTAGES_ROLLUP_BUSY_DELAY", default=3.0)
 OUTAGES_ROLLUP_SWEEP_AFTER = env.float("OUTAGES_ROLLUP_SWEEP_AFTER", default=60.0)
-if OUTAGES_ROLLUP_DELAY < 0 or OUTAGES_ROLLUP_SWEEP_AFTER <= 0:
+if OUTAGES_ROLLUP_DELAY < 0 or OUTAGES_ROLLUP_BUSY_DELAY < 0 or OUTAGES_ROLLUP_SWEEP_AFTER <= 0:
     raise ImproperlyConfigured(
-        "OUTAGES_ROLLUP_DELAY must be 0 or more and OUTAGES_ROLLUP_SWEEP_AFTER positive."
+        "OUTAGES_ROLLUP_DELAY and OUTAGES_ROLLUP_BUSY_DELAY must be 0 or more and "
+        "OUTAGES_ROLLUP_SWEEP_AFTER positive."
     )
 # Without a broker there is no beat either: the process serving pages runs the periodic jobs
 # of the beat schedule itself (gridportal/core/periodic.py). Off → run `manage.py run_periodic`.

@@ -53,14 +53,15 @@ def customer_confirm_email(*, user: User) -> User:
     return user
 
 
-def consent_record(
+def consent_build(
     *, purpose: str, origin: Origin | None = None, request=None, user=None, contact: str = ""
-):
-    """Record a consent to personal-data processing (152-FZ) under the registered text."""
+) -> ConsentRecord:
+    """A consent to personal-data processing (152-FZ) under the registered text, not yet
+    saved: for intake that writes it together with the submission (core/inserts.py)."""
     text = consent_text(purpose)
     if origin is None:
         origin = Origin.from_request(request, channel="web") if request else Origin(channel="")
-    return ConsentRecord.objects.create(
+    return ConsentRecord(
         subject=text.purpose,
         text_version=text.version,
         channel=origin.channel,
@@ -69,6 +70,17 @@ def consent_record(
         user=user if (user is not None and getattr(user, "is_authenticated", False)) else None,
         contact=contact[:200],
     )
+
+
+def consent_record(
+    *, purpose: str, origin: Origin | None = None, request=None, user=None, contact: str = ""
+) -> ConsentRecord:
+    """Record a consent to personal-data processing (152-FZ) under the registered text."""
+    consent = consent_build(
+        purpose=purpose, origin=origin, request=request, user=user, contact=contact
+    )
+    consent.save(force_insert=True)
+    return consent
 
 
 def consent_withdraw(*, record_id: int, at, erase_contact: bool = False) -> None:

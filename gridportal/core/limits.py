@@ -67,13 +67,14 @@ def _count(limits: list[Limit], now: float) -> list[int]:
     return counts
 
 
-def limits_hit(*limits: Limit) -> Limit | None:
-    """Count one attempt against each limit; the first whose window is now over it, or None."""
+def limits_hit(*limits: Limit, at: float | None = None) -> Limit | None:
+    """Count one attempt against each limit; the first whose window is now over it, or None.
+    `at`: the time counted at (now), for `limits_uncount` to take the attempt back."""
     active = [limit for limit in limits if limit.active]
     if not active:
         return None
     try:
-        counts = _count(active, time.time())
+        counts = _count(active, time.time() if at is None else at)
     except Exception:
         if not getattr(settings, "RATELIMIT_FAIL_OPEN", False):
             raise
@@ -88,3 +89,22 @@ def limits_hit(*limits: Limit) -> Limit | None:
 def limit_hit(*, group: str, value: str, limit: int, period: int = HOUR) -> bool:
     """Count one attempt of `value` in `group`; True when this window's count passes `limit`."""
     return limits_hit(Limit(group, value, int(limit), int(period))) is not None
+
+
+def limits_uncount(*limits: Limit, at: float) -> None:
+    """Take back the attempt `limits_hit(*limits, at=at)` counted (it turned out to be a
+    repeat of an earlier one, which the limits do not count). Best effort: a counter that
+    cannot be reached is left as it is."""
+    active = [limit for limit in limits if limit.active]
+    cache = _cache()
+    try:
+        if isinstance(cache, RedisCache):
+            pipe = cache._cache.get_client(write=True).pipeline(transaction=False)
+            for limit in active:
+                pipe.decr(cache.make_and_validate_key(limit.key(at)))
+            pipe.execute()
+            return
+        for limit in active:
+            cache.decr(limit.key(at))
+    except Exception:
+        logger.warning("rate limits: an attempt could not be taken back", exc_info=True)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from django.db import connection
 from django.utils import timezone
 
+from gridportal.core.inserts import fetch_prepared
 from gridportal.grid.models import ServiceAddress
 
 from ..choices import (
@@ -111,14 +112,14 @@ def address_for_intake(pk) -> ServiceAddress | None:
         pk = int(pk)
     except (TypeError, ValueError):
         return None
+    if not 0 < pk < 2**63:
+        return None
     table = ServiceAddress._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {', '.join(INTAKE_FIELDS)} FROM {table} WHERE id = %s",  # noqa: S608
-            [pk],
-        )
-        row = cursor.fetchone()
-    return None if row is None else ServiceAddress.from_db(connection.alias, INTAKE_FIELDS, row)
+    rows = fetch_prepared(
+        f"SELECT {', '.join(INTAKE_FIELDS)} FROM {table} WHERE id = %s",  # noqa: S608
+        [pk],
+    )
+    return ServiceAddress.from_db(connection.alias, INTAKE_FIELDS, rows[0]) if rows else None
 
 
 def status_snapshot(*, now: dt.datetime | None = None):

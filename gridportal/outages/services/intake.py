@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
+import time
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -15,12 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gridportal.accounts.consents import OUTAGE_REPORT
-from gridportal.accounts.services import consent_record
+from gridportal.accounts.services import consent_build
 from gridportal.core import metrics
 from gridportal.core.contacts import contact_key, email_normalize, phone_normalize
 from gridportal.core.exceptions import ApplicationError, RateLimited
+from gridportal.core.inserts import fetch_prepared, insert_with_parent
 from gridportal.core.intake import Origin
-from gridportal.core.limits import Limit, limits_hit
+from gridportal.core.limits import Limit, limits_hit, limits_uncount
 from gridportal.grid.models import ServiceAddress
 
 from ..choices import (
@@ -35,7 +38,7 @@ from ..models import Incident, IncidentSubstation, OutageReport
 from ..rules import rule_values
 from ..snapshot import State, answer_from_dict
 from .notify import STILL_OUT_SALT
-from .rollups import rollup_request
+from .rollups import rollup_deferred, rollup_request
 
 STILL_OUT_MAX_AGE = 7 * 24 * 3600
 
@@ -120,10 +123,9 @@ def snapshot_outage(substation_id: int) -> tuple[int, dt.datetime | None] | None
     return answer.incident.id, answer.incident.etr
 
 
-def _limits_check(*, origin: Origin, contact: str, address_id: int, values) -> None:
-    """The per-sender, per-contact and per-address hourly limits (dated rules; 0 = off),
-    counted together in one round trip to the shared cache."""
-    hit = limits_hit(
+def _limits(*, origin: Origin, contact: str, address_id: int, values) -> tuple[Limit, ...]:
+    """The per-sender, per-contact and per-address hourly limits (dated rules; 0 = off)."""
+    return (
         # Operators type calls in from the office: its address is not a flood.
         Limit(
             "outages.report.ip",
@@ -139,39 +141,40 @@ def _limits_check(*, origin: Origin, contact: str, address_id: int, values) -> N
             "outages.report.address", str(address_id), int(values[RuleKey.LIMIT_PER_ADDRESS_HOUR])
         ),
     )
-    if hit is None:
-        return
+
+
+def _limited(hit: Limit) -> RateLimited:
     if hit.group == "outages.report.address":
-        raise RateLimited(ADDRESS_LIMITED_MESSAGE)
-    raise RateLimited(RATE_LIMITED_MESSAGE)
+        return RateLimited(ADDRESS_LIMITED_MESSAGE)
+    return RateLimited(RATE_LIMITED_MESSAGE)
 
 
-def _repeat_of(*, address: ServiceAddress, contact: str, window: dt.timedelta, now):
-    """The same contact's report for the same address inside the window, counted once more."""
-    if not contact:
-        return None
-    # The usual answer is «none»: one indexed read, without building a query each time.
+def _repeat_query(*, address_id: int, contact: str, since: dt.datetime) -> tuple[str, list]:
+    """The same contact's latest report for the same address since a time (one indexed read)."""
     table = OutageReport._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT id FROM {table} WHERE address_id = %s AND contact_key = %s "  # noqa: S608
-            "AND created_at >= %s ORDER BY created_at DESC LIMIT 1",
-            [address.pk, contact, connection.ops.adapt_datetimefield_value(now - window)],
-        )
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    OutageReport.objects.filter(pk=row[0]).update(repeat_count=F("repeat_count") + 1)
-    return OutageReport.objects.get(pk=row[0])
+    return (
+        f"SELECT id FROM {table} WHERE address_id = %s AND contact_key = %s "  # noqa: S608
+        "AND contact_key <> '' AND created_at >= %s ORDER BY created_at DESC LIMIT 1",
+        [address_id, contact, connection.ops.adapt_datetimefield_value(since)],
+    )
 
 
-@transaction.atomic
+def _repeat_counted(report_id: int) -> OutageReport:
+    """An earlier report sent again: counted once more, and answered as it stands."""
+    OutageReport.objects.filter(pk=report_id).update(repeat_count=F("repeat_count") + 1)
+    return OutageReport.objects.get(pk=report_id)
+
+
 def report_submit(
     *, submission: Submission, origin: Origin, now: dt.datetime | None = None
 ) -> ReportReceipt:
     """Accept a report from any channel: contacts normalised once, consent recorded, repeats
     recognised, limits applied, persisted before we answer; the roll-up onto the network
-    follows in this transaction or, deferred, on a worker (services/rollups.py)."""
+    follows in this transaction or, deferred, on a worker (services/rollups.py).
+
+    Deferred, nothing here needs a transaction of its own: the consent and the report are
+    written by one statement (core/inserts.py), committed before the answer is made.
+    """
     now = now or timezone.now()
     metrics.report_received(origin.channel)
     if submission.problem not in Problem.values:
@@ -181,21 +184,41 @@ def report_submit(
     email = email_normalize(submission.email)
     if (phone or email) and not submission.consent_given:
         raise ApplicationError(CONSENT_MESSAGE, code="consent")
+    with contextlib.nullcontext() if rollup_deferred() else transaction.atomic():
+        return _report_store(
+            submission=submission,
+            origin=origin,
+            now=now,
+            address=address,
+            phone=phone,
+            email=email,
+        )
+
+
+def _report_store(*, submission, origin, now, address, phone, email) -> ReportReceipt:
     values = rule_values(now.date())
     contact = contact_key(phone=phone, email=email, ip_address=origin.ip_address)
     window = dt.timedelta(minutes=int(values[RuleKey.DUPLICATE_WINDOW_MINUTES]))
-    earlier = _repeat_of(address=address, contact=contact, window=window, now=now)
-    if earlier is not None:
-        return ReportReceipt(earlier, True)
-    _limits_check(origin=origin, contact=contact, address_id=address.pk, values=values)
+    repeat = _repeat_query(address_id=address.pk, contact=contact, since=now - window)
+    # Counted first, in one round trip; a repeat of an earlier report is not an attempt of
+    # its own (it takes its count back) and is never refused.
+    limits = _limits(origin=origin, contact=contact, address_id=address.pk, values=values)
+    counted_at = time.time()
+    hit = limits_hit(*limits, at=counted_at)
+    if hit is not None:
+        earlier = fetch_prepared(*repeat) if contact else []
+        if not earlier:
+            raise _limited(hit)
+        limits_uncount(*limits, at=counted_at)
+        return ReportReceipt(_repeat_counted(earlier[0][0]), True)
 
     consent = None
     if submission.consent_given:
-        consent = consent_record(purpose=OUTAGE_REPORT, origin=origin, contact=phone or email)
+        consent = consent_build(purpose=OUTAGE_REPORT, origin=origin, contact=phone or email)
     callback_due = None
     if submission.callback_requested:
         callback_due = now + dt.timedelta(hours=float(values[RuleKey.CALLBACK_HOURS]))
-    report = OutageReport.objects.create(
+    report = OutageReport(
         created_at=now,
         address=address,
         branch_id=address.branch_id,
@@ -208,7 +231,6 @@ def report_submit(
         contact_key=contact,
         comment=(submission.comment or "")[:1000],
         ip_address=origin.ip_address,
-        consent=consent,
         created_by=origin.user,
         callback_status=(
             CallbackStatus.PENDING if submission.callback_requested else CallbackStatus.NONE
@@ -220,6 +242,13 @@ def report_submit(
         # Off the network there is nothing to roll up: placed (unassigned) at once.
         rolled_up_at=now if address.substation_id is None else None,
     )
+    # Written unless the repeat is found, in one statement (core/inserts.py).
+    earlier = insert_with_parent(
+        report, consent, link="consent", unless=repeat if contact else None
+    )
+    if earlier is not None:
+        limits_uncount(*limits, at=counted_at)
+        return ReportReceipt(_repeat_counted(earlier), True)
     metrics.report_acknowledged(origin.channel)
     # The answer needs only what is known already (an incident covering the address); the
     # roll-up places the report here or, at storm scale, on a worker moments later.

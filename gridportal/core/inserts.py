@@ -1,0 +1,165 @@
+"""Storm-rate statements: prepared once per connection, and a row with the row it
+refers to written in one round trip.
+
+The hotline writes two rows per report at storm rates: the consent to data processing
+and the report that refers to it. Through the ORM that is a transaction of four round
+trips (BEGIN, two INSERTs, COMMIT) and two INSERTs compiled anew each time. Here, on
+PostgreSQL, it is one statement: a data-modifying WITH writes the first row and the
+second refers to it, both or neither, committed by the statement itself (decision 0017).
+
+The INSERT of each model is rendered once per process for all of its concrete fields but
+the automatic key; an unsaved instance gives its parameters through the fields' own
+`pre_save`/`get_db_prep_save`, so defaults, `auto_now_add` and type adaptation are the
+ORM's. Other databases (the embedded tier's SQLite) save both through the ORM in one
+transaction: the same result, at a pace no storm asks of them.
+
+`fetch_prepared` runs such a statement, and the few reads around it, as a server-side
+prepared statement: PostgreSQL parses and plans a statement of two INSERTs (and their
+indexes, checks and foreign keys) in about as long as it takes to run it, once per
+connection here instead of once per report. It runs on the connection Django holds (its
+transaction, autocommit, error classes and health check), on a psycopg cursor that binds
+on the server. Behind PgBouncer in transaction mode that takes PgBouncer 1.21 or newer
+with `max_prepared_statements` set (docs/operations.md).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from functools import cache
+
+import psycopg
+from django.db import connections, transaction
+from django.db.models import AutoField, BigAutoField, Model, SmallAutoField
+
+AUTO = (AutoField, BigAutoField, SmallAutoField)
+
+
+@cache
+def _fields(model: type[Model]) -> tuple:
+    return tuple(f for f in model._meta.concrete_fields if not isinstance(f, AUTO))
+
+
+def _type(field, connection) -> str:
+    return re.sub(r"\(.*?\)", "", field.cast_db_type(connection))
+
+
+@cache
+def _insert_sql(parent: type[Model] | None, child: type[Model], link: str, unless: str, alias):
+    """One statement: the parent's INSERT, the child's (its `link` the parent's new id),
+    both only if `unless` (a SELECT of one id) finds nothing; the child's id, the parent's
+    and the id `unless` found come back as one row.
+
+    The values are cast to their columns' types: in INSERT … SELECT an untyped parameter
+    (a NULL, say) would be taken for text. Without the type's modifiers: a cast to
+    varchar(32) would cut a longer text short, where the column refuses it.
+    """
+
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+
+    def insert(model, cte: str, refer: bool) -> str:
+        fields = _fields(model)
+        columns = ", ".join(quote(f.column) for f in fields)
+        values = ", ".join(
+            "(SELECT id FROM p)" if refer and f.name == link else f"%s::{_type(f, connection)}"
+            for f in fields
+        )
+        return (
+            f"{cte} AS (INSERT INTO {quote(model._meta.db_table)} ({columns}) "  # noqa: S608
+            f"SELECT {values} WHERE NOT EXISTS (SELECT FROM g) "
+            f"RETURNING {quote(model._meta.pk.column)} AS id)"
+        )
+
+    parts = [f"g AS ({unless or 'SELECT NULL::bigint AS id WHERE false'})"]
+    if parent is not None:
+        parts.append(insert(parent, "p", refer=False))
+    parts.append(insert(child, "c", refer=parent is not None))
+    parent_id = "(SELECT id FROM p)" if parent is not None else "NULL::bigint"
+    return (
+        f"WITH {', '.join(parts)} "
+        f"SELECT id, {parent_id}, NULL::bigint FROM c UNION ALL SELECT NULL, NULL, id FROM g"
+    )
+
+
+def fetch_prepared(sql: str, params, *, using: str = "default") -> list[tuple]:
+    """The rows of one statement (%s placeholders), prepared on PostgreSQL once per
+    connection; elsewhere through Django's cursor as usual."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    # What Django's own cursor() does first: the health check, a live connection, a
+    # transaction that is not broken, this thread's connection.
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    connection.validate_no_broken_transaction()
+    connection.validate_thread_sharing()
+    started = time.monotonic()
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(sql, params, prepare=True)
+        rows = cursor.fetchall() if cursor.description else []
+    if connection.queries_logged:  # assertNumQueries and the debug toolbar count it too
+        connection.queries_log.append(
+            {"sql": sql, "time": f"{time.monotonic() - started:.3f}", "params": params}
+        )
+    return rows
+
+
+def _params(obj: Model, connection, *, skip: str = "") -> list:
+    return [
+        f.get_db_prep_save(f.pre_save(obj, True), connection)
+        for f in _fields(type(obj))
+        if f.name != skip
+    ]
+
+
+def _saved(obj: Model, pk, alias: str) -> None:
+    obj.pk = pk
+    obj._state.adding = False
+    obj._state.db = alias
+
+
+def insert_with_parent(
+    child: Model,
+    parent: Model | None,
+    *,
+    link: str,
+    unless: tuple[str, list] | None = None,
+    using: str = "default",
+) -> int | None:
+    """Insert `parent` (if any) and `child`, whose foreign key `link` refers to it, as one
+    unit: both rows or neither. Both instances come back saved, with their keys.
+
+    `unless`: a SELECT of one id, and its parameters; when it finds a row nothing is
+    written and its id is returned (a repeat of an earlier submission, say). None when
+    the rows were written.
+    """
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        with transaction.atomic(using=using):
+            if unless is not None:
+                found = fetch_prepared(*unless, using=using)
+                if found:
+                    return found[0][0]
+            if parent is not None:
+                parent.save(using=using, force_insert=True)
+                setattr(child, link, parent)
+            child.save(using=using, force_insert=True)
+        return None
+    unless_sql, unless_params = unless or ("", [])
+    parent_model = type(parent) if parent is not None else None
+    sql = _insert_sql(parent_model, type(child), link, unless_sql, using)
+    params = list(unless_params)
+    if parent is not None:
+        params += _params(parent, connection)
+    params += _params(child, connection, skip=link if parent is not None else "")
+    [(child_pk, parent_pk, found)] = fetch_prepared(sql, params, using=using)
+    if found is not None:
+        return found
+    if parent is not None:
+        _saved(parent, parent_pk, using)
+        setattr(child, link, parent)
+    _saved(child, child_pk, using)
+    return None
