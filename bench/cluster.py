@@ -25,6 +25,7 @@ after). Then prints, from one run:
      left unplaced after the sweep (must be 0), and what the clients saw.
 
 Environment: BENCH_SCALE (medium), BENCH_PHASE_SECONDS (8), BENCH_ROUNDS (2),
+BENCH_WARM_SECONDS (3: each Django endpoint of (1) first, not counted),
 BENCH_DESIGN_SECONDS (60), BENCH_FAULT_SECONDS (30), BENCH_FAULT_RATE (25 reports/s),
 BENCH_NODE_WORKERS (2 gthread × 4 threads per node), BENCH_REDIS (redis://127.0.0.1:6379),
 BENCH_REDIS_DB (5), BENCH_SEED (7), BENCH_KEEP (keep the folder and logs), BENCH_ONLY
@@ -58,6 +59,7 @@ DESIGN_SECONDS = float(os.environ.get("BENCH_DESIGN_SECONDS", "60"))
 FAULT_SECONDS = float(os.environ.get("BENCH_FAULT_SECONDS", "30"))
 FAULT_RATE = float(os.environ.get("BENCH_FAULT_RATE", "25"))
 NODE_WORKERS = int(os.environ.get("BENCH_NODE_WORKERS", "2"))
+WARM_SECONDS = float(os.environ.get("BENCH_WARM_SECONDS", "3"))
 NODE_THREADS = int(os.environ.get("BENCH_NODE_THREADS", "4"))
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379")
 REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "5"))
@@ -320,6 +322,7 @@ def main() -> None:
     phases.configure(
         phase=PHASE,
         rounds=ROUNDS,
+        warm_up=WARM_SECONDS,
         design_seconds=DESIGN_SECONDS,
         fault_seconds=FAULT_SECONDS,
         fault_rate=FAULT_RATE,

@@ -313,3 +313,21 @@ def test_a_predicted_outage_starts_at_its_first_report_however_late_the_roll_up(
     incident = Incident.objects.get()
     assert incident.status == IncidentStatus.PREDICTED
     assert incident.started_at == now - dt.timedelta(minutes=7)
+
+
+def test_at_storm_rates_a_centre_is_rolled_up_less_often(settings):
+    """Past OUTAGES_ROLLUP_BUSY_RATE reports a second here, a queued roll-up waits
+    OUTAGES_ROLLUP_BUSY_DELAY: fewer runs, each with more reports."""
+    import time
+
+    from gridportal.outages.services import rollups
+
+    settings.OUTAGES_ROLLUP_DELAY = 0.5
+    settings.OUTAGES_ROLLUP_BUSY_RATE = 5
+    settings.OUTAGES_ROLLUP_BUSY_DELAY = 3.0
+    while time.monotonic() % 1 > 0.5:  # all eight inside one second
+        time.sleep(0.05)
+    rollups._Rate.second = 0
+    assert [rollups._delay() for _ in range(8)] == [0.5] * 4 + [3.0] * 4
+    time.sleep(2.1)  # two quiet seconds later the rate is forgotten
+    assert rollups._delay() == 0.5
