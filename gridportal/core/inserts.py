@@ -10,8 +10,10 @@ second refers to it, both or neither, committed by the statement itself (decisio
 The INSERT of each model is rendered once per process for all of its concrete fields but
 the automatic key; an unsaved instance gives its parameters through the fields' own
 `pre_save`/`get_db_prep_save`, so defaults, `auto_now_add` and type adaptation are the
-ORM's. Other databases (the embedded tier's SQLite) save both through the ORM in one
-transaction: the same result, at a pace no storm asks of them.
+ORM's, and the model signals of `save()` are sent as it sends them. Other databases (the
+embedded tier's SQLite) save both through the ORM in one transaction: the same result, at
+a pace no storm asks of them. The statement also takes a guard (`unless`): a SELECT that,
+finding a row, writes nothing (the intake's repeat check, in the same round trip).
 
 `fetch_prepared` runs such a statement, and the few reads around it, as a server-side
 prepared statement: PostgreSQL parses and plans a statement of two INSERTs (and their
@@ -31,6 +33,7 @@ from functools import cache
 import psycopg
 from django.db import connections, transaction
 from django.db.models import AutoField, BigAutoField, Model, SmallAutoField
+from django.db.models.signals import post_save, pre_save
 
 AUTO = (AutoField, BigAutoField, SmallAutoField)
 
@@ -151,6 +154,9 @@ def insert_with_parent(
     unless_sql, unless_params = unless or ("", [])
     parent_model = type(parent) if parent is not None else None
     sql = _insert_sql(parent_model, type(child), link, unless_sql, using)
+    rows = [obj for obj in (parent, child) if obj is not None]
+    for obj in rows:  # the model signals `save()` sends, around the one statement
+        pre_save.send(sender=type(obj), instance=obj, raw=False, using=using, update_fields=None)
     params = list(unless_params)
     if parent is not None:
         params += _params(parent, connection)
@@ -162,4 +168,8 @@ def insert_with_parent(
         _saved(parent, parent_pk, using)
         setattr(child, link, parent)
     _saved(child, child_pk, using)
+    for obj in rows:
+        post_save.send(
+            sender=type(obj), instance=obj, created=True, update_fields=None, raw=False, using=using
+        )
     return None
