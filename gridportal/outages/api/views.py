@@ -116,6 +116,10 @@ FAST_MAX_BODY = 8192
 _FAST_ACCEPT = ("", "*/*", "application/json")
 
 
+def _length(value) -> int:
+    return int(value) if isinstance(value, str) and value.isdigit() else 0
+
+
 def report_create_fast(request) -> HttpResponse | None:
     """A storm's report, taken without DRF's request machinery: a plain JSON body from a
     client without a session, read and answered as ReportCreateView would (the same
@@ -129,7 +133,7 @@ def report_create_fast(request) -> HttpResponse | None:
         or meta.get("HTTP_ACCEPT", "") not in _FAST_ACCEPT
         or settings.SESSION_COOKIE_NAME in request.COOKIES
         or "HTTP_AUTHORIZATION" in meta
-        or not 0 < int(meta.get("CONTENT_LENGTH") or 0) <= FAST_MAX_BODY
+        or not 0 < _length(meta.get("CONTENT_LENGTH")) <= FAST_MAX_BODY
     ):
         return None
     try:
