@@ -120,8 +120,8 @@ def report_fast_validated(data) -> dict | None:
     A storm's reports are well-formed; DRF's field machinery costs them more than the rest
     of their validation. This accepts only what the serializer accepts and gives the same
     values (`address` as its id); anything it is not sure of gives None, and the
-    serializer reads the body and names what is wrong (test_fast_validation holds the
-    two to the same answers).
+    serializer reads the body and names what is wrong (outages/tests/test_api_fast.py
+    holds the two to the same answers).
     """
     if type(data) is not dict or not data.keys() <= REPORT_KEYS:
         return None

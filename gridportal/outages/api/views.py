@@ -92,6 +92,9 @@ class ReportCreateView(APIView):
         return report_create
 
 
+_ETR = ReportReceiptSerializer().fields["estimated_restoration"]
+
+
 def _receipt_body(receipt) -> dict:
     incident_id, etr = receipt.known_outage() or (None, None)
     # ReportReceiptSerializer documents this body; its fields are plain but the time, which
@@ -105,14 +108,12 @@ def _receipt_body(receipt) -> dict:
     }
 
 
-_ETR = ReportReceiptSerializer().fields["estimated_restoration"]
-
-
 def _receipt_status(receipt) -> int:
     return status.HTTP_200_OK if receipt.duplicate else status.HTTP_201_CREATED
 
 
 FAST_MAX_BODY = 8192
+_ALLOW = ", ".join(ReportCreateView().allowed_methods)  # the header DRF's view sends
 _FAST_ACCEPT = ("", "*/*", "application/json")
 
 
@@ -159,7 +160,7 @@ def report_create_fast(request) -> HttpResponse | None:
     response.accepted_renderer = JSONRenderer()
     response.accepted_media_type = "application/json"
     response.renderer_context = {}
-    response["Allow"] = "POST, OPTIONS"
+    response["Allow"] = _ALLOW
     return response.render()
 
 

@@ -154,15 +154,17 @@ def _repeat_query(*, address_id: int, contact: str, since: dt.datetime) -> tuple
     table = OutageReport._meta.db_table
     return (
         f"SELECT id FROM {table} WHERE address_id = %s AND contact_key = %s "  # noqa: S608
-        "AND contact_key <> '' AND created_at >= %s ORDER BY created_at DESC LIMIT 1",
+        "AND created_at >= %s ORDER BY created_at DESC LIMIT 1",
         [address_id, contact, connection.ops.adapt_datetimefield_value(since)],
     )
 
 
-def _repeat_counted(report_id: int) -> OutageReport:
-    """An earlier report sent again: counted once more, and answered as it stands."""
+def _repeat_receipt(report_id: int, limits: tuple[Limit, ...], counted_at: float) -> ReportReceipt:
+    """An earlier report sent again: not an attempt of its own for the limits (its count is
+    taken back), counted once more on the report, and answered as the report stands."""
+    limits_uncount(*limits, at=counted_at)
     OutageReport.objects.filter(pk=report_id).update(repeat_count=F("repeat_count") + 1)
-    return OutageReport.objects.get(pk=report_id)
+    return ReportReceipt(OutageReport.objects.get(pk=report_id), True)
 
 
 def report_submit(
@@ -209,8 +211,7 @@ def _report_store(*, submission, origin, now, address, phone, email) -> ReportRe
         earlier = fetch_prepared(*repeat) if contact else []
         if not earlier:
             raise _limited(hit)
-        limits_uncount(*limits, at=counted_at)
-        return ReportReceipt(_repeat_counted(earlier[0][0]), True)
+        return _repeat_receipt(earlier[0][0], limits, counted_at)
 
     consent = None
     if submission.consent_given:
@@ -247,8 +248,7 @@ def _report_store(*, submission, origin, now, address, phone, email) -> ReportRe
         report, consent, link="consent", unless=repeat if contact else None
     )
     if earlier is not None:
-        limits_uncount(*limits, at=counted_at)
-        return ReportReceipt(_repeat_counted(earlier), True)
+        return _repeat_receipt(earlier, limits, counted_at)
     metrics.report_acknowledged(origin.channel)
     # The answer needs only what is known already (an incident covering the address); the
     # roll-up places the report here or, at storm scale, on a worker moments later.

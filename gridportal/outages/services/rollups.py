@@ -117,12 +117,6 @@ def rollup_request(*, substation_id: int, now: dt.datetime, urgent: bool = False
     return False
 
 
-# The centres whose roll-up this process queued itself, and until when that run surely has
-# not started: half its countdown (its start is an absolute time; half spares a worker
-# whose clock runs ahead). Until then a report there needs no look at the shared mark.
-_queued_here: dict[int, float] = {}
-
-
 class _Rate:
     """Reports this process took in the current and the previous whole second (threads
     may miss a count now and then: it only chooses a countdown)."""
@@ -148,6 +142,12 @@ def _delay() -> float:
     if _Rate.add() >= getattr(settings, "OUTAGES_ROLLUP_BUSY_RATE", 20):
         return float(getattr(settings, "OUTAGES_ROLLUP_BUSY_DELAY", 3.0))
     return float(getattr(settings, "OUTAGES_ROLLUP_DELAY", 0.5))
+
+
+# The centres whose roll-up this process queued itself, and until when that run surely has
+# not started: half its countdown (its start is an absolute time; half spares a worker
+# whose clock runs ahead). Until then a report there needs no look at the shared mark.
+_queued_here: dict[int, float] = {}
 
 
 def _rollup_queue(centre_id: int, delay: float) -> None:
