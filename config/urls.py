@@ -21,9 +21,11 @@ from gridportal.disclosure.api import urls as disclosure_api
 from gridportal.grid.api import urls as grid_api
 
 api_v1 = [
+    # First: a storm's reports and look-ups are most of the traffic, and Django tries the
+    # routes in order (each include with an empty prefix is searched through).
+    path("outages/", include("gridportal.outages.api.urls")),
     path("", include("gridportal.core.api.urls")),
     path("", include("gridportal.grid.api.urls")),
-    path("outages/", include("gridportal.outages.api.urls")),
     path("", include("gridportal.capacity.api.urls")),
     path("", include("gridportal.appeals.api.urls")),
     path("", include("gridportal.surveys.api.urls")),
@@ -62,6 +64,8 @@ def moved(old: str, new: str):
 
 
 urlpatterns = [
+    # First, for the same reason as its outages/ above; nothing else starts with api/.
+    path("api/v1/", include((api_v1, "api"))),
     path("", include("gridportal.core.urls")),
     path("", include("gridportal.grid.urls")),
     # Staff pages lived under each app until the /staff/<app>/ scheme (docs/decisions/0004).
@@ -83,7 +87,6 @@ urlpatterns = [
     path("accounts/", include("gridportal.accounts.urls")),
     path("staff/", include((staff, "staff"))),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),

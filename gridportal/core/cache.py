@@ -31,3 +31,18 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
+
+
+_scripts: dict[str, object] = {}
+
+
+def redis_script(cache: DjangoRedisCache, source: str, *, keys: list[str], args: list) -> object:
+    """Run a Lua script on the Redis behind `cache`: one round trip (EVALSHA; the script is
+    loaded on first use and again after a server restart). `keys` are the cache's keys, as
+    a caller of `cache.get` names them (prefixed and versioned here)."""
+    client = cache._cache.get_client(write=True)
+    script = _scripts.get(source)
+    if script is None:
+        script = _scripts[source] = client.register_script(source)
+    keys = [cache.make_and_validate_key(key) for key in keys]
+    return script(keys=keys, args=args, client=client)

@@ -5,8 +5,10 @@ known; the roll-up of its power centre (35–65 ms under the centre's row lock) 
 Celery worker, once for all the reports of that centre that arrived in the last moment:
 
 * after the report's transaction commits, a per-centre mark is added to the shared cache
-  (`cache.add`: only the first report of a burst gets it) and that report queues one
-  `outages.rollup_centre` task with a short countdown (OUTAGES_ROLLUP_DELAY);
+  (only the first report of a burst gets it) and that report queues one
+  `outages.rollup_centre` task with a short countdown (OUTAGES_ROLLUP_DELAY); the mark
+  says until when that run surely has not started, and every process that reads it skips
+  the mark until then;
 * the task drops the mark first, then rolls the centre up under its row lock, so a report
   committed while it reads schedules the next run instead of being missed;
 * a report whose run never came (a worker or the cache down, a lost message) is still
@@ -25,10 +27,12 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.utils import timezone
 
+from gridportal.core.cache import redis_script
 from gridportal.grid.models import Substation
 
 from ..models import OutageReport
@@ -144,26 +148,60 @@ def _delay() -> float:
     return float(getattr(settings, "OUTAGES_ROLLUP_DELAY", 0.5))
 
 
-# The centres whose roll-up this process queued itself, and until when that run surely has
-# not started: half its countdown (its start is an absolute time; half spares a worker
-# whose clock runs ahead). Until then a report there needs no look at the shared mark.
-_queued_here: dict[int, float] = {}
+# A centre's mark holds the time (epoch milliseconds) until which its queued run surely
+# has not started: half its countdown after it was queued (the run's start is an absolute
+# time; half spares a worker whose clock runs ahead). Until then a report there is sure to
+# be seen by that run, so each process remembers the time, from its own run or from the
+# mark another process holds, and needs no look at the shared mark.
+_queued_until: dict[int, float] = {}
+
+# KEYS[1]: the mark; ARGV: its value and its lifetime. Returns the value held, or nil when
+# the mark was free and is now ours (one command: SET NX GET needs Redis 7).
+_MARK = """
+local held = redis.call('GET', KEYS[1])
+if held then return held end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+return false
+"""
+
+
+def _mark_take(centre_id: int, until: float) -> float | None:
+    """Take the centre's mark (None), or the time until which the run of whoever holds it
+    has surely not started (0 when it does not say)."""
+    key = QUEUED_KEY.format(centre=centre_id)
+    value = int(until * 1000)
+    shared = caches["default"]
+    if isinstance(shared, RedisCache):
+        held = redis_script(shared, _MARK, keys=[key], args=[value, QUEUED_TTL])
+    elif cache.add(key, value, QUEUED_TTL):
+        held = None
+    else:
+        held = cache.get(key)
+    if held is None:
+        return None
+    try:
+        return int(held) / 1000
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _rollup_queue(centre_id: int, delay: float) -> None:
     """After commit: one queued roll-up per centre at a time; a failure never reaches the
     person (the report is persisted, the sweep rolls it up)."""
-    now = time.monotonic()
-    if _queued_here.get(centre_id, 0.0) > now:
+    now = time.time()
+    if _queued_until.get(centre_id, 0.0) > now:
         return
+    until = now + delay / 2
     try:
-        if not cache.add(QUEUED_KEY.format(centre=centre_id), 1, QUEUED_TTL):
+        held = _mark_take(centre_id, until)
+        if held is not None:  # a run is queued; this report is committed before it starts
+            _queued_until[centre_id] = held
             return
         from ..tasks import rollup_centre
 
         rollup_centre.apply_async(args=[centre_id], countdown=delay)
         if not rollup_centre.app.conf.task_always_eager:  # eager: it has run already
-            _queued_here[centre_id] = now + delay / 2
+            _queued_until[centre_id] = until
     except Exception:
         logger.exception("outages: could not queue the roll-up of power centre %s", centre_id)
 

@@ -331,3 +331,62 @@ def test_at_storm_rates_a_centre_is_rolled_up_less_often(settings):
     assert [rollups._delay() for _ in range(8)] == [0.5] * 4 + [3.0] * 4
     time.sleep(2.1)  # two quiet seconds later the rate is forgotten
     assert rollups._delay() == 0.5
+
+
+@pytest.fixture(params=["locmem", pytest.param("redis", marks=pytest.mark.redis)])
+def shared_cache(request):
+    """The mark in the embedded tier's cache, and in Redis (one command there)."""
+    from gridportal.outages.services import rollups
+
+    if request.param == "redis":
+        request.getfixturevalue("redis_cache")
+    cache.clear()
+    rollups._queued_until.clear()
+    yield
+    rollups._queued_until.clear()
+
+
+def test_a_node_that_saw_another_nodes_queued_run_looks_at_the_mark_no_more_until_it_may_start(
+    deferred, network, shared_cache, django_capture_on_commit_callbacks
+):
+    import time
+
+    from gridportal.outages.services import rollups
+
+    centre = network.centre.pk
+    key = QUEUED_KEY.format(centre=centre)
+    # Another node queued this centre's run (3 s countdown): it has surely not started for
+    # half of that, and says so in the mark.
+    until = time.time() + 1.0
+    assert rollups._mark_take(centre, until) is None
+    assert rollups._mark_take(centre, time.time() + 9) == pytest.approx(until, abs=0.001)
+
+    first, second = network.addresses_of(network.substations[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        report(first)
+    # This node's report waits for that run (which will see it, committed before it starts)
+    # and this node remembers until when: the mark gone, it still queues nothing ...
+    assert rollups._queued_until[centre] == pytest.approx(until, abs=0.001)
+    cache.delete(key)
+    with django_capture_on_commit_callbacks(execute=True):
+        report(second)
+    assert cache.get(key) is None
+    assert OutageReport.objects.filter(rolled_up_at__isnull=True).count() == 2
+    # ... and once that run may have started, the next report queues its own (here it runs
+    # at once: tasks are eager in tests) and every waiting report is placed.
+    time.sleep(max(0.0, until - time.time()) + 0.05)
+    with django_capture_on_commit_callbacks(execute=True):
+        report(second, phone="+79001112233")
+    assert not OutageReport.objects.filter(rolled_up_at__isnull=True).exists()
+    assert Incident.objects.get().reports.count() == 3
+
+
+def test_a_mark_that_names_no_time_is_looked_at_again_by_the_next_report(
+    deferred, network, shared_cache
+):
+    from gridportal.outages.services import rollups
+
+    cache.add(QUEUED_KEY.format(centre=network.centre.pk), 1, 10)  # an older node's mark
+    assert rollups._mark_take(network.centre.pk, 0) == pytest.approx(0.001)
+    rollups._rollup_queue(network.centre.pk, 3.0)
+    assert rollups._queued_until[network.centre.pk] < 1  # long past: no skipping
