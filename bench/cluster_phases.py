@@ -43,7 +43,7 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 request = function()
   local body = '{{"address":' .. addr[math.random(#addr)] .. ',"problem":"no_power",'
-    .. '"phone":"+79' .. math.random(100000000, 999999999) .. '","consent":true,'
+    .. '"phone":"+7902' .. math.random(1000000, 9999999) .. '","consent":true,'
     .. '"comment":"{MARK}"}}'
   return wrk.format("POST", "{path}", nil, body)
 end

@@ -145,14 +145,15 @@ def report_create_fast(request) -> HttpResponse | None:
     if data is None:
         return None
     try:
-        data["address"] = selectors.address_for_intake(data["address"])
-        if data["address"] is None:
-            return None
+        # The address as its id: read as the report is written (no such address: the
+        # serializer names it).
         receipt = services.report_submit(
             submission=services.Submission.from_cleaned(data),
             origin=Origin.from_request(request, channel=Channel.API),
         )
         response = Response(_receipt_body(receipt), status=_receipt_status(receipt))
+    except services.AddressMissing:
+        return None
     except Exception as error:  # the API's answers to errors (database down: 503)
         response = exception_handler(error, {"request": request, "view": None})
         if response is None:

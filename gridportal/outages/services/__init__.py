@@ -28,7 +28,7 @@ from .incidents import (
     incident_step_restore,
     incident_update,
 )
-from .intake import ReportReceipt, Submission, report_submit, still_out_report
+from .intake import AddressMissing, ReportReceipt, Submission, report_submit, still_out_report
 from .notify import local_text, still_out_token
 from .planned import (
     planned_outage_cancel,
@@ -45,6 +45,7 @@ from .special_needs import special_needs_add, special_needs_update, special_need
 from .undo import incident_undo, undo_deadline, undo_window
 
 __all__ = [
+    "AddressMissing",
     "ReportReceipt",
     "Submission",
     "callback_complete",

@@ -21,7 +21,7 @@ from gridportal.accounts.services import consent_build
 from gridportal.core import metrics
 from gridportal.core.contacts import contact_key, email_normalize, phone_normalize
 from gridportal.core.exceptions import ApplicationError, RateLimited
-from gridportal.core.inserts import fetch_prepared, insert_with_parent
+from gridportal.core.inserts import Source, SourceMissing, fetch_prepared, insert_with_parent
 from gridportal.core.intake import Origin
 from gridportal.core.limits import Limit, limits_hit, limits_uncount
 from gridportal.grid.models import ServiceAddress
@@ -55,11 +55,17 @@ ADDRESS_LIMITED_MESSAGE = _(
 CONSENT_MESSAGE = _("We can accept the form only with your consent to data processing.")
 
 
+class AddressMissing(ApplicationError):
+    """The report's address is not (or no longer) in the register: nothing was written."""
+
+
 @dataclass(frozen=True)
 class Submission:
-    """A validated outage report as any channel hands it over (contacts as typed)."""
+    """A validated outage report as any channel hands it over (contacts as typed); the
+    address as read, or only its id (its branch and substation are read as the report is
+    written, in the same statement: services/intake.py)."""
 
-    address: ServiceAddress
+    address: ServiceAddress | int
     problem: str
     phone: str = ""
     email: str = ""
@@ -182,6 +188,8 @@ def report_submit(
     if submission.problem not in Problem.values:
         raise ApplicationError(_("Choose what is wrong with the power."), code="problem")
     address = submission.address
+    if isinstance(address, ServiceAddress):
+        address = address.pk
     phone = phone_normalize(submission.phone)
     email = email_normalize(submission.email)
     if (phone or email) and not submission.consent_given:
@@ -191,20 +199,37 @@ def report_submit(
             submission=submission,
             origin=origin,
             now=now,
-            address=address,
+            address_id=address,
             phone=phone,
             email=email,
         )
 
 
-def _report_store(*, submission, origin, now, address, phone, email) -> ReportReceipt:
+def _address_source(address_id: int, now: dt.datetime) -> Source:
+    """The report's address, branch and substation, and what follows from being off the
+    network (placed at once, unassigned with its reason), read as the report is written."""
+    table = ServiceAddress._meta.db_table
+    return Source(
+        f"SELECT id, branch_id, substation_id, "  # noqa: S608
+        f"CASE WHEN substation_id IS NULL THEN %s ELSE '' END, "
+        f"CASE WHEN substation_id IS NULL THEN %s END FROM {table} WHERE id = %s",
+        [
+            UnassignedReason.NOT_ON_NETWORK.value,
+            now,  # aware: read back as the same time on PostgreSQL and SQLite alike
+            address_id,
+        ],
+        ("address_id", "branch_id", "substation_id", "unassigned_reason", "rolled_up_at"),
+    )
+
+
+def _report_store(*, submission, origin, now, address_id, phone, email) -> ReportReceipt:
     values = rule_values(now.date())
     contact = contact_key(phone=phone, email=email, ip_address=origin.ip_address)
     window = dt.timedelta(minutes=int(values[RuleKey.DUPLICATE_WINDOW_MINUTES]))
-    repeat = _repeat_query(address_id=address.pk, contact=contact, since=now - window)
+    repeat = _repeat_query(address_id=address_id, contact=contact, since=now - window)
     # Counted first, in one round trip; a repeat of an earlier report is not an attempt of
     # its own (it takes its count back) and is never refused.
-    limits = _limits(origin=origin, contact=contact, address_id=address.pk, values=values)
+    limits = _limits(origin=origin, contact=contact, address_id=address_id, values=values)
     counted_at = time.time()
     hit = limits_hit(*limits, at=counted_at)
     if hit is not None:
@@ -221,9 +246,6 @@ def _report_store(*, submission, origin, now, address, phone, email) -> ReportRe
         callback_due = now + dt.timedelta(hours=float(values[RuleKey.CALLBACK_HOURS]))
     report = OutageReport(
         created_at=now,
-        address=address,
-        branch_id=address.branch_id,
-        substation_id=address.substation_id,
         problem=submission.problem,
         urgent=submission.problem == Problem.HAZARD,
         channel=origin.channel,
@@ -237,23 +259,30 @@ def _report_store(*, submission, origin, now, address, phone, email) -> ReportRe
             CallbackStatus.PENDING if submission.callback_requested else CallbackStatus.NONE
         ),
         callback_due_at=callback_due,
-        unassigned_reason=(
-            UnassignedReason.NOT_ON_NETWORK if address.substation_id is None else ""
-        ),
-        # Off the network there is nothing to roll up: placed (unassigned) at once.
-        rolled_up_at=now if address.substation_id is None else None,
     )
-    # Written unless the repeat is found, in one statement (core/inserts.py).
-    earlier = insert_with_parent(
-        report, consent, link="consent", unless=repeat if contact else None
-    )
+    if isinstance(submission.address, ServiceAddress):
+        report.address = submission.address  # as read (the statement reads its ids again)
+    # Written with its address's branch and substation (off the network there is nothing
+    # to roll up: placed, unassigned, at once) unless the repeat is found, in one
+    # statement (core/inserts.py).
+    try:
+        earlier = insert_with_parent(
+            report,
+            consent,
+            link="consent",
+            unless=repeat if contact else None,
+            source=_address_source(address_id, now),
+        )
+    except SourceMissing:
+        limits_uncount(*limits, at=counted_at)  # not an attempt: nothing to report on
+        raise AddressMissing(_("No such address."), code="address") from None
     if earlier is not None:
         return _repeat_receipt(earlier, limits, counted_at)
     metrics.report_acknowledged(origin.channel)
     # The answer needs only what is known already (an incident covering the address); the
     # roll-up places the report here or, at storm scale, on a worker moments later.
-    if address.substation_id is not None and rollup_request(
-        substation_id=address.substation_id, now=now, urgent=report.urgent
+    if report.substation_id is not None and rollup_request(
+        substation_id=report.substation_id, now=now, urgent=report.urgent
     ):
         report.refresh_from_db()
     return ReportReceipt(report, False)

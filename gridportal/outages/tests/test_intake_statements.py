@@ -78,3 +78,55 @@ def test_a_statement_is_prepared_once_and_counted_like_any_query(
                 ["SELECT id, branch_id FROM grid_serviceaddress%"],
             )
             assert cursor.fetchone()[0] == 1
+
+
+def test_the_address_is_read_as_the_report_is_written_and_off_the_network_it_is_placed_at_once(
+    network, now
+):
+    from gridportal.outages.choices import UnassignedReason
+    from gridportal.outages.services.intake import _address_source
+
+    on, off = network.addresses[0], network.addresses[1]
+    off.substation = None
+    off.save()
+    for address in (on, off):
+        report = OutageReport(problem="no_power", channel="api", contact_key="ip:10.0.0.1")
+        insert_with_parent(report, None, link="consent", source=_address_source(address.pk, now))
+        stored = OutageReport.objects.get(pk=report.pk)
+        # The instance knows what was written, as the row has it.
+        assert (report.address_id, report.branch_id, report.substation_id) == (
+            address.pk,
+            address.branch_id,
+            address.substation_id,
+        )
+        assert (stored.branch_id, stored.substation_id) == (
+            address.branch_id,
+            address.substation_id,
+        )
+        assert report.unassigned_reason == stored.unassigned_reason
+        assert report.rolled_up_at == stored.rolled_up_at
+    assert stored.unassigned_reason == UnassignedReason.NOT_ON_NETWORK
+    assert stored.rolled_up_at == now  # the same instant, not a naive local reading of it
+    assert OutageReport.objects.get(address=on).rolled_up_at is None
+
+
+def test_without_its_address_nothing_is_written_and_the_api_names_the_field(client, network):
+    from gridportal.core.inserts import SourceMissing
+    from gridportal.outages.services.intake import _address_source
+
+    consent = consent_build(purpose=OUTAGE_REPORT, origin=Origin(channel="api"))
+    report = OutageReport(problem="no_power", channel="api", contact_key="ip:10.0.0.1")
+    missing = network.addresses[-1].pk + 1000
+    with pytest.raises(SourceMissing):
+        insert_with_parent(report, consent, link="consent", source=_address_source(missing, None))
+    assert report.pk is None and consent.pk is None
+    assert not ConsentRecord.objects.exists() and not OutageReport.objects.exists()
+
+    response = client.post(
+        "/api/v1/outages/reports/",
+        {"address": missing, "problem": "no_power", "phone": "+79001234567", "consent": True},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["address"]
+    assert not ConsentRecord.objects.exists() and not OutageReport.objects.exists()
