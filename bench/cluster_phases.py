@@ -31,12 +31,14 @@ def configure(**values) -> None:
 # --- load --------------------------------------------------------------------------------
 
 
-def lua_post(path: str, addresses: list[int]) -> str:
-    """POST a report-shaped JSON body: a random storm address, a random phone."""
-    from loadgen import LUA_COMMON, lua_list
+def lua_post(path: str, addresses: list[int], pace: float = 0.0) -> str:
+    """POST a report-shaped JSON body: a random storm address, a random phone (each
+    connection waiting `pace` ms between its requests; 0: as fast as it can)."""
+    from loadgen import LUA_COMMON, lua_delay, lua_list
 
     return (
         LUA_COMMON
+        + lua_delay(pace)
         + lua_list("addr", addresses)
         + f"""
 wrk.method = "POST"
@@ -143,7 +145,15 @@ def placement(ids: list[int]) -> tuple[int, int]:
 
 def throughput(port: int, data: dict) -> int:
     from loadgen import line as wrk_line
-    from loadgen import lua_fixed_random, lua_pick_list, lua_random_bucket, merge, ratio, wrk
+    from loadgen import (
+        lua_fixed_random,
+        lua_pick_list,
+        lua_random_bucket,
+        merge,
+        pace,
+        ratio,
+        wrk,
+    )
 
     from gridportal.outages.storm.snapshots import STATUS_BUCKETS
 
@@ -195,8 +205,25 @@ def throughput(port: int, data: dict) -> int:
     for key, (label, _lua) in phases.items():
         wrk_line(label, total[key])
     ratio("intake / trivial insert", total["intake"], total["insert"], target=0.5)
-    p99 = total["intake"]["p99_us"] / 1000
-    print(f"  → intake p99 {p99:.0f} ms ({'meets' if p99 < 200 else 'MISSES'} the target < 200 ms)")
+    # At saturation every one of the 32 connections waits its turn: the p99 is the queue
+    # the benchmark chose (the trivial insert's own is printed beside it). What a sender
+    # sees under heavy load the portal keeps up with: the same 32 connections, paced to
+    # offer 3/4 of the intake's maximum rate just measured.
+    offered = 0.75 * total["intake"]["rps"]
+    paced = wrk(
+        "intake-paced",
+        port,
+        lua_post("/api/v1/outages/reports/", data["storm"], pace=pace(offered, 32)),
+        connections=32,
+    )
+    wrk_line(f"report intake paced to {offered:,.0f}/s offered", paced)
+    p99 = paced["p99_us"] / 1000
+    print(
+        f"  → intake p99 at 3/4 of its maximum rate ({paced['rps']:,.0f} reports/s): {p99:.0f} ms "
+        f"({'meets' if p99 < 200 else 'MISSES'} the target < 200 ms); at saturation "
+        f"{total['intake']['p99_us'] / 1000:.0f} ms, the trivial insert's "
+        f"{total['insert']['p99_us'] / 1000:.0f} ms"
+    )
     ratio("Django look-up / trivial GET", total["b"], total["a"])
     ratio("static path / fixed file", total["d"], total["c"])
     print(

@@ -115,6 +115,7 @@ def _receipt_status(receipt) -> int:
 FAST_MAX_BODY = 8192
 _ALLOW = ", ".join(ReportCreateView().allowed_methods)  # the header DRF's view sends
 _FAST_ACCEPT = ("", "*/*", "application/json")
+_RENDERER = JSONRenderer()
 
 
 def _length(value) -> int:
@@ -151,13 +152,21 @@ def report_create_fast(request) -> HttpResponse | None:
             submission=services.Submission.from_cleaned(data),
             origin=Origin.from_request(request, channel=Channel.API),
         )
-        response = Response(_receipt_body(receipt), status=_receipt_status(receipt))
     except services.AddressMissing:
         return None
     except Exception as error:  # the API's answers to errors (database down: 503)
         response = exception_handler(error, {"request": request, "view": None})
         if response is None:
             raise
+    else:
+        # The body as DRF's JSONRenderer writes it (compact, UTF-8), without its machinery.
+        response = HttpResponse(
+            _RENDERER.render(_receipt_body(receipt)),
+            status=_receipt_status(receipt),
+            content_type="application/json",
+        )
+        response["Allow"] = _ALLOW
+        return response
     response.accepted_renderer = JSONRenderer()
     response.accepted_media_type = "application/json"
     response.renderer_context = {}

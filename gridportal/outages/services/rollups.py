@@ -144,7 +144,7 @@ def _delay() -> float:
     (OUTAGES_ROLLUP_BUSY_RATE reports a second here) OUTAGES_ROLLUP_BUSY_DELAY: a run
     costs about the same for 5 reports as for 50, and the lag allowed is seconds."""
     if _Rate.add() >= getattr(settings, "OUTAGES_ROLLUP_BUSY_RATE", 20):
-        return float(getattr(settings, "OUTAGES_ROLLUP_BUSY_DELAY", 3.0))
+        return float(getattr(settings, "OUTAGES_ROLLUP_BUSY_DELAY", 5.0))
     return float(getattr(settings, "OUTAGES_ROLLUP_DELAY", 0.5))
 
 
