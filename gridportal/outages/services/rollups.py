@@ -149,10 +149,11 @@ def _delay() -> float:
 
 
 # A centre's mark holds the time (epoch milliseconds) until which its queued run surely
-# has not started: half its countdown after it was queued (the run's start is an absolute
-# time; half spares a worker whose clock runs ahead). Until then a report there is sure to
-# be seen by that run, so each process remembers the time, from its own run or from the
-# mark another process holds, and needs no look at the shared mark.
+# has not started: its start (the countdown is an absolute time) less QUEUED_SKEW, which
+# spares a worker whose clock runs ahead (at most half the countdown). Until then a report
+# there is sure to be seen by that run, so each process remembers the time, from its own
+# run or from the mark another process holds, and needs no look at the shared mark.
+QUEUED_SKEW = 0.5
 _queued_until: dict[int, float] = {}
 
 # KEYS[1]: the mark; ARGV: its value and its lifetime. Returns the value held, or nil when
@@ -191,7 +192,7 @@ def _rollup_queue(centre_id: int, delay: float) -> None:
     now = time.time()
     if _queued_until.get(centre_id, 0.0) > now:
         return
-    until = now + delay / 2
+    until = now + delay - min(QUEUED_SKEW, delay / 2)
     try:
         held = _mark_take(centre_id, until)
         if held is not None:  # a run is queued; this report is committed before it starts
