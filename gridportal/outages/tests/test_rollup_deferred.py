@@ -379,6 +379,7 @@ def test_a_node_that_saw_another_nodes_queued_run_looks_at_the_mark_no_more_unti
         report(second, phone="+79001112233")
     assert not OutageReport.objects.filter(rolled_up_at__isnull=True).exists()
     assert Incident.objects.get().reports.count() == 3
+    assert cache.get(key) is None  # the run dropped the mark its report took
 
 
 def test_a_mark_that_names_no_time_is_looked_at_again_by_the_next_report(
