@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.http import Http404
+from django.utils import timezone
 
 from gridportal.accounts.scoping import restrict_to_branches
 
@@ -129,7 +130,7 @@ def survey_analytics(
         by_channel[channel].append(pk)
         if office:
             by_office[office].append(pk)
-        by_month[answered_at.strftime("%Y-%m")].append(pk)
+        by_month[timezone.localtime(answered_at).strftime("%Y-%m")].append(pk)
     labels = dict(ResponseChannel.choices)
     return SurveyAnalytics(
         total=total,

@@ -157,7 +157,7 @@ def booking_submit(
     if origin.user is None and limit_hit(
         group="offices.booking.ip",
         value=origin.ip_address or "",
-        limit=int(rule(RuleKey.SUBMITS_PER_HOUR, now.date())),
+        limit=int(rule(RuleKey.SUBMITS_PER_HOUR, timezone.localdate(now))),
     ):
         raise RateLimited(RATE_LIMITED_MESSAGE)
     contact = contact_key(phone=phone, email=email)

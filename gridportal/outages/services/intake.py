@@ -223,7 +223,7 @@ def _address_source(address_id: int, now: dt.datetime) -> Source:
 
 
 def _report_store(*, submission, origin, now, address_id, phone, email) -> ReportReceipt:
-    values = rule_values(now.date())
+    values = rule_values(timezone.localdate(now))
     contact = contact_key(phone=phone, email=email, ip_address=origin.ip_address)
     window = dt.timedelta(minutes=int(values[RuleKey.DUPLICATE_WINDOW_MINUTES]))
     repeat = _repeat_query(address_id=address_id, contact=contact, since=now - window)

@@ -108,7 +108,7 @@ def rollup_apply(*, power_centre_id: int, now: dt.datetime | None = None) -> int
     started = time.perf_counter()
     now = now or timezone.now()
     centre = PowerCentre.objects.select_for_update().get(pk=power_centre_id)
-    values = rule_values(now.date())
+    values = rule_values(timezone.localdate(now))
     topology = topology_for_centre(power_centre_id)
     substation_ids = list(topology.substations)
     window = dt.timedelta(minutes=int(values[RuleKey.ROLLUP_WINDOW_MINUTES]))

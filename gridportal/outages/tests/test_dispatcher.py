@@ -339,5 +339,5 @@ def test_planned_work_is_moved_from_the_staff_page(client, officer, network):
         },
     )
     work.refresh_from_db()
-    assert work.starts_at.date() == new_start.date()
+    assert timezone.localtime(work.starts_at).date() == new_start.date()
     assert work.ends_at - work.starts_at == dt.timedelta(hours=3)
