@@ -61,3 +61,12 @@ def watch_csp(page) -> list[str]:
 
     page.on("console", on_console)
     return found
+
+
+def sign_in(page, user, password: str = "correct-horse-battery") -> None:
+    """Sign a test user in through the sign-in form, as a person would."""
+    page.goto("/accounts/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", password)
+    page.click("form.form button[type=submit]")
+    page.wait_for_load_state()

@@ -3,7 +3,7 @@ public menu does, so a dispatcher on the road sees the page first."""
 
 import pytest
 
-from gridportal.testing.browser import assert_accessible, watch_csp
+from gridportal.testing.browser import assert_accessible, sign_in, watch_csp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,11 +25,7 @@ def test_on_a_phone_the_console_sections_fold_behind_the_menu(
         )
     page = context.new_page()
     violations = watch_csp(page)
-    page.goto("/accounts/login/")
-    page.fill("#id_username", officer.username)
-    page.fill("#id_password", "correct-horse-battery")
-    page.click("form.form button[type=submit]")
-    page.wait_for_load_state()
+    sign_in(page, officer)
     page.goto("/staff/outages/")
     page.wait_for_load_state("networkidle")
 
@@ -51,11 +47,7 @@ def test_at_a_desk_the_console_sections_show_without_a_menu(browser, live_server
         base_url=live_server.url, locale="ru-RU", viewport={"width": 1280, "height": 800}
     )
     page = context.new_page()
-    page.goto("/accounts/login/")
-    page.fill("#id_username", officer.username)
-    page.fill("#id_password", "correct-horse-battery")
-    page.click("form.form button[type=submit]")
-    page.wait_for_load_state()
+    sign_in(page, officer)
     page.goto("/staff/outages/")
     assert page.get_by_role("navigation", name="Пульт").is_visible()
     assert not page.get_by_role("button", name="Меню").is_visible()

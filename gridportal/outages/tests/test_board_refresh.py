@@ -3,7 +3,7 @@ and holds still while the dispatcher is typing in it."""
 
 import pytest
 
-from gridportal.testing.browser import watch_csp
+from gridportal.testing.browser import sign_in, watch_csp
 
 from .factories import report
 
@@ -18,11 +18,7 @@ def board(browser, live_server, officer):
     context.set_default_timeout(15000)
     page = context.new_page()
     violations = watch_csp(page)
-    page.goto("/accounts/login/")
-    page.fill("#id_username", officer.username)
-    page.fill("#id_password", "correct-horse-battery")
-    page.click("form.form button[type=submit]")
-    page.wait_for_load_state()
+    sign_in(page, officer)
     page.goto("/staff/outages/")
     yield page
     context.close()
