@@ -73,6 +73,10 @@ class Submission:
     consent_given: bool = False
     callback_requested: bool = False
 
+    @property
+    def address_id(self) -> int:
+        return self.address.pk if isinstance(self.address, ServiceAddress) else self.address
+
     @classmethod
     def from_cleaned(cls, data: dict) -> Submission:
         """From a form's cleaned_data or a serializer's validated_data (same field names)."""
@@ -187,9 +191,6 @@ def report_submit(
     metrics.report_received(origin.channel)
     if submission.problem not in Problem.values:
         raise ApplicationError(_("Choose what is wrong with the power."), code="problem")
-    address = submission.address
-    if isinstance(address, ServiceAddress):
-        address = address.pk
     phone = phone_normalize(submission.phone)
     email = email_normalize(submission.email)
     if (phone or email) and not submission.consent_given:
@@ -199,7 +200,7 @@ def report_submit(
             submission=submission,
             origin=origin,
             now=now,
-            address_id=address,
+            address_id=submission.address_id,
             phone=phone,
             email=email,
         )

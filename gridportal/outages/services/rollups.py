@@ -174,10 +174,10 @@ def _mark_take(centre_id: int, until: float) -> float | None:
     shared = caches["default"]
     if isinstance(shared, RedisCache):
         held = redis_script(shared, _MARK, keys=[key], args=[value, QUEUED_TTL])
-    elif cache.add(key, value, QUEUED_TTL):
+    elif shared.add(key, value, QUEUED_TTL):
         held = None
     else:
-        held = cache.get(key)
+        held = shared.get(key)
     if held is None:
         return None
     try:
