@@ -40,13 +40,24 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rules_cache():
-    """Rules cached by an earlier test may hold rows its rollback removed: start afresh."""
+def _fresh_cache():
+    """Every test starts with an empty default cache (rate and sign-in counters, snapshots,
+    rules and contacts an earlier test cached from rows its rollback removed).
+
+    The one place that empties it between tests: the rules' generation is set again after the
+    clear, so a test that runs longer than the generation's re-check (a second) does not find
+    it gone and read the rules table once more in the middle of a counted request.
+    """
+    from django.core.cache import cache
+
     from gridportal.core.degraded import contacts_drop
     from gridportal.core.rules import rules_cache_bump
 
+    cache.clear()
     rules_cache_bump()
-    contacts_drop()  # the company contacts kept for degraded mode, likewise
+    contacts_drop()  # the company contacts kept in this process for degraded mode
+    yield
+    cache.clear()
 
 
 # --- personas ---------------------------------------------------------------

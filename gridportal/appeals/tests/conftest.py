@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 
 from gridportal.testing.factories import (
     DistrictFactory,
@@ -10,13 +9,6 @@ from gridportal.testing.factories import (
     address_create,
     street_create,
 )
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _staff(username, role, branches, **extra):

@@ -12,15 +12,6 @@ from gridportal.testing.factories import SettlementFactory, address_create
 
 
 @pytest.fixture(autouse=True)
-def _clean_rate_counters():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
 def _site_url(settings):
     # Links in messages are absolute; the test client's host makes them followable.
     settings.SITE_URL = "http://testserver"

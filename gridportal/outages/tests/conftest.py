@@ -2,7 +2,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import pytest
-from django.core.cache import cache
 
 from gridportal.testing.factories import (
     DistrictFactory,
@@ -51,13 +50,6 @@ def build_network(branch, *, code="net", city="Петрозаводск", feeder
                 )
                 house += 1
     return net
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

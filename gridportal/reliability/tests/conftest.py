@@ -2,7 +2,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import pytest
-from django.core.cache import cache
 
 from gridportal.testing.factories import (
     DistrictFactory,
@@ -68,13 +67,6 @@ def network(branch):
 @pytest.fixture
 def other_network(other_branch):
     return build_network(other_branch, code="pskov", city="Псков")
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 MSK = dt.timezone(dt.timedelta(hours=3))

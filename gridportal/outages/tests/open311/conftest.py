@@ -2,7 +2,6 @@ import datetime as dt
 from urllib.parse import urlencode
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from gridportal.outages import services as outage_services
@@ -11,13 +10,6 @@ from gridportal.outages.tests.conftest import build_network
 from gridportal.outages.tests.factories import report
 
 BASE = "/open311/v2/"
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from gridportal.outages import services as outages
@@ -13,12 +12,11 @@ from gridportal.outages.tests.factories import report
 
 @pytest.fixture(autouse=True)
 def _fresh_state():
-    """No snapshot, no address mapping left over from another test, in the cache or the process."""
-    cache.clear()
+    """No snapshot, no address mapping left over from another test in the process (the root
+    conftest empties the cache)."""
     services._local.clear()
     selectors.address_local_clear()
     yield
-    cache.clear()
     services._local.clear()
     selectors.address_local_clear()
 
