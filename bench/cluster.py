@@ -11,7 +11,9 @@ after). Then prints, from one run:
 
   1. throughput, alternating rounds through nginx: report intake (POST
      /api/v1/outages/reports/) vs a trivial Django endpoint that inserts one row (same
-     stack, bench/cluster_urls.py) → ratio (target ≥ 0.5) and intake p99 (< 200 ms);
+     stack, bench/cluster_urls.py) with 32 connections → ratio (target ≥ 0.5) and intake
+     p99 (< 200 ms) at saturation and paced to 3/4 of that rate; the two again at full
+     speed with BENCH_FEW_CONNECTIONS (8) → ratio and intake p99;
      look-ups: Django path (/outages/live/status.json) vs a trivial Django GET, static path
      (published snapshot) vs a fixed nginx file (targets ≥ 0.8), and the replica-read
      look-up page (/outages/status/) for information;
@@ -28,7 +30,8 @@ Environment: BENCH_SCALE (medium), BENCH_PHASE_SECONDS (8), BENCH_ROUNDS (2),
 BENCH_WARM_SECONDS (3: each Django endpoint of (1) first, not counted),
 BENCH_DESIGN_SECONDS (60), BENCH_FAULT_SECONDS (30), BENCH_FAULT_RATE (25 reports/s),
 BENCH_NODE_WORKERS (2 gthread × 4 threads per node), BENCH_REDIS (redis://127.0.0.1:6379),
-BENCH_REDIS_DB (5), BENCH_SEED (7), BENCH_KEEP (keep the folder and logs), BENCH_ONLY
+BENCH_REDIS_DB (5), BENCH_FEW_CONNECTIONS (8: the intake and the trivial insert again at full
+speed with fewer senders than the nodes have threads), BENCH_SEED (7), BENCH_KEEP (keep the folder and logs), BENCH_ONLY
 (`throughput`: stop after 1 and 2, for trying a change).
 """
 
@@ -61,6 +64,7 @@ FAULT_RATE = float(os.environ.get("BENCH_FAULT_RATE", "25"))
 NODE_WORKERS = int(os.environ.get("BENCH_NODE_WORKERS", "2"))
 WARM_SECONDS = float(os.environ.get("BENCH_WARM_SECONDS", "3"))
 NODE_THREADS = int(os.environ.get("BENCH_NODE_THREADS", "4"))
+FEW_CONNECTIONS = int(os.environ.get("BENCH_FEW_CONNECTIONS", "8"))
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379")
 REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "5"))
 SEED = int(os.environ.get("BENCH_SEED", "7"))
@@ -326,6 +330,7 @@ def main() -> None:
         design_seconds=DESIGN_SECONDS,
         fault_seconds=FAULT_SECONDS,
         fault_rate=FAULT_RATE,
+        few_connections=FEW_CONNECTIONS,
     )
     print(
         f"data: {len(data['storm']):,} storm addresses (60 substations), "
