@@ -5,20 +5,24 @@ B summary/body, C file text) against `websearch_to_tsquery` — quotes make a ph
 ranked by `ts_rank` of the small `rank_vector` (number and title; then newest first) and highlighted by `ts_headline`. Other databases (SQLite in
 development and tests): the query's Snowball stems must each occur among the stored
 stems (a quoted phrase as a run of stems), newest first, highlighted in Python.
+
+On both, an abbreviation typed on its own («ТП», «ЦОК») matches itself or any of its full
+forms (disclosure/abbreviations.py): «ТП» finds «технологического присоединения».
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, QuerySet, Value
+from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Greatest, Lower, Replace, StrIndex, Substr
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from ..abbreviations import ABBREVIATIONS
 from ..models import Document
 from ..services.search_index import SEARCH_CONFIG
 from ..stems import stem, stems_of
@@ -30,47 +34,101 @@ _START, _STOP = "\u27e6", "\u27e7"
 EXCERPT_CHARS = 900
 
 
+# An abbreviation on its own: not negated («-ТП»), not part of a longer word or of a
+# dispatch name («ТП-110»).
+_ABBREVIATION = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class ParsedQuery:
     phrases: list[list[str]]  # each a run of stems
     words: list[str]  # stems outside quotes
+    # One entry per abbreviation typed: the runs of stems of which any one must occur.
+    either: list[list[list[str]]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.phrases or self.words)
+        return not (self.phrases or self.words or self.either)
 
     @property
     def all_stems(self) -> set[str]:
-        return set(self.words) | {s for p in self.phrases for s in p}
+        runs = [*self.phrases, *(run for group in self.either for run in group)]
+        return set(self.words) | {s for run in runs for s in run}
+
+
+def _outside_quotes(text: str) -> tuple[str, list[str]]:
+    """The text with its standalone abbreviations taken out of the unquoted parts, and
+    the abbreviations taken (in the order typed)."""
+    found: list[str] = []
+
+    def take(match: re.Match) -> str:
+        found.append(match.group(1).lower())
+        return " "
+
+    parts = (text or "").split('"')
+    for i in range(0, len(parts), 2):  # the even parts are outside quotes
+        parts[i] = _ABBREVIATION.sub(take, parts[i])
+    return '"'.join(parts), found
+
+
+def _forms(abbreviation: str) -> list[list[str]]:
+    return [[stem(abbreviation)], *(stems_of(form) for form in ABBREVIATIONS[abbreviation])]
 
 
 def query_parse(text: str) -> ParsedQuery:
-    phrases = [stems_of(p) for p in _PHRASE.findall(text or "")]
-    rest = _PHRASE.sub(" ", text or "")
-    return ParsedQuery(phrases=[p for p in phrases if p], words=stems_of(rest))
+    rest, found = _outside_quotes(text)
+    phrases = [stems_of(p) for p in _PHRASE.findall(rest)]
+    return ParsedQuery(
+        phrases=[p for p in phrases if p],
+        words=stems_of(_PHRASE.sub(" ", rest)),
+        either=[_forms(a) for a in found],
+    )
 
 
 def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+def _search_query(text: str) -> SearchQuery:
+    """PostgreSQL: the person's words as `websearch_to_tsquery`, and for each abbreviation
+    «it or any of its full forms» (each full form a phrase)."""
+    rest, found = _outside_quotes(text)
+    query = None
+    if _WORD.search(rest):
+        query = SearchQuery(rest, config=SEARCH_CONFIG, search_type="websearch")
+    for abbreviation in found:
+        either = SearchQuery(abbreviation, config=SEARCH_CONFIG, search_type="plain")
+        for form in ABBREVIATIONS[abbreviation]:
+            either |= SearchQuery(form, config=SEARCH_CONFIG, search_type="phrase")
+        query = either if query is None else query & either
+    return query
+
+
 def search_filter(queryset: QuerySet, text: str) -> QuerySet:
     """The documents matching `text`, best first (PostgreSQL) or newest first."""
-    if query_parse(text).empty:
+    parsed = query_parse(text)
+    if parsed.empty:
         return queryset.none()
     if _is_postgres():
-        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        query = _search_query(text)
         return (
             queryset.filter(search_vector=query)
             .annotate(rank=SearchRank(F("rank_vector"), query))
             .order_by("-rank", "-date", "-id")
             .prefer_index()
         )
-    parsed = query_parse(text)
     for word in parsed.words:
         queryset = queryset.filter(search_stems__contains=f" {word} ")
     for phrase in parsed.phrases:
         queryset = queryset.filter(search_stems__contains=" " + " ".join(phrase) + " ")
+    for group in parsed.either:
+        any_form = Q()
+        for run in group:
+            any_form |= Q(search_stems__contains=" " + " ".join(run) + " ")
+        queryset = queryset.filter(any_form)
     return queryset.order_by("-date", "-id")
 
 
@@ -117,7 +175,7 @@ def headlines(documents: list[Document], text: str) -> dict[int, SafeString]:
         return {}
     ids = [d.pk for d in documents]
     if _is_postgres():
-        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        query = _search_query(text)
         rows = Document.objects.filter(pk__in=ids).annotate(
             headline=SearchHeadline(
                 _excerpt("file_text", query_parse(text)),

@@ -119,3 +119,52 @@ def test_postgresql_keeps_a_stored_vector_and_ranks_title_over_body(rules_861):
     rules_861.refresh_from_db()
     assert rules_861.search_vector
     assert _titles(DocumentFilters(q="присоединение"))[0] == rules_861.title
+
+
+def _document(title, summary, number=""):
+    return services.document_create(
+        data=services.DocumentData(
+            kind=DocumentKind.COMPANY_STANDARD,
+            number=number,
+            date=dt.date(2025, 3, 1),
+            issuing_body="ПАО «Россети Северо-Запад»",
+            title=title,
+            summary=summary,
+            topics=["connection"],
+        ),
+        publish=True,
+    )
+
+
+def test_an_abbreviation_finds_its_full_forms_and_itself(rules_861):
+    """A householder types «ТП»: the connection rules, a page about a transformer substation
+    and a page that says «ТП» are all found; the glossary's «ТП» means both."""
+    substation = _document(
+        "Порядок допуска к трансформаторной подстанции",
+        "Кто и когда может войти в трансформаторную подстанцию.",
+    )
+    literal = _document("График осмотров ТП на 2025 год", "Осмотры по районам.")
+    unrelated = _document("Регламент приёма обращений", "Сроки ответа на обращения.")
+    found = set(_titles(DocumentFilters(q="ТП")))
+    assert found == {rules_861.title, substation.title, literal.title}
+    assert unrelated.title not in found
+    # Lower case and with another word, which narrows as any word does.
+    assert set(_titles(DocumentFilters(q="тп сроки"))) == {rules_861.title}
+
+
+def test_a_quoted_or_dispatch_name_abbreviation_is_taken_literally(rules_861):
+    literal = _document("График осмотров ТП на 2025 год", "Осмотры по районам.")
+    assert _titles(DocumentFilters(q='"ТП"')) == [literal.title]
+    # «ТП-110» is a dispatch name, not the abbreviation on its own.
+    _document("Технологическое присоединение к ПС 110 кВ", "Заявки на присоединение.")
+    assert _titles(DocumentFilters(q="ТП-110")) == []
+    cok = _document("Центры обслуживания клиентов", "Адреса и часы работы.")
+    assert _titles(DocumentFilters(q="ЦОК")) == [cok.title]
+    assert _titles(DocumentFilters(q="ЦОКИ")) == []
+
+
+def test_the_full_form_found_by_an_abbreviation_is_highlighted(rules_861):
+    [found] = document_search(DocumentFilters(q="ТП"))
+    headline = selectors.headlines([found], "ТП")[found.pk]
+    assert "<mark>технологического</mark>" in headline
+    assert "<mark>присоединения" in headline
