@@ -21,7 +21,7 @@ after). Then prints, from one run:
      intake rate of (1) (target ≤ 10 s) and at the design storm rate, 10,000 reports in
      10 minutes (target ≤ 2 s);
   3. cross-node visibility: a danger report through node 1 until node 2's storm answer
-     shows it (target < 2 s);
+     shows it (target < 2 s), every other one after a quiet 2.5 s;
   4. faults during a report storm: one app node killed (SIGKILL), the Celery worker killed
      and restarted, the replica stopped — acknowledged reports lost (must be 0), reports
      left unplaced after the sweep (must be 0), and what the clients saw.

@@ -29,8 +29,12 @@ logger = logging.getLogger(__name__)
 
 CURRENT_KEY = "storm:current"
 PENDING_KEY = "storm:rebuild-pending"
+# Set while a build runs and for a second after: a change then waits COALESCE_SECONDS for
+# the changes that follow it; the first change after a quiet second is built at once.
+RECENT_KEY = "storm:rebuilt-recently"
+COALESCE_SECONDS = 1
 PIECES_TTL = 24 * 3600
-# Half a second: a change reaches every node's answers within 2 s (the rebuild's 1 s
+# Half a second: a change reaches every node's answers within 2 s (at most the 1 s
 # countdown, the build, then this re-check), for one cache read per process and half second.
 RECHECK_SECONDS = 0.5
 DEBOUNCE_SECONDS = 2
@@ -243,6 +247,18 @@ def _prune(releases: Path, *, keep: str) -> None:
 # --- rebuild within seconds of a change --------------------------------------------------
 
 
+def rebuild_countdown() -> int:
+    """Seconds the queued rebuild waits: none after a quiet second (a dispatcher's one change,
+    a danger report between storms), COALESCE_SECONDS while builds follow each other (a
+    storm's changes are built together)."""
+    return COALESCE_SECONDS if cache.get(RECENT_KEY) else 0
+
+
+def rebuild_started() -> None:
+    """The build task marks the time it runs (again when it ends) for `rebuild_countdown`."""
+    cache.set(RECENT_KEY, 1, COALESCE_SECONDS)
+
+
 def _schedule() -> None:
     """After commit: queue one rebuild (debounced); a failure never reaches the request."""
     try:
@@ -250,7 +266,7 @@ def _schedule() -> None:
             return
         from .tasks import snapshot_rebuild as task
 
-        task.apply_async(countdown=1)
+        task.apply_async(countdown=rebuild_countdown())
     except Exception:
         logger.exception("storm: could not rebuild the snapshot")
 

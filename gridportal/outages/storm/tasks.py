@@ -15,11 +15,16 @@ def snapshot_rebuild() -> str:
     """Rebuild the snapshot from the database (and publish it when STORM_PUBLISH_DIR is set).
 
     The pending mark is dropped first, so a change committed while this build
-    reads the database schedules the next build instead of being missed.
+    reads the database schedules the next build instead of being missed; that build
+    waits a second for the changes after it (services.rebuild_countdown).
     """
     cache.delete(services.PENDING_KEY)
-    with SNAPSHOT_REBUILD_SECONDS.time():
-        return services.snapshot_rebuild().version
+    services.rebuild_started()
+    try:
+        with SNAPSHOT_REBUILD_SECONDS.time():
+            return services.snapshot_rebuild().version
+    finally:
+        services.rebuild_started()  # a second from its end, too
 
 
 @shared_task(name="storm.address_buckets_warm", ignore_result=True)

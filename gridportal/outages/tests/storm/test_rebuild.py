@@ -130,3 +130,19 @@ def test_a_rebuild_already_pending_is_not_queued_twice(client, network):
     cache.delete(services.PENDING_KEY)  # …and when it runs, the next change goes through
     report(network.addresses_of(tp)[0], phone="+79001112233")
     assert look_up(client, tp)[1]["state"] == "reported"
+
+
+@pytest.mark.django_db
+def test_a_change_after_a_quiet_second_is_built_at_once_and_one_after_a_build_waits(
+    network, time_machine
+):
+    """A danger report between storms reaches every node about a second sooner; during a
+    storm, changes that follow a build wait a second and are built together."""
+    from gridportal.outages.storm import tasks
+
+    time_machine.move_to(timezone.now(), tick=False)
+    assert services.rebuild_countdown() == 0
+    tasks.snapshot_rebuild()
+    assert services.rebuild_countdown() == services.COALESCE_SECONDS
+    time_machine.shift(dt.timedelta(seconds=services.COALESCE_SECONDS + 0.1))
+    assert services.rebuild_countdown() == 0
