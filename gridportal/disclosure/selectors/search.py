@@ -7,7 +7,8 @@ development and tests): the query's Snowball stems must each occur among the sto
 stems (a quoted phrase as a run of stems), newest first, highlighted in Python.
 
 On both, an abbreviation typed on its own («ТП», «ЦОК») matches itself or any of its full
-forms (disclosure/abbreviations.py): «ТП» finds «технологического присоединения».
+forms (disclosure/abbreviations.py): «ТП» finds «технологического присоединения»; and a
+full form typed out finds its abbreviation when that stands for nothing else.
 """
 
 from __future__ import annotations
@@ -42,11 +43,23 @@ _ABBREVIATION = re.compile(
 )
 
 
+# The full form of an abbreviation that stands for one thing only, as a run of stems: typed
+# out, it finds the abbreviation too («центры обслуживания клиентов» finds «ЦОК»). «ТП» has
+# two full forms, so neither of them finds a bare «ТП», which may mean the other.
+_FULL_FORMS = {
+    tuple(stems_of(forms[0])): abbreviation
+    for abbreviation, forms in ABBREVIATIONS.items()
+    if len(forms) == 1
+}
+_LONGEST_FORM = max(len(run) for run in _FULL_FORMS)
+
+
 @dataclass(frozen=True)
 class ParsedQuery:
     phrases: list[list[str]]  # each a run of stems
     words: list[str]  # stems outside quotes
-    # One entry per abbreviation typed: the runs of stems of which any one must occur.
+    # One entry per abbreviation or full form typed: the runs of stems of which any one must
+    # occur.
     either: list[list[list[str]]] = field(default_factory=list)
 
     @property
@@ -59,32 +72,51 @@ class ParsedQuery:
         return set(self.words) | {s for run in runs for s in run}
 
 
-def _outside_quotes(text: str) -> tuple[str, list[str]]:
-    """The text with its standalone abbreviations taken out of the unquoted parts, and
-    the abbreviations taken (in the order typed)."""
-    found: list[str] = []
+def _take_full_forms(part: str, groups: list[list[str]]) -> str:
+    """Take each full form typed out (in any word form) from `part`, adding the group «these
+    words or the abbreviation» for it."""
+    tokens = [(m.start(), m.end(), stem(m.group())) for m in _WORD.finditer(part)]
+    cuts, i = [], 0
+    while i < len(tokens):
+        for n in range(min(_LONGEST_FORM, len(tokens) - i), 0, -1):
+            abbreviation = _FULL_FORMS.get(tuple(t[2] for t in tokens[i : i + n]))
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            if abbreviation and part[start - 1 : start] != "-":
+                groups.append([part[start:end], abbreviation])
+                cuts.append((start, end))
+                i += n
+                break
+        else:
+            i += 1
+    for start, end in reversed(cuts):
+        part = part[:start] + " " + part[end:]
+    return part
+
+
+def _outside_quotes(text: str) -> tuple[str, list[list[str]]]:
+    """The text with the abbreviations typed on their own and the full forms typed out taken
+    from its unquoted parts, and for each taken one the texts any one of which must occur:
+    an abbreviation and its full forms, or the words typed and their abbreviation."""
+    groups: list[list[str]] = []
 
     def take(match: re.Match) -> str:
-        found.append(match.group(1).lower())
+        abbreviation = match.group(1).lower()
+        groups.append([abbreviation, *ABBREVIATIONS[abbreviation]])
         return " "
 
     parts = (text or "").split('"')
     for i in range(0, len(parts), 2):  # the even parts are outside quotes
-        parts[i] = _ABBREVIATION.sub(take, parts[i])
-    return '"'.join(parts), found
-
-
-def _forms(abbreviation: str) -> list[list[str]]:
-    return [[stem(abbreviation)], *(stems_of(form) for form in ABBREVIATIONS[abbreviation])]
+        parts[i] = _ABBREVIATION.sub(take, _take_full_forms(parts[i], groups))
+    return '"'.join(parts), groups
 
 
 def query_parse(text: str) -> ParsedQuery:
-    rest, found = _outside_quotes(text)
+    rest, groups = _outside_quotes(text)
     phrases = [stems_of(p) for p in _PHRASE.findall(rest)]
     return ParsedQuery(
         phrases=[p for p in phrases if p],
         words=stems_of(_PHRASE.sub(" ", rest)),
-        either=[_forms(a) for a in found],
+        either=[[stems_of(alternative) for alternative in group] for group in groups],
     )
 
 
@@ -94,15 +126,16 @@ def _is_postgres() -> bool:
 
 def _search_query(text: str) -> SearchQuery:
     """PostgreSQL: the person's words as `websearch_to_tsquery`, and for each abbreviation
-    «it or any of its full forms» (each full form a phrase)."""
-    rest, found = _outside_quotes(text)
+    or full form taken out «any one of these phrases»."""
+    rest, groups = _outside_quotes(text)
     query = None
     if _WORD.search(rest):
         query = SearchQuery(rest, config=SEARCH_CONFIG, search_type="websearch")
-    for abbreviation in found:
-        either = SearchQuery(abbreviation, config=SEARCH_CONFIG, search_type="plain")
-        for form in ABBREVIATIONS[abbreviation]:
-            either |= SearchQuery(form, config=SEARCH_CONFIG, search_type="phrase")
+    for group in groups:
+        either = None
+        for alternative in group:
+            phrase = SearchQuery(alternative, config=SEARCH_CONFIG, search_type="phrase")
+            either = phrase if either is None else either | phrase
         query = either if query is None else query & either
     return query
 

@@ -8,6 +8,8 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gridportal.disclosure import selectors, services
 from gridportal.disclosure.choices import DocumentKind, DocumentStatus
@@ -168,3 +170,60 @@ def test_the_full_form_found_by_an_abbreviation_is_highlighted(rules_861):
     headline = selectors.headlines([found], "ТП")[found.pk]
     assert "<mark>технологического</mark>" in headline
     assert "<mark>присоединения" in headline
+
+
+def test_a_full_form_typed_out_finds_its_abbreviation_when_it_means_one_thing(rules_861):
+    literal = _document("Часы работы ЦОК в праздники", "Режим работы в январе.")
+    spelled = _document("Центры обслуживания клиентов", "Адреса и часы работы.")
+    _document("Клиентам о тарифах", "Как рассчитать плату.")
+    # Another word form, and the words around it narrow as any do.
+    assert set(_titles(DocumentFilters(q="центр обслуживания клиентов"))) == {
+        literal.title,
+        spelled.title,
+    }
+    assert _titles(DocumentFilters(q="праздники центров обслуживания клиентов")) == [literal.title]
+    # «ТП» has two full forms: a page that says only «ТП» may mean the other one.
+    _document("График осмотров ТП на 2025 год", "Осмотры по районам.")
+    assert _titles(DocumentFilters(q="технологическое присоединение")) == [rules_861.title]
+
+
+_TYPED = st.lists(
+    st.sampled_from(
+        [
+            "ТП",
+            "тп-110",
+            "-ЦОК",
+            '"',
+            "центр",
+            "обслуживания",
+            "клиентов",
+            "прибор",
+            "учёта",
+            "индивидуальный",
+            "подстанции",
+            "or",
+            "-",
+            "ПС",
+            "«ЛЭП»",
+            "договор",
+            "861",
+            " ",
+        ]
+    )
+    | st.text(alphabet="тпцокабв -\"'ё1", max_size=6),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=_TYPED)
+def test_whatever_is_typed_the_search_answers_and_highlights(rules_861, text):
+    """Quotes left open, a dash before an abbreviation, a full form cut in two: a list."""
+    found = list(document_search(DocumentFilters(q=text)))
+    if not text.strip():
+        return  # no search: the whole registry
+    assert set(found) <= {rules_861}
+    if found:
+        assert found[0].pk in selectors.headlines(found, text)
