@@ -31,8 +31,8 @@ BENCH_WARM_SECONDS (3: each Django endpoint of (1) first, not counted),
 BENCH_DESIGN_SECONDS (60), BENCH_FAULT_SECONDS (30), BENCH_FAULT_RATE (25 reports/s),
 BENCH_NODE_WORKERS (2 gthread × 4 threads per node), BENCH_REDIS (redis://127.0.0.1:6379),
 BENCH_REDIS_DB (5), BENCH_FEW_CONNECTIONS (8: the intake and the trivial insert again at full
-speed with fewer senders than the nodes have threads), BENCH_SEED (7), BENCH_KEEP (keep the folder and logs), BENCH_ONLY
-(`throughput`: stop after 1 and 2, for trying a change).
+speed with fewer senders than the nodes have threads), BENCH_SEED (7), BENCH_KEEP (keep the
+folder and logs), BENCH_ONLY (`throughput`: stop after 1 and 2, for trying a change).
 """
 
 from __future__ import annotations

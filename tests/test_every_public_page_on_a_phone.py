@@ -9,7 +9,10 @@ it is mounted and seeded; the demo data are the ones `make run` loads.
 import pytest
 from django.core.management import call_command
 
+from gridportal.accounts.models import User
 from gridportal.core.smoke import smoke_targets
+from gridportal.grid.management.commands.seed_demo import DEMO_PASSWORD_ENV
+from gridportal.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,6 +28,8 @@ DEMO = [
     ("seed_disclosure_demo", {}),
     ("seed_connection_demo", {}),
 ]
+# The demo staff's password, set by the test (seed_demo reads it from the environment).
+PASSWORD = "phone-check-password"
 # Downloads and feeds are files, not pages.
 NOT_PAGES = (".csv", ".xlsx", ".ics", ".json", ".geojson", ".xml", ".pdf", "/feed/", "sw.js")
 
@@ -73,10 +78,11 @@ def test_every_public_page_fits_a_phone(browser, live_server, settings):
     assert not problems, "\n".join(problems)
 
 
-def test_every_staff_page_fits_a_phone(browser, live_server, settings):
+def test_every_staff_page_fits_a_phone(browser, live_server, settings, monkeypatch):
     """A dispatcher or an office operator on a phone: every console page, signed in as the
     demo administrator (who sees every section), fits 360 px; wide tables scroll in their
     own box."""
+    monkeypatch.setenv(DEMO_PASSWORD_ENV, PASSWORD)
     pages = [t.url for t in _seeded(settings, live_server) if t.kind == "staff"]
     assert len(pages) > 50
     context = browser.new_context(
@@ -84,11 +90,7 @@ def test_every_staff_page_fits_a_phone(browser, live_server, settings):
     )
     page = context.new_page()
     try:
-        page.goto("/accounts/login/")
-        page.fill("#id_username", "demo-admin")
-        page.fill("#id_password", "gridportal-demo")
-        page.click("form.form button[type=submit]")
-        page.wait_for_url("**/staff/**")
+        sign_in(page, User.objects.get(username="demo-admin"), PASSWORD)
         problems = _too_wide(page, pages)
     finally:
         context.close()

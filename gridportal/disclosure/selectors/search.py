@@ -58,9 +58,15 @@ _LONGEST_FORM = max(len(run) for run in _FULL_FORMS)
 class ParsedQuery:
     phrases: list[list[str]]  # each a run of stems
     words: list[str]  # stems outside quotes
-    # One entry per abbreviation or full form typed: the runs of stems of which any one must
-    # occur.
-    either: list[list[list[str]]] = field(default_factory=list)
+    # The text as typed without the abbreviations and full forms taken out (PostgreSQL's
+    # websearch query), and for each of those the texts of which any one must occur.
+    rest: str = ""
+    alternatives: list[list[str]] = field(default_factory=list)
+
+    @property
+    def either(self) -> list[list[list[str]]]:
+        """`alternatives` as runs of stems."""
+        return [[stems_of(text) for text in group] for group in self.alternatives]
 
     @property
     def empty(self) -> bool:
@@ -116,7 +122,8 @@ def query_parse(text: str) -> ParsedQuery:
     return ParsedQuery(
         phrases=[p for p in phrases if p],
         words=stems_of(_PHRASE.sub(" ", rest)),
-        either=[[stems_of(alternative) for alternative in group] for group in groups],
+        rest=rest,
+        alternatives=groups,
     )
 
 
@@ -124,14 +131,13 @@ def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _search_query(text: str) -> SearchQuery:
+def _search_query(parsed: ParsedQuery) -> SearchQuery:
     """PostgreSQL: the person's words as `websearch_to_tsquery`, and for each abbreviation
     or full form taken out «any one of these phrases»."""
-    rest, groups = _outside_quotes(text)
     query = None
-    if _WORD.search(rest):
-        query = SearchQuery(rest, config=SEARCH_CONFIG, search_type="websearch")
-    for group in groups:
+    if _WORD.search(parsed.rest):
+        query = SearchQuery(parsed.rest, config=SEARCH_CONFIG, search_type="websearch")
+    for group in parsed.alternatives:
         either = None
         for alternative in group:
             phrase = SearchQuery(alternative, config=SEARCH_CONFIG, search_type="phrase")
@@ -146,7 +152,7 @@ def search_filter(queryset: QuerySet, text: str) -> QuerySet:
     if parsed.empty:
         return queryset.none()
     if _is_postgres():
-        query = _search_query(text)
+        query = _search_query(parsed)
         return (
             queryset.filter(search_vector=query)
             .annotate(rank=SearchRank(F("rank_vector"), query))
@@ -204,14 +210,15 @@ def _excerpt(field: str, parsed: ParsedQuery):
 
 def headlines(documents: list[Document], text: str) -> dict[int, SafeString]:
     """An excerpt with the matches marked, per document id (for one page of results)."""
-    if not documents or query_parse(text).empty:
+    parsed = query_parse(text)
+    if not documents or parsed.empty:
         return {}
     ids = [d.pk for d in documents]
     if _is_postgres():
-        query = _search_query(text)
+        query = _search_query(parsed)
         rows = Document.objects.filter(pk__in=ids).annotate(
             headline=SearchHeadline(
-                _excerpt("file_text", query_parse(text)),
+                _excerpt("file_text", parsed),
                 query,
                 config=SEARCH_CONFIG,
                 start_sel=_START,
@@ -233,7 +240,7 @@ def headlines(documents: list[Document], text: str) -> dict[int, SafeString]:
             best = row["headline"] if _START in (row["headline"] or "") else row["summary_headline"]
             answer[row["pk"]] = _marked(best or "")
         return answer
-    stems = query_parse(text).all_stems
+    stems = parsed.all_stems
     answer = {}
     for doc in documents:
         source = doc.file_text if any(s in doc.file_text.lower() for s in stems) else doc.summary

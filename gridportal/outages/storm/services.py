@@ -254,8 +254,8 @@ def rebuild_countdown() -> int:
     return COALESCE_SECONDS if cache.get(RECENT_KEY) else 0
 
 
-def rebuild_started() -> None:
-    """The build task marks the time it runs (again when it ends) for `rebuild_countdown`."""
+def rebuild_mark() -> None:
+    """The build task marks when it starts and again when it ends, for `rebuild_countdown`."""
     cache.set(RECENT_KEY, 1, COALESCE_SECONDS)
 
 

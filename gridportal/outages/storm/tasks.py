@@ -19,12 +19,12 @@ def snapshot_rebuild() -> str:
     waits a second for the changes after it (services.rebuild_countdown).
     """
     cache.delete(services.PENDING_KEY)
-    services.rebuild_started()
+    services.rebuild_mark()
     try:
         with SNAPSHOT_REBUILD_SECONDS.time():
             return services.snapshot_rebuild().version
     finally:
-        services.rebuild_started()  # a second from its end, too
+        services.rebuild_mark()  # a second from its end, too
 
 
 @shared_task(name="storm.address_buckets_warm", ignore_result=True)
